@@ -1,0 +1,76 @@
+/* The quiz model: what a quiz file describes, after the loader has checked
+ * it. Every string is owned by the quiz and freed by quiz_free(); nothing
+ * here is sanitised for a terminal (see text.h for that). */
+#ifndef CAREERFIT_QUIZ_H
+#define CAREERFIT_QUIZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "careerfit/diag.h"
+
+#define QUIZ_MIN_ROLES 2
+#define QUIZ_MAX_ROLES 12
+#define QUIZ_MIN_OPTIONS 2
+#define QUIZ_MAX_OPTIONS 9
+#define QUIZ_MAX_SCORE 5.0
+#define QUIZ_MAX_WEIGHT 10.0
+
+struct quiz_role {
+	char *id;
+	char *name;
+	char *short_name; /* the name itself when the file gives no `short` */
+	char *summary;     /* may be empty */
+	char *description; /* may be empty */
+};
+
+struct quiz_option {
+	char *text;
+	double *scores; /* one per role, in the quiz's role order */
+};
+
+struct quiz_question {
+	char *id;
+	char *prompt;
+	char *debrief; /* may be empty */
+	double weight;
+	size_t scenario; /* index into quiz.scenarios */
+	struct quiz_option *options;
+	size_t option_count;
+};
+
+struct quiz_scenario {
+	char *id;
+	char *title;
+	char *story;           /* may be empty */
+	size_t first_question; /* questions are stored flat, in file order */
+	size_t question_count;
+};
+
+struct quiz {
+	char *path;
+	char *id;
+	char *title;
+	char *description; /* may be empty */
+	int version;
+	bool shuffle;
+	struct quiz_role *roles;
+	size_t role_count;
+	struct quiz_scenario *scenarios;
+	size_t scenario_count;
+	struct quiz_question *questions;
+	size_t question_count;
+};
+
+/* Reads and checks PATH. Every problem found, errors and warnings, is
+ * appended to DIAGS with its file and line. Returns NULL when there is any
+ * error; a quiz with only warnings is returned. */
+struct quiz *quiz_load(const char *path, struct diag_list *diags);
+void quiz_free(struct quiz *quiz);
+
+/* The index of the role with this id, or -1. */
+int quiz_role_index(const struct quiz *quiz, const char *id);
+/* The index of the question with this id, or -1. */
+int quiz_question_index(const struct quiz *quiz, const char *id);
+
+#endif

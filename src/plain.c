@@ -1,0 +1,110 @@
+#include "plain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "careerfit/text.h"
+#include "summary.h"
+
+static void print_heading(FILE *out, const char *text)
+{
+	char *clean = text_sanitize(text);
+	fprintf(out, "\n== %s ==\n", clean ? clean : "");
+	free(clean);
+}
+
+static void print_question(FILE *out, const struct session *session, size_t q, size_t width)
+{
+	const struct quiz *quiz = session_quiz(session);
+	const struct quiz_question *question = &quiz->questions[q];
+	fprintf(out, "\nQuestion %zu of %zu\n", q + 1, quiz->question_count);
+	summary_print_wrapped(out, question->prompt, 0, width);
+	for (size_t position = 0; position < question->option_count; position++) {
+		size_t option = session_option_at(session, q, position);
+		fprintf(out, "  %c)", (char)('a' + position));
+		/* The first line of the option follows its letter. */
+		char *clean = text_sanitize(question->options[option].text);
+		struct text_lines lines;
+		if (clean && text_wrap(clean, width > 16 ? width - 6 : 10, &lines)) {
+			for (size_t i = 0; i < lines.count; i++)
+				fprintf(out, "%s%s\n", i ? "      " : " ", lines.lines[i]);
+			text_lines_clear(&lines);
+		}
+		free(clean);
+	}
+	int answer = session_answer_of(session, q);
+	if (answer >= 0)
+		fprintf(out, "(your answer so far: %c)\n",
+			(char)('a' + session_position_of(session, q, (size_t)answer)));
+	else if (answer == SESSION_SKIPPED)
+		fputs("(you skipped this one)\n", out);
+}
+
+/* Reads one line; false at the end of the input. */
+static bool read_answer(FILE *in, char *line, size_t size)
+{
+	if (!fgets(line, (int)size, in))
+		return false;
+	if (!strchr(line, '\n') && !feof(in)) { /* too long: drop the rest */
+		int c;
+		while ((c = fgetc(in)) != EOF && c != '\n')
+			;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return true;
+}
+
+/* Applies one line of input; false when it was not a valid answer. */
+static bool apply_answer(struct session *session, const char *line, FILE *out)
+{
+	size_t q = session_current(session);
+	size_t count = session_quiz(session)->questions[q].option_count;
+	const char *p = line + strspn(line, " \t");
+	size_t length = strcspn(p, " \t");
+	if (length == 1 && (*p == '-' || *p == 's'))
+		session_skip(session);
+	else if (length == 1 && *p == '<') {
+		if (!session_back(session))
+			fputs("This is the first question.\n", out);
+	} else if (length == 1 && ((*p | 0x20) >= 'a' && (size_t)((*p | 0x20) - 'a') < count))
+		session_answer(session, session_option_at(session, q, (size_t)((*p | 0x20) - 'a')));
+	else
+		return false;
+	return true;
+}
+
+bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
+{
+	const struct quiz *quiz = session_quiz(session);
+	size_t shown_scenario = quiz->scenario_count;
+	char line[256];
+	while (session_current(session) < quiz->question_count) {
+		size_t q = session_current(session);
+		const struct quiz_scenario *scenario =
+			&quiz->scenarios[quiz->questions[q].scenario];
+		if (quiz->questions[q].scenario != shown_scenario) {
+			shown_scenario = quiz->questions[q].scenario;
+			print_heading(out, scenario->title);
+			summary_print_wrapped(out, scenario->story, 0, width);
+		}
+		print_question(out, session, q, width);
+		size_t count = quiz->questions[q].option_count;
+		for (;;) {
+			fprintf(out, "Your answer (a-%c, - to skip, < to go back): ",
+				(char)('a' + count - 1));
+			fflush(out);
+			if (!read_answer(in, line, sizeof(line))) {
+				fputc('\n', out);
+				return false;
+			}
+			if (apply_answer(session, line, out))
+				break;
+			fprintf(out, "Please type one letter from a to %c, - to skip or < to "
+				     "go back.\n",
+				(char)('a' + count - 1));
+		}
+		if (session_current(session) < q)
+			shown_scenario = quiz->scenario_count; /* show the story again */
+	}
+	return true;
+}

@@ -1,0 +1,61 @@
+#include "careerfit/quiz.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void question_free(struct quiz_question *question)
+{
+	for (size_t o = 0; o < question->option_count; o++) {
+		free(question->options[o].text);
+		free(question->options[o].scores);
+	}
+	free(question->options);
+	free(question->id);
+	free(question->prompt);
+	free(question->debrief);
+}
+
+void quiz_free(struct quiz *quiz)
+{
+	if (!quiz)
+		return;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		struct quiz_role *role = &quiz->roles[r];
+		free(role->id);
+		free(role->name);
+		free(role->short_name);
+		free(role->summary);
+		free(role->description);
+	}
+	for (size_t s = 0; s < quiz->scenario_count; s++) {
+		free(quiz->scenarios[s].id);
+		free(quiz->scenarios[s].title);
+		free(quiz->scenarios[s].story);
+	}
+	for (size_t q = 0; q < quiz->question_count; q++)
+		question_free(&quiz->questions[q]);
+	free(quiz->roles);
+	free(quiz->scenarios);
+	free(quiz->questions);
+	free(quiz->path);
+	free(quiz->id);
+	free(quiz->title);
+	free(quiz->description);
+	free(quiz);
+}
+
+int quiz_role_index(const struct quiz *quiz, const char *id)
+{
+	for (size_t r = 0; r < quiz->role_count; r++)
+		if (id && quiz->roles[r].id && strcmp(quiz->roles[r].id, id) == 0)
+			return (int)r;
+	return -1;
+}
+
+int quiz_question_index(const struct quiz *quiz, const char *id)
+{
+	for (size_t q = 0; q < quiz->question_count; q++)
+		if (id && quiz->questions[q].id && strcmp(quiz->questions[q].id, id) == 0)
+			return (int)q;
+	return -1;
+}

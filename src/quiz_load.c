@@ -1,0 +1,593 @@
+/* The quiz loader and validator. libconfig parses the file; everything
+ * after that is ours: every rule of docs/quiz-format.md is checked here and
+ * every breach is collected with the file and line of the setting at fault,
+ * so that an author sees all of their mistakes in one run. */
+#include "careerfit/quiz.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct loader {
+	const char *path;  /* the top-level file, as the user named it */
+	char *folder;      /* its folder: includes are relative to it */
+	struct diag_list *diags;
+	struct quiz *quiz;
+	bool failed;       /* an error was reported (or memory ran out) */
+};
+
+static const char *const quiz_keys[] = {"id",	   "title",	"description", "version",
+					"shuffle", "roles",	"scenarios",   NULL};
+static const char *const role_keys[] = {"id",	   "name", "short", "summary",
+					"description", NULL};
+static const char *const scenario_keys[] = {"id", "title", "story", "questions", NULL};
+static const char *const question_keys[] = {"id",	"prompt", "weight",
+					    "debrief", "options", NULL};
+static const char *const option_keys[] = {"text", "scores", NULL};
+
+/* libconfig names an included file by the path written in the @include,
+ * which is relative to the include folder we gave it; the author wants a
+ * path they can open from where they ran the command. */
+static char *loader_file_name(const struct loader *ld, const char *file)
+{
+	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || strcmp(ld->folder, ".") == 0)
+		return strdup(file ? file : ld->path);
+	size_t size = strlen(ld->folder) + strlen(file) + 2;
+	char *joined = malloc(size);
+	if (joined)
+		snprintf(joined, size, "%s/%s", ld->folder, file);
+	return joined;
+}
+
+static void loader_report(struct loader *ld, enum diag_severity severity,
+			  const config_setting_t *setting, const char *format, va_list args)
+{
+	char message[512];
+	vsnprintf(message, sizeof(message), format, args);
+	char *file = loader_file_name(ld, setting ? config_setting_source_file(setting) : NULL);
+	/* The source line is an unsigned short in libconfig 1.5. */
+	int line = setting ? (int)config_setting_source_line(setting) : 1;
+	if (!file || !diag_add(ld->diags, severity, file, line ? line : 1, "%s", message))
+		ld->failed = true;
+	free(file);
+	if (severity == DIAG_ERROR)
+		ld->failed = true;
+}
+
+__attribute__((format(printf, 3, 4))) static void
+loader_error(struct loader *ld, const config_setting_t *setting, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	loader_report(ld, DIAG_ERROR, setting, format, args);
+	va_end(args);
+}
+
+__attribute__((format(printf, 3, 4))) static void
+loader_warning(struct loader *ld, const config_setting_t *setting, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	loader_report(ld, DIAG_WARNING, setting, format, args);
+	va_end(args);
+}
+
+static char *copy_string(struct loader *ld, const char *text)
+{
+	char *copy = strdup(text ? text : "");
+	if (!copy)
+		ld->failed = true;
+	return copy;
+}
+
+/* The number of single-character edits between two short names, capped:
+ * enough to suggest `prompt` for `promt`. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 31 || lb > 31)
+		return 99;
+	size_t row[32];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t above = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+			if (above + 1 < best)
+				best = above + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	return row[lb];
+}
+
+static void check_known_keys(struct loader *ld, const config_setting_t *group,
+			     const char *const known[], const char *what)
+{
+	int count = config_setting_length(group);
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *member = config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(member);
+		if (!name)
+			continue;
+		const char *suggestion = NULL;
+		size_t k;
+		for (k = 0; known[k] && strcmp(known[k], name) != 0; k++)
+			if (!suggestion && edit_distance(known[k], name) <= 2)
+				suggestion = known[k];
+		if (known[k])
+			continue;
+		if (suggestion)
+			loader_warning(ld, member,
+				       "unknown setting '%s' in %s (did you mean '%s'?); it is ignored",
+				       name, what, suggestion);
+		else
+			loader_warning(ld, member, "unknown setting '%s' in %s; it is ignored",
+				       name, what);
+	}
+}
+
+static const char *type_name(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP:
+		return "a group";
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		return "an integer";
+	case CONFIG_TYPE_FLOAT:
+		return "a number";
+	case CONFIG_TYPE_STRING:
+		return "a string";
+	case CONFIG_TYPE_BOOL:
+		return "a boolean";
+	case CONFIG_TYPE_ARRAY:
+		return "an array";
+	case CONFIG_TYPE_LIST:
+		return "a list";
+	default:
+		return "something else";
+	}
+}
+
+/* Looks up NAME in GROUP and checks its type. Reports a missing required
+ * setting at the group's line and a mistyped one at its own line. */
+static const config_setting_t *member_of_type(struct loader *ld, const config_setting_t *group,
+					      const char *name, int type, bool required,
+					      const char *what)
+{
+	const config_setting_t *member = config_setting_get_member(group, name);
+	if (!member) {
+		if (required)
+			loader_error(ld, group, "%s is missing the required setting '%s'", what,
+				     name);
+		return NULL;
+	}
+	int actual = config_setting_type(member);
+	bool numeric = actual == CONFIG_TYPE_INT || actual == CONFIG_TYPE_INT64 ||
+		       actual == CONFIG_TYPE_FLOAT;
+	if (actual == type || (type == CONFIG_TYPE_FLOAT && numeric))
+		return member;
+	loader_error(ld, member, "'%s' in %s must be %s, not %s", name, what,
+		     type == CONFIG_TYPE_FLOAT ? "a number" : type_name(type), type_name(actual));
+	return NULL;
+}
+
+static double number_value(const config_setting_t *setting)
+{
+	switch (config_setting_type(setting)) {
+	case CONFIG_TYPE_INT:
+		return config_setting_get_int(setting);
+	case CONFIG_TYPE_INT64:
+		return (double)config_setting_get_int64(setting);
+	default:
+		return config_setting_get_float(setting);
+	}
+}
+
+/* A copy of the string NAME, or of "" when it is absent and optional.
+ * Required strings must also hold more than white space. */
+static char *string_member(struct loader *ld, const config_setting_t *group, const char *name,
+			   bool required, const char *what)
+{
+	const config_setting_t *member =
+		member_of_type(ld, group, name, CONFIG_TYPE_STRING, required, what);
+	const char *text = member ? config_setting_get_string(member) : "";
+	if (member && required && text[strspn(text, " \t\r\n")] == '\0')
+		loader_error(ld, member, "'%s' in %s must not be empty", name, what);
+	return copy_string(ld, text);
+}
+
+static bool id_is_valid(const char *id, bool role)
+{
+	if (!*id)
+		return false;
+	if (role && !(*id >= 'a' && *id <= 'z'))
+		return false;
+	for (const char *c = id; *c; c++) {
+		bool ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9');
+		ok = ok || (role ? *c == '_' : (*c == '-' || *c == '_' || *c == '.'));
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static char *id_member(struct loader *ld, const config_setting_t *group, bool role,
+		       const char *what)
+{
+	char *id = string_member(ld, group, "id", true, what);
+	const config_setting_t *member = config_setting_get_member(group, "id");
+	if (id && *id && !id_is_valid(id, role))
+		loader_error(ld, member, "id '%s' in %s is not valid: use %s", id, what,
+			     role ? "a lower-case letter, then lower-case letters, digits or '_'"
+				  : "lower-case letters, digits, '-', '_' or '.'");
+	return id;
+}
+
+/* A list of groups with a length in [min, max] (max 0: no upper bound). */
+static const config_setting_t *group_list_member(struct loader *ld, const config_setting_t *group,
+						 const char *name, int min, int max,
+						 const char *what)
+{
+	const config_setting_t *list =
+		member_of_type(ld, group, name, CONFIG_TYPE_LIST, true, what);
+	if (!list)
+		return NULL;
+	int count = config_setting_length(list);
+	if (count < min || (max && count > max)) {
+		if (max)
+			loader_error(ld, list, "%s has %d %s; it needs %d to %d", what, count,
+				     name, min, max);
+		else
+			loader_error(ld, list, "%s has %d %s; it needs at least %d", what,
+				     count, name, min);
+	}
+	bool all_groups = true;
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
+		if (config_setting_type(elem) != CONFIG_TYPE_GROUP) {
+			loader_error(ld, elem, "each of the %s in %s must be a group { ... }",
+				     name, what);
+			all_groups = false;
+		}
+	}
+	return all_groups ? list : NULL;
+}
+
+static void load_role(struct loader *ld, const config_setting_t *group, struct quiz_role *role)
+{
+	check_known_keys(ld, group, role_keys, "a role");
+	role->id = id_member(ld, group, true, "a role");
+	role->name = string_member(ld, group, "name", true, "a role");
+	role->short_name = string_member(ld, group, "short", false, "a role");
+	role->summary = string_member(ld, group, "summary", false, "a role");
+	role->description = string_member(ld, group, "description", false, "a role");
+	if (role->short_name && !*role->short_name && role->name) {
+		free(role->short_name);
+		role->short_name = copy_string(ld, role->name);
+	}
+}
+
+static void load_roles(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *list = group_list_member(ld, root, "roles", QUIZ_MIN_ROLES,
+							 QUIZ_MAX_ROLES, "the quiz");
+	if (!list)
+		return;
+	size_t count = (size_t)config_setting_length(list);
+	if (count > QUIZ_MAX_ROLES)
+		return;
+	struct quiz *quiz = ld->quiz;
+	quiz->roles = calloc(count, sizeof(*quiz->roles));
+	if (!quiz->roles) {
+		ld->failed = true;
+		return;
+	}
+	quiz->role_count = count;
+	for (size_t i = 0; i < count; i++) {
+		const config_setting_t *group = config_setting_get_elem(list, (unsigned)i);
+		load_role(ld, group, &quiz->roles[i]);
+		for (size_t j = 0; j < i && quiz->roles[i].id; j++)
+			if (quiz->roles[j].id && *quiz->roles[i].id &&
+			    strcmp(quiz->roles[j].id, quiz->roles[i].id) == 0)
+				loader_error(ld, config_setting_get_member(group, "id"),
+					     "duplicate role id '%s'", quiz->roles[i].id);
+	}
+}
+
+static void load_scores(struct loader *ld, const config_setting_t *option,
+			struct quiz_option *out, const char *question_id)
+{
+	struct quiz *quiz = ld->quiz;
+	out->scores = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(*out->scores));
+	if (!out->scores) {
+		ld->failed = true;
+		return;
+	}
+	const config_setting_t *scores =
+		member_of_type(ld, option, "scores", CONFIG_TYPE_GROUP, false, "an option");
+	int count = scores ? config_setting_length(scores) : 0;
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *score = config_setting_get_elem(scores, (unsigned)i);
+		const char *name = config_setting_name(score);
+		int role = quiz_role_index(quiz, name);
+		int type = config_setting_type(score);
+		if (role < 0 && quiz->role_count == 0) {
+			continue; /* the roles themselves are broken: reported already */
+		} else if (role < 0) {
+			loader_error(ld, score, "unknown role '%s' in the scores of question '%s'",
+				     name, question_id);
+		} else if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64 &&
+			   type != CONFIG_TYPE_FLOAT) {
+			loader_error(ld, score, "the score for '%s' must be a number, not %s",
+				     name, type_name(type));
+		} else {
+			double value = number_value(score);
+			if (!(value >= -QUIZ_MAX_SCORE && value <= QUIZ_MAX_SCORE))
+				loader_error(ld, score,
+					     "the score for '%s' is %g; scores must be between -5 and 5",
+					     name, value);
+			else
+				out->scores[role] = value;
+		}
+	}
+}
+
+static void load_option(struct loader *ld, const config_setting_t *group,
+			struct quiz_option *option, const char *question_id)
+{
+	check_known_keys(ld, group, option_keys, "an option");
+	option->text = string_member(ld, group, "text", true, "an option");
+	load_scores(ld, group, option, question_id);
+}
+
+static double weight_member(struct loader *ld, const config_setting_t *group)
+{
+	const config_setting_t *member =
+		member_of_type(ld, group, "weight", CONFIG_TYPE_FLOAT, false, "a question");
+	if (!member)
+		return 1.0;
+	double weight = number_value(member);
+	if (!(weight > 0 && weight <= QUIZ_MAX_WEIGHT)) {
+		loader_error(ld, member, "weight is %g; it must be more than 0 and at most 10",
+			     weight);
+		return 1.0;
+	}
+	return weight;
+}
+
+static void load_question(struct loader *ld, const config_setting_t *group,
+			  struct quiz_question *question)
+{
+	check_known_keys(ld, group, question_keys, "a question");
+	question->id = id_member(ld, group, false, "a question");
+	question->prompt = string_member(ld, group, "prompt", true, "a question");
+	question->debrief = string_member(ld, group, "debrief", false, "a question");
+	question->weight = weight_member(ld, group);
+	const config_setting_t *list = group_list_member(ld, group, "options", QUIZ_MIN_OPTIONS,
+							 QUIZ_MAX_OPTIONS, "a question");
+	if (!list)
+		return;
+	size_t count = (size_t)config_setting_length(list);
+	question->options = calloc(count ? count : 1, sizeof(*question->options));
+	if (!question->options) {
+		ld->failed = true;
+		return;
+	}
+	question->option_count = count;
+	for (size_t i = 0; i < count; i++)
+		load_option(ld, config_setting_get_elem(list, (unsigned)i), &question->options[i],
+			    question->id ? question->id : "");
+}
+
+static bool ids_clash(const char *a, const char *b)
+{
+	return a && b && *a && strcmp(a, b) == 0;
+}
+
+static void load_scenario(struct loader *ld, const config_setting_t *group, size_t index)
+{
+	struct quiz *quiz = ld->quiz;
+	struct quiz_scenario *scenario = &quiz->scenarios[index];
+	check_known_keys(ld, group, scenario_keys, "a scenario");
+	scenario->id = id_member(ld, group, false, "a scenario");
+	scenario->title = string_member(ld, group, "title", true, "a scenario");
+	scenario->story = string_member(ld, group, "story", false, "a scenario");
+	for (size_t j = 0; j < index; j++)
+		if (ids_clash(quiz->scenarios[j].id, scenario->id))
+			loader_error(ld, config_setting_get_member(group, "id"),
+				     "duplicate scenario id '%s'", scenario->id);
+	scenario->first_question = quiz->question_count;
+	const config_setting_t *list =
+		group_list_member(ld, group, "questions", 1, 0, "a scenario");
+	int count = list ? config_setting_length(list) : 0;
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
+		struct quiz_question *question = &quiz->questions[quiz->question_count];
+		question->scenario = index;
+		load_question(ld, elem, question);
+		for (size_t j = 0; j < quiz->question_count; j++)
+			if (ids_clash(quiz->questions[j].id, question->id))
+				loader_error(ld, config_setting_get_member(elem, "id"),
+					     "duplicate question id '%s'", question->id);
+		quiz->question_count++;
+		scenario->question_count++;
+	}
+}
+
+static size_t count_questions(const config_setting_t *scenarios)
+{
+	size_t total = 0;
+	int count = config_setting_length(scenarios);
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *questions =
+			config_setting_get_member(config_setting_get_elem(scenarios, (unsigned)i),
+						  "questions");
+		if (questions && config_setting_type(questions) == CONFIG_TYPE_LIST)
+			total += (size_t)config_setting_length(questions);
+	}
+	return total;
+}
+
+static void load_scenarios(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *list =
+		group_list_member(ld, root, "scenarios", 1, 0, "the quiz");
+	if (!list)
+		return;
+	struct quiz *quiz = ld->quiz;
+	size_t count = (size_t)config_setting_length(list);
+	size_t questions = count_questions(list);
+	quiz->scenarios = calloc(count ? count : 1, sizeof(*quiz->scenarios));
+	quiz->questions = calloc(questions ? questions : 1, sizeof(*quiz->questions));
+	if (!quiz->scenarios || !quiz->questions) {
+		ld->failed = true;
+		return;
+	}
+	quiz->scenario_count = count;
+	for (size_t i = 0; i < count; i++)
+		load_scenario(ld, config_setting_get_elem(list, (unsigned)i), i);
+}
+
+/* Warnings about balance that the file's syntax cannot show: a role that
+ * no option ever scores, and a question whose options all score alike. */
+static void check_balance_basics(struct loader *ld, const config_setting_t *root)
+{
+	const struct quiz *quiz = ld->quiz;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		bool scored = false;
+		for (size_t q = 0; q < quiz->question_count && !scored; q++)
+			for (size_t o = 0; o < quiz->questions[q].option_count; o++)
+				scored = scored || quiz->questions[q].options[o].scores[r] != 0;
+		if (!scored)
+			loader_warning(ld, config_setting_get_member(root, "roles"),
+				       "no option scores the role '%s', so its affinity is "
+				       "undefined",
+				       quiz->roles[r].id);
+	}
+	const config_setting_t *scenarios = config_setting_get_member(root, "scenarios");
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		bool alike = question->option_count > 1;
+		for (size_t o = 1; o < question->option_count && alike; o++)
+			alike = memcmp(question->options[o].scores, question->options[0].scores,
+				       quiz->role_count * sizeof(double)) == 0;
+		if (!alike)
+			continue;
+		const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
+		const config_setting_t *where = config_setting_get_elem(
+			config_setting_get_member(
+				config_setting_get_elem(scenarios, (unsigned)question->scenario),
+				"questions"),
+			(unsigned)(q - scenario->first_question));
+		loader_warning(ld, where,
+			       "every option of question '%s' scores the same, so it cannot "
+			       "tell the roles apart",
+			       question->id);
+	}
+}
+
+static void load_header(struct loader *ld, const config_setting_t *root)
+{
+	struct quiz *quiz = ld->quiz;
+	check_known_keys(ld, root, quiz_keys, "the quiz");
+	quiz->id = id_member(ld, root, false, "the quiz");
+	if (quiz->id && strchr(quiz->id, '_'))
+		loader_error(ld, config_setting_get_member(root, "id"),
+			     "quiz id '%s' is not valid: use lower-case letters, digits or '-'",
+			     quiz->id);
+	quiz->title = string_member(ld, root, "title", true, "the quiz");
+	quiz->description = string_member(ld, root, "description", false, "the quiz");
+	const config_setting_t *version =
+		member_of_type(ld, root, "version", CONFIG_TYPE_INT, false, "the quiz");
+	quiz->version = version ? config_setting_get_int(version) : 1;
+	if (version && quiz->version < 0)
+		loader_error(ld, version, "version is %d; it must be 0 or more", quiz->version);
+	const config_setting_t *shuffle =
+		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, "the quiz");
+	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;
+}
+
+static bool loader_parse(struct loader *ld, config_t *config)
+{
+	struct stat info;
+	if (stat(ld->path, &info) != 0) {
+		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "cannot read the quiz: %s",
+			 strerror(errno));
+		return false;
+	}
+	if (S_ISDIR(info.st_mode)) {
+		diag_add(ld->diags, DIAG_ERROR, ld->path, 0,
+			 "is a folder, not a quiz file");
+		return false;
+	}
+	config_set_include_dir(config, ld->folder);
+	if (config_read_file(config, ld->path))
+		return true;
+	/* libconfig leaves the file name NULL on a plain I/O error. */
+	const char *file = config_error_file(config);
+	if (config_error_type(config) == CONFIG_ERR_FILE_IO || !file) {
+		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "cannot read the quiz: %s",
+			 errno ? strerror(errno) : "I/O error");
+		return false;
+	}
+	char *shown = loader_file_name(ld, file);
+	diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
+		 "%s", config_error_text(config));
+	free(shown);
+	return false;
+}
+
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+struct quiz *quiz_load(const char *path, struct diag_list *diags)
+{
+	struct loader ld = {.path = path, .diags = diags, .folder = folder_of(path)};
+	ld.quiz = calloc(1, sizeof(*ld.quiz));
+	config_t config;
+	config_init(&config);
+	if (!ld.folder || !ld.quiz || !(ld.quiz->path = strdup(path)))
+		goto err;
+	errno = 0;
+	if (!loader_parse(&ld, &config))
+		goto err;
+	const config_setting_t *root = config_root_setting(&config);
+	if (config_setting_length(root) == 0) {
+		diag_add(diags, DIAG_ERROR, path, 1, "the file holds no settings: it is empty");
+		goto err;
+	}
+	load_header(&ld, root);
+	load_roles(&ld, root);
+	load_scenarios(&ld, root);
+	if (!ld.failed)
+		check_balance_basics(&ld, root);
+	if (ld.failed)
+		goto err;
+	config_destroy(&config);
+	free(ld.folder);
+	return ld.quiz;
+err:
+	config_destroy(&config);
+	free(ld.folder);
+	quiz_free(ld.quiz);
+	return NULL;
+}

@@ -1,0 +1,106 @@
+/* The debrief: one question at a time, the answer given, which roles each
+ * option signals, and the question's debrief text. This is where a
+ * learner finds out why, so it shows every option, not just theirs. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "screen.h"
+
+/* "Product Manager +3, Product Owner +1", or "no role" when none. */
+static void describe_signals(const struct quiz *quiz, const struct quiz_option *option,
+			     char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t r = 0; r < quiz->role_count && used < size; r++) {
+		if (option->scores[r] == 0)
+			continue;
+		used += (size_t)snprintf(out + used, size - used, "%s%s %+g", used ? ", " : "",
+					 quiz->roles[r].short_name, option->scores[r]);
+	}
+	if (!used)
+		snprintf(out, size, "no role in particular");
+}
+
+static void debrief_build(const struct tui *tui, struct view *view)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	size_t q = tui->debrief;
+	const struct quiz_question *question = &quiz->questions[q];
+	int answer = session_answer_of(tui->session, q);
+	body_width(view);
+	view_add(view, "", question->prompt, STYLE_BOLD, -1);
+	view_add_blank(view);
+	for (size_t position = 0; position < question->option_count; position++) {
+		size_t option = session_option_at(tui->session, q, position);
+		bool chosen = answer >= 0 && (size_t)answer == option;
+		char letter[32], signals[512];
+		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? "\u2713" : " ",
+			 (char)('a' + position));
+		view_add(view, letter, question->options[option].text,
+			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, -1);
+		describe_signals(quiz, &question->options[option], signals, sizeof(signals));
+		view_add(view, "      signals: ", signals, STYLE_DIM, -1);
+	}
+	view_add_blank(view);
+	if (answer == SESSION_SKIPPED || answer == SESSION_UNANSWERED)
+		view_add(view, "", "You skipped this question: it counts toward no role.",
+			 STYLE_DIM, -1);
+	if (*question->debrief) {
+		view_add(view, "", "Why", STYLE_HEADING, -1);
+		view_add(view, "", question->debrief, STYLE_NORMAL, -1);
+	}
+}
+
+static void debrief_enter(struct tui *tui)
+{
+	tui->scroll = 0;
+}
+
+static void debrief_draw(struct tui *tui)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	char position[64];
+	snprintf(position, sizeof(position), "Debrief %zu of %zu", tui->debrief + 1,
+		 quiz->question_count);
+	draw_header(quiz->scenarios[quiz->questions[tui->debrief].scenario].title, position);
+	draw_progress(tui->debrief + 1, quiz->question_count);
+	struct view view = {0};
+	debrief_build(tui, &view);
+	view_draw(tui, &view, -1);
+	view_clear(&view);
+}
+
+static void debrief_key(struct tui *tui, int key)
+{
+	size_t count = session_quiz(tui->session)->question_count;
+	struct view view = {0};
+	debrief_build(tui, &view);
+	if (key == KEY_RIGHT || key == 'n' || key == ' ' || key == '\n' || key == '\r' ||
+	    key == KEY_ENTER) {
+		if (tui->debrief + 1 < count) {
+			tui->debrief++;
+			tui->scroll = 0;
+		} else {
+			tui_switch(tui, SCREEN_RESULTS);
+		}
+	} else if (key == KEY_LEFT || key == 'p' || key == KEY_BACKSPACE || key == 127) {
+		if (tui->debrief > 0) {
+			tui->debrief--;
+			tui->scroll = 0;
+		}
+	} else if (key == 'r' || key == 27 || key == 'b') {
+		tui_switch(tui, SCREEN_RESULTS);
+	} else {
+		view_scroll_key(tui, &view, key);
+	}
+	view_clear(&view);
+}
+
+const struct screen debrief_screen = {
+	.enter = debrief_enter,
+	.draw = debrief_draw,
+	.key = debrief_key,
+	.hints = "\u2190\u2192 question  \u2191\u2193 scroll  r results  ? help  q quit",
+};

@@ -1,0 +1,34 @@
+/* The help box, drawn over whichever screen is current; any key closes
+ * it (the loop in tui.c handles that). */
+#include <curses.h>
+
+#include "screen.h"
+
+void draw_help(void)
+{
+	static const char *const lines[] = {
+		"Keys",
+		"",
+		"Up/Down, k/j      move the highlight",
+		"a-i, 1-9          pick that option and go on",
+		"Enter             pick the highlighted option",
+		"Left, p, Bksp     back to the previous question",
+		"Right, n          forward over answered questions",
+		"s                 skip this question",
+		"PgUp/PgDn         scroll a long story",
+		"?                 this help",
+		"q                 quit (asks first during the quiz)",
+		"",
+		"Press any key to close.",
+	};
+	int rows = (int)(sizeof(lines) / sizeof(lines[0])) + 2, cols = 54;
+	int top = (LINES - rows) / 2, left = (COLS - cols) / 2;
+	attrset(A_REVERSE);
+	for (int y = 0; y < rows; y++)
+		mvhline(top + y, left, ' ', cols);
+	for (int i = 0; i < rows - 2; i++) {
+		attrset(A_REVERSE | (i == 0 ? A_BOLD : A_NORMAL));
+		draw_text(top + 1 + i, left + 3, lines[i], (size_t)cols - 4);
+	}
+	attrset(A_NORMAL);
+}

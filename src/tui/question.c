@@ -1,0 +1,161 @@
+/* The question screen: the scenario's story, the prompt and the options in
+ * the order the session shows them. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "screen.h"
+
+static size_t current_question(const struct tui *tui)
+{
+	return session_current(tui->session);
+}
+
+static void question_build(const struct tui *tui, struct view *view)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	size_t q = current_question(tui);
+	const struct quiz_question *question = &quiz->questions[q];
+	const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
+	body_width(view);
+	if (*scenario->story) {
+		view_add(view, "", scenario->story, STYLE_DIM, -1);
+		view_add_blank(view);
+	}
+	view_add(view, "", question->prompt, STYLE_BOLD, -2);
+	view_add_blank(view);
+	int answer = session_answer_of(tui->session, q);
+	for (size_t position = 0; position < question->option_count; position++) {
+		size_t option = session_option_at(tui->session, q, position);
+		bool chosen = answer >= 0 && (size_t)answer == option;
+		char letter[16];
+		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? "\u2713" : " ",
+			 (char)('a' + position));
+		view_add(view, letter, question->options[option].text,
+			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, (int)position);
+	}
+	if (answer == SESSION_SKIPPED) {
+		view_add_blank(view);
+		view_add(view, "", "(You skipped this question.)", STYLE_DIM, -1);
+	}
+}
+
+/* On arrival, show as much of the story as fits while keeping every
+ * option in sight; never scroll past the prompt. */
+static void question_enter(struct tui *tui)
+{
+	size_t q = current_question(tui);
+	int answer = session_answer_of(tui->session, q);
+	tui->highlight = answer >= 0 ? session_position_of(tui->session, q, (size_t)answer) : 0;
+	tui->scroll = 0;
+	struct view view = {0};
+	question_build(tui, &view);
+	size_t prompt, unused, options_end = view.count;
+	size_t height = (size_t)body_height();
+	if (view_find(&view, -2, &prompt, &unused) && options_end > height)
+		tui->scroll = options_end - height < prompt ? options_end - height : prompt;
+	view_clear(&view);
+}
+
+static void question_draw(struct tui *tui)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	size_t q = current_question(tui);
+	char position[64];
+	snprintf(position, sizeof(position), "Question %zu of %zu", q + 1, quiz->question_count);
+	draw_header(quiz->scenarios[quiz->questions[q].scenario].title, position);
+	draw_progress(q, quiz->question_count);
+	struct view view = {0};
+	question_build(tui, &view);
+	view_draw(tui, &view, (int)tui->highlight);
+	view_clear(&view);
+}
+
+static void after_answer(struct tui *tui)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	if (tui->from_review || session_current(tui->session) >= quiz->question_count) {
+		tui->from_review = false;
+		tui_switch(tui, SCREEN_REVIEW);
+	} else {
+		tui_switch(tui, SCREEN_QUESTION);
+	}
+}
+
+static void pick(struct tui *tui, size_t position)
+{
+	size_t q = current_question(tui);
+	if (position >= session_quiz(tui->session)->questions[q].option_count)
+		return;
+	session_answer(tui->session, session_option_at(tui->session, q, position));
+	after_answer(tui);
+}
+
+static void click(struct tui *tui, const struct view *view)
+{
+	MEVENT event;
+	if (getmouse(&event) != OK)
+		return;
+	if (event.bstate & (BUTTON4_PRESSED)) {
+		view_scroll_key(tui, view, KEY_PPAGE);
+		return;
+	}
+	int row = event.y - body_top();
+	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
+		return;
+	int tag = view->lines[tui->scroll + (size_t)row].tag;
+	if (tag >= 0 && (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		pick(tui, (size_t)tag);
+}
+
+static void move_highlight(struct tui *tui, const struct view *view, int step)
+{
+	size_t count = session_quiz(tui->session)->questions[current_question(tui)].option_count;
+	if (step < 0 && tui->highlight > 0)
+		tui->highlight--;
+	else if (step > 0 && tui->highlight + 1 < count)
+		tui->highlight++;
+	view_reveal(tui, view, (int)tui->highlight);
+}
+
+static void question_key(struct tui *tui, int key)
+{
+	struct view view = {0};
+	question_build(tui, &view);
+	if (key >= 'a' && key <= 'i')
+		pick(tui, (size_t)(key - 'a'));
+	else if (key >= '1' && key <= '9')
+		pick(tui, (size_t)(key - '1'));
+	else if (key == '\n' || key == '\r' || key == KEY_ENTER)
+		pick(tui, tui->highlight);
+	else if (key == KEY_UP || key == 'k')
+		move_highlight(tui, &view, -1);
+	else if (key == KEY_DOWN || key == 'j')
+		move_highlight(tui, &view, +1);
+	else if (key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 || key == 8 || key == 'p') {
+		tui->from_review = false;
+		if (session_back(tui->session))
+			tui_switch(tui, SCREEN_QUESTION);
+		else
+			tui_switch(tui, SCREEN_WELCOME);
+	} else if (key == KEY_RIGHT || key == 'n') {
+		if (session_forward(tui->session))
+			after_answer(tui);
+	} else if (key == 's') {
+		session_skip(tui->session);
+		after_answer(tui);
+	} else if (key == KEY_MOUSE) {
+		click(tui, &view);
+	} else {
+		view_scroll_key(tui, &view, key);
+	}
+	view_clear(&view);
+}
+
+const struct screen question_screen = {
+	.enter = question_enter,
+	.draw = question_draw,
+	.key = question_key,
+	.hints = "a-i pick  \u2191\u2193 move  Enter choose  \u2190 back  \u2192 next  s skip  "
+		 "? help  q quit",
+};

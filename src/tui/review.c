@@ -1,0 +1,116 @@
+/* The review: every question with the answer given; Enter on a question
+ * goes back to change it, Enter on the last line submits. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "careerfit/text.h"
+#include "screen.h"
+
+static void review_build(const struct tui *tui, struct view *view)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	body_width(view);
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		char number[32];
+		snprintf(number, sizeof(number), "%2zu. ", q + 1);
+		view_add(view, number, question->prompt, STYLE_BOLD, (int)q);
+		int answer = session_answer_of(tui->session, q);
+		if (answer >= 0) {
+			char letter[16];
+			size_t position = session_position_of(tui->session, q, (size_t)answer);
+			snprintf(letter, sizeof(letter), "    %c) ", (char)('a' + position));
+			view_add(view, letter, question->options[answer].text, STYLE_CHOSEN,
+				 (int)q);
+		} else {
+			view_add(view, "    ", answer == SESSION_SKIPPED ? "(skipped)"
+								 : "(not answered yet)",
+				 STYLE_DIM, (int)q);
+		}
+	}
+	view_add_blank(view);
+	view_add(view, "  ", "[ Submit my answers and see the result ]", STYLE_HEADING,
+		 (int)quiz->question_count);
+}
+
+static void review_enter(struct tui *tui)
+{
+	tui->highlight = session_quiz(tui->session)->question_count;
+	tui->scroll = 0;
+	struct view view = {0};
+	review_build(tui, &view);
+	view_reveal(tui, &view, (int)tui->highlight);
+	view_clear(&view);
+}
+
+static void review_draw(struct tui *tui)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	char counts[64];
+	snprintf(counts, sizeof(counts), "%zu of %zu answered",
+		 session_answered_count(tui->session), quiz->question_count);
+	draw_header("Review your answers", counts);
+	draw_progress(quiz->question_count, quiz->question_count);
+	struct view view = {0};
+	review_build(tui, &view);
+	view_draw(tui, &view, (int)tui->highlight);
+	view_clear(&view);
+}
+
+static void review_choose(struct tui *tui)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	if (tui->highlight >= quiz->question_count) {
+		tui_submit(tui);
+		return;
+	}
+	session_go_to(tui->session, tui->highlight);
+	tui->from_review = true;
+	tui_switch(tui, SCREEN_QUESTION);
+}
+
+static void review_click(struct tui *tui, const struct view *view)
+{
+	MEVENT event;
+	if (getmouse(&event) != OK)
+		return;
+	int row = event.y - body_top();
+	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
+		return;
+	int tag = view->lines[tui->scroll + (size_t)row].tag;
+	if (tag >= 0 && (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {
+		tui->highlight = (size_t)tag;
+		review_choose(tui);
+	}
+}
+
+static void review_key(struct tui *tui, int key)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	struct view view = {0};
+	review_build(tui, &view);
+	if ((key == KEY_UP || key == 'k') && tui->highlight > 0)
+		tui->highlight--;
+	else if ((key == KEY_DOWN || key == 'j') && tui->highlight < quiz->question_count)
+		tui->highlight++;
+	else if (key == '\n' || key == '\r' || key == KEY_ENTER)
+		review_choose(tui);
+	else if (key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 || key == 8 || key == 'p') {
+		session_back(tui->session);
+		tui_switch(tui, SCREEN_QUESTION);
+	} else if (key == KEY_MOUSE)
+		review_click(tui, &view);
+	else
+		view_scroll_key(tui, &view, key);
+	if (tui->screen == SCREEN_REVIEW && key != KEY_NPAGE && key != KEY_PPAGE)
+		view_reveal(tui, &view, (int)tui->highlight);
+	view_clear(&view);
+}
+
+const struct screen review_screen = {
+	.enter = review_enter,
+	.draw = review_draw,
+	.key = review_key,
+	.hints = "\u2191\u2193 move  Enter change answer / submit  \u2190 back  ? help  q quit",
+};

@@ -1,0 +1,117 @@
+/* What the screens share: the one screen state, the table of operations
+ * each screen fills in, and the drawing helpers of draw.c. */
+#ifndef CAREERFIT_TUI_SCREEN_H
+#define CAREERFIT_TUI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "careerfit/score.h"
+#include "careerfit/session.h"
+
+#define TUI_MIN_COLUMNS 60
+#define TUI_MIN_ROWS 18
+
+enum screen_id {
+	SCREEN_WELCOME,
+	SCREEN_QUESTION,
+	SCREEN_REVIEW,
+	SCREEN_RESULTS,
+	SCREEN_DEBRIEF,
+	SCREEN_COUNT,
+};
+
+struct tui {
+	struct session *session;
+	enum screen_id screen;
+	bool color;
+	bool help;         /* the help box is open over the screen */
+	bool confirm_quit; /* "Quit?" is being asked */
+	bool running;
+	bool finished;     /* the result was shown */
+	bool from_review;  /* a question was opened from the review */
+	size_t highlight;  /* the highlighted option, question, or item */
+	size_t scroll;     /* first body line shown */
+	size_t debrief;    /* the question the debrief shows */
+	struct score_result result;
+};
+
+struct screen {
+	/* Called when the screen becomes current: reset highlight, scroll. */
+	void (*enter)(struct tui *tui);
+	/* Draws the whole screen; the loop has checked the size already. */
+	void (*draw)(struct tui *tui);
+	/* Handles one key (a KEY_* code or a character). */
+	void (*key)(struct tui *tui, int key);
+	/* The key hints on the bottom line. */
+	const char *hints;
+};
+
+extern const struct screen welcome_screen, question_screen, review_screen, results_screen,
+	debrief_screen;
+
+void tui_switch(struct tui *tui, enum screen_id screen);
+/* Scores the session and shows the results. */
+void tui_submit(struct tui *tui);
+
+/* ---- draw.c ---- */
+
+enum style {
+	STYLE_NORMAL,
+	STYLE_BOLD,
+	STYLE_DIM,
+	STYLE_HEADING,
+	STYLE_CHOSEN,
+	STYLE_BAR, /* a role's bar: the line's text is its label */
+};
+
+/* A screen's body is a list of lines, rebuilt for the current width on
+ * every draw and shown from tui->scroll; a line's tag ties it to what it
+ * shows (an option, a question) so it can be highlighted or clicked. */
+struct view_line {
+	char *text; /* sanitised */
+	enum style style;
+	int tag;       /* -1 when the line shows nothing selectable */
+	int color;     /* a role index + 1 for its colour, or 0 */
+	double value;  /* STYLE_BAR: the affinity, or < 0 for n/a */
+};
+
+struct view {
+	struct view_line *lines;
+	size_t count;
+	size_t width;
+};
+
+/* Adds TEXT (raw quiz text: sanitised here) wrapped to the view's width,
+ * the first line after FIRST, the rest after a blank indent of the same
+ * width. */
+void view_add(struct view *view, const char *first, const char *text, enum style style, int tag);
+void view_add_blank(struct view *view);
+void view_add_bar(struct view *view, const char *label, double value, int color);
+void view_clear(struct view *view);
+/* The first and last line with TAG, or false if there is none. */
+bool view_find(const struct view *view, int tag, size_t *first, size_t *last);
+
+/* The rows the body takes: between the header lines and the hint line. */
+int body_top(void);
+int body_height(void);
+void body_width(struct view *view);
+/* Draws the view's lines from tui->scroll, marking lines tagged
+ * HIGHLIGHT, with "more" markers when some are out of sight. */
+void view_draw(const struct tui *tui, const struct view *view, int highlight);
+/* Scrolls so that the lines tagged TAG are in sight. */
+void view_reveal(struct tui *tui, const struct view *view, int tag);
+/* Page keys, mouse wheel; true when KEY was one of them. */
+bool view_scroll_key(struct tui *tui, const struct view *view, int key);
+
+void draw_init_colors(bool color);
+void draw_header(const char *left, const char *right);
+void draw_progress(size_t done, size_t total);
+void draw_hints(const char *hints);
+void draw_too_small(void);
+void draw_help(void);
+void draw_confirm_quit(void);
+/* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */
+void draw_text(int y, int x, const char *text, size_t columns);
+
+#endif

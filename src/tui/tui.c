@@ -1,0 +1,189 @@
+/* The input loop: one screen state, a table of screens, and the terminal
+ * set up and restored on every way out (a normal end, q, a signal, a
+ * terminal that went away). */
+#include "tui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "screen.h"
+
+static const struct screen *const screens[SCREEN_COUNT] = {
+	[SCREEN_WELCOME] = &welcome_screen, [SCREEN_QUESTION] = &question_screen,
+	[SCREEN_REVIEW] = &review_screen,   [SCREEN_RESULTS] = &results_screen,
+	[SCREEN_DEBRIEF] = &debrief_screen,
+};
+
+static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
+
+static volatile sig_atomic_t caught_signal;
+static int last_signal;
+
+static void on_signal(int signal_number)
+{
+	caught_signal = signal_number;
+}
+
+/* Our handlers, not ncurses' own: the loop notices the flag within one
+ * getch timeout and leaves through the same endwin() as every other way. */
+static void catch_signals(struct sigaction saved[])
+{
+	struct sigaction action;
+	memset(&action, 0, sizeof(action));
+	action.sa_handler = on_signal;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
+		sigaction(handled_signals[i], &action, &saved[i]);
+}
+
+static void restore_signals(const struct sigaction saved[])
+{
+	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
+		sigaction(handled_signals[i], &saved[i], NULL);
+}
+
+void tui_switch(struct tui *tui, enum screen_id screen)
+{
+	tui->screen = screen;
+	screens[screen]->enter(tui);
+}
+
+void tui_submit(struct tui *tui)
+{
+	score_result_clear(&tui->result);
+	if (!score_compute(session_quiz(tui->session), session_answers(tui->session),
+			   &tui->result))
+		return;
+	tui->finished = true;
+	tui->debrief = 0;
+	tui_switch(tui, SCREEN_RESULTS);
+}
+
+static bool too_small(void)
+{
+	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
+}
+
+static void draw(struct tui *tui)
+{
+	erase();
+	if (too_small()) {
+		draw_too_small();
+	} else {
+		screens[tui->screen]->draw(tui);
+		if (tui->confirm_quit)
+			draw_confirm_quit();
+		else
+			draw_hints(screens[tui->screen]->hints);
+		if (tui->help)
+			draw_help();
+	}
+	refresh();
+}
+
+/* Keys every screen shares: help, quit and its confirmation. */
+static void handle_key(struct tui *tui, int key)
+{
+	if (tui->help) {
+		tui->help = false;
+	} else if (tui->confirm_quit) {
+		tui->confirm_quit = false;
+		if (key == 'y' || key == 'Y')
+			tui->running = false;
+	} else if (key == '?') {
+		tui->help = true;
+	} else if (key == 'q' || key == 'Q') {
+		/* Before the first answer or after the result nothing is lost. */
+		if (tui->finished || tui->screen == SCREEN_WELCOME)
+			tui->running = false;
+		else
+			tui->confirm_quit = true;
+	} else {
+		screens[tui->screen]->key(tui, key);
+	}
+}
+
+/* A terminal that hung up without a SIGHUP reads as an endless ERR. */
+static bool terminal_gone(void)
+{
+	struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&input, 1, 0) > 0 && (input.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+static bool start_curses(bool color)
+{
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		fprintf(stderr, "careerfit: cannot use this terminal (TERM=%s); try --plain\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(50);
+	timeout(250);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED, NULL);
+	mouseinterval(0);
+	draw_init_colors(color);
+	return true;
+}
+
+static enum tui_outcome run_loop(struct tui *tui)
+{
+	bool dirty = true;
+	while (tui->running) {
+		if (caught_signal) {
+			last_signal = caught_signal;
+			return TUI_SIGNALLED;
+		}
+		if (dirty)
+			draw(tui);
+		dirty = true;
+		int key = getch();
+		if (key == ERR) {
+			dirty = false;
+			if (terminal_gone()) {
+				last_signal = SIGHUP;
+				return TUI_SIGNALLED;
+			}
+		} else if (key != KEY_RESIZE && !too_small()) {
+			handle_key(tui, key);
+		}
+	}
+	return tui->finished ? TUI_DONE : TUI_QUIT;
+}
+
+enum tui_outcome tui_run(struct session *session, const struct tui_options *options)
+{
+	static struct tui tui; /* the one screen state */
+	struct sigaction saved[HANDLED_SIGNAL_COUNT];
+	caught_signal = 0;
+	catch_signals(saved);
+	if (!start_curses(options->color)) {
+		restore_signals(saved);
+		return TUI_FAILED;
+	}
+	tui = (struct tui){.session = session, .color = options->color, .running = true};
+	tui_switch(&tui, SCREEN_WELCOME);
+	enum tui_outcome outcome = run_loop(&tui);
+	endwin();
+	score_result_clear(&tui.result);
+	restore_signals(saved);
+	return outcome;
+}
+
+int tui_signal(void)
+{
+	return last_signal;
+}

@@ -1,0 +1,26 @@
+/* The full-screen ncurses front end. It drives a session and shows what
+ * the core computed; it never scores or touches a file itself. */
+#ifndef CAREERFIT_TUI_H
+#define CAREERFIT_TUI_H
+
+#include <stdbool.h>
+
+#include "careerfit/session.h"
+
+struct tui_options {
+	bool color; /* false for --no-color and NO_COLOR */
+};
+
+enum tui_outcome {
+	TUI_DONE,     /* the person saw their result */
+	TUI_QUIT,     /* they quit before the end */
+	TUI_SIGNALLED, /* a signal ended it: see tui_signal() */
+	TUI_FAILED,   /* the terminal could not be used (message printed) */
+};
+
+/* Runs the quiz on the terminal; the terminal is restored on every path. */
+enum tui_outcome tui_run(struct session *session, const struct tui_options *options);
+/* The signal that ended the last tui_run() with TUI_SIGNALLED. */
+int tui_signal(void);
+
+#endif

@@ -1,0 +1,66 @@
+/* The welcome screen: what the quiz is, how long it is, the keys. */
+#include <curses.h>
+#include <stdio.h>
+
+#include "screen.h"
+
+static void welcome_build(const struct tui *tui, struct view *view)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	char counts[128];
+	snprintf(counts, sizeof(counts), "%zu question%s in %zu scenario%s. About %zu minutes.",
+		 quiz->question_count, quiz->question_count == 1 ? "" : "s",
+		 quiz->scenario_count, quiz->scenario_count == 1 ? "" : "s",
+		 (quiz->question_count + 1) / 2 + 1);
+	body_width(view);
+	view_add(view, "", quiz->title, STYLE_HEADING, -1);
+	view_add_blank(view);
+	if (*quiz->description) {
+		view_add(view, "", quiz->description, STYLE_NORMAL, -1);
+		view_add_blank(view);
+	}
+	view_add(view, "", counts, STYLE_NORMAL, -1);
+	view_add_blank(view);
+	view_add(view, "", "Each scenario tells a story; each question asks what you would do, "
+			   "want, measure or enjoy there. There is no right answer: pick what "
+			   "fits you best.",
+		 STYLE_NORMAL, -1);
+	view_add_blank(view);
+	view_add(view, "  ", "a-i or 1-9 picks an option, Up/Down and Enter too; Left goes "
+			     "back; s skips; ? shows every key.",
+		 STYLE_DIM, -1);
+	view_add_blank(view);
+	view_add(view, "", "Press Enter to start.", STYLE_BOLD, -1);
+}
+
+static void welcome_enter(struct tui *tui)
+{
+	tui->scroll = 0;
+}
+
+static void welcome_draw(struct tui *tui)
+{
+	struct view view = {0};
+	welcome_build(tui, &view);
+	draw_header("careerfit", "Welcome");
+	view_draw(tui, &view, -1);
+	view_clear(&view);
+}
+
+static void welcome_key(struct tui *tui, int key)
+{
+	struct view view = {0};
+	welcome_build(tui, &view);
+	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' || key == KEY_RIGHT)
+		tui_switch(tui, SCREEN_QUESTION);
+	else
+		view_scroll_key(tui, &view, key);
+	view_clear(&view);
+}
+
+const struct screen welcome_screen = {
+	.enter = welcome_enter,
+	.draw = welcome_draw,
+	.key = welcome_key,
+	.hints = "Enter start   ? help   q quit",
+};
