@@ -116,7 +116,7 @@ static int parse_options(int argc, char **argv, struct options *options)
 	*options = (struct options){.color = !(no_color && *no_color)};
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_PLAIN:
 			options->plain = true;

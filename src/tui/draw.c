@@ -252,6 +252,10 @@ void view_draw(const struct tui *tui, const struct view *view, int highlight)
 			mvhline(top + row, 1, ' ', (int)view->width + 2);
 		draw_text(top + row, 2, line->text, view->width);
 		attrset(A_NORMAL);
+		/* A mark a monochrome screen and a screen reader show too. */
+		bool first = i == 0 || view->lines[i - 1].tag != line->tag;
+		if (marked && first)
+			mvaddstr(top + row, 0, "\u25b6");
 	}
 	attrset(A_BOLD);
 	if (tui->scroll > 0)
