@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# End-to-end tests of the command line: the real binary, its exit codes,
+# what it prints on stdout and stderr, plain mode fed through a pipe.
+# Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set.
+set -u
+: "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1" >&2
+	[[ -f $work/out ]] && sed 's/^/  stdout: /' "$work/out" | head -20 >&2
+	[[ -f $work/err ]] && sed 's/^/  stderr: /' "$work/err" | head -20 >&2
+}
+
+# run CMD...: runs careerfit with no stdin; sets $status, $work/out, $work/err.
+run() {
+	"$CAREERFIT" "$@" >"$work/out" 2>"$work/err" </dev/null
+	status=$?
+}
+# feed INPUT CMD...: the same with INPUT on stdin.
+feed() {
+	local input=$1
+	shift
+	printf '%b' "$input" | "$CAREERFIT" "$@" >"$work/out" 2>"$work/err"
+	status=$?
+}
+expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
+expect_out() { grep -q -- "$1" "$work/out" || { fail "$2: stdout lacks '$1'"; return 1; }; }
+expect_err() { grep -q -- "$1" "$work/err" || { fail "$2: stderr lacks '$1'"; return 1; }; }
+json() { jq -r "$1" "$work/out"; }
+
+test_help_lists_the_keys() {
+	run --help
+	expect_status 0 help && expect_out "Usage: careerfit" help &&
+		expect_out "q          quit" help && expect_out "--answers LIST" help && pass
+}
+
+test_version() {
+	run --version
+	expect_status 0 version && expect_out "^careerfit [0-9]" version && pass
+}
+
+test_unknown_option_is_a_usage_error() {
+	run --frobnicate
+	expect_status 2 "unknown option" && expect_err "careerfit: unknown option '--frobnicate'" \
+		"unknown option" && expect_err "Try 'careerfit --help'" "unknown option" && pass
+}
+
+test_two_quizzes_is_a_usage_error() {
+	run "$QUIZ_DIR/slyde.cfg" "$QUIZ_DIR/quick.cfg"
+	expect_status 2 "two quizzes" && pass
+}
+
+test_bad_seed_is_a_usage_error() {
+	run --seed banana "$QUIZ_DIR/slyde.cfg"
+	expect_status 2 "bad seed" && expect_err "seed takes a whole number" "bad seed" && pass
+}
+
+test_answer_count_must_match_the_quiz() {
+	run --answers a,b,c "$QUIZ_DIR/slyde.cfg"
+	expect_status 2 "answer count" && expect_err "gives 3 answers, but the quiz has 10" \
+		"answer count" && pass
+}
+
+test_answer_letter_out_of_range_names_the_question() {
+	run --answers a,b,z,a,a,a,a,a,a,a "$QUIZ_DIR/slyde.cfg"
+	expect_status 2 "letter out of range" &&
+		expect_err "question 3 has options a to d; 'z' is not one of them" \
+			"letter out of range" && pass
+}
+
+test_missing_quiz_file_is_an_error() {
+	run --answers a "$work/nowhere.cfg"
+	expect_status 1 "missing quiz" && expect_err "nowhere.cfg: error: cannot read" \
+		"missing quiz" && pass
+}
+
+test_json_has_the_documented_fields() {
+	run --json --answers a,b,c,d,a,b,-,c,d,a "$QUIZ_DIR/slyde.cfg"
+	expect_status 0 json || return
+	local shape
+	shape=$(jq -r '[.quiz.id, (.quiz.title|type), (.quiz.version|type), .answered,
+		.skipped, (.roles|length), (.roles[0].affinity|type), (.top|type),
+		(.roles|map(.id)|sort|join(","))] | map(tostring) | join(" ")' "$work/out")
+	[[ $shape == "slyde string number 9 1 4 number array pm,pmm,po,project" ]] ||
+		{ fail "json shape: $shape"; return; }
+	# The top role is the first ranked, and affinities are unrounded.
+	[[ $(json '.top[0] == .roles[0].id') == true ]] || { fail "json top"; return; }
+	pass
+}
+
+test_json_affinity_is_null_where_undefined() {
+	run --json --answers -,- "$TEST_DATA_DIR/unicode.cfg"
+	expect_status 0 "json null" || return
+	[[ $(json '[.roles[].affinity] | map(. == null) | all') == true &&
+		$(json '.top | length') == 0 && $(json .skipped) == 2 ]] ||
+		{ fail "json null: $(cat "$work/out")"; return; }
+	pass
+}
+
+# Each bundled quiz: one answer list per role that makes it the sole top.
+test_every_role_can_come_out_on_top() {
+	local quiz role answers ok=1
+	while read -r quiz role answers; do
+		run --json --answers "$answers" "$QUIZ_DIR/$quiz.cfg"
+		if [[ $status -ne 0 || $(json '.top | join(",")') != "$role" ]]; then
+			fail "$quiz: $answers should make $role the sole top, got $(json '.top')"
+			ok=0
+		fi
+	done <<-'LISTS'
+	slyde pm a,c,b,a,d,c,a,b,b,d
+	slyde pmm b,d,c,c,a,d,b,d,a,b
+	slyde po c,a,d,b,b,b,c,c,d,a
+	slyde project d,b,a,d,c,a,d,a,c,c
+	quick pm c,c,b,a,a,b,b,d
+	quick pmm a,b,c,d,b,d,a,b
+	quick po b,d,a,c,c,c,d,a
+	quick project d,a,d,b,d,a,c,c
+	product-roles pm a,c,b,a,d,c,b,c,d,a,b,d,a,c,b,c,d,a,a,b,b,d,c,c,b,a
+	product-roles pmm b,d,c,c,a,d,a,b,c,c,d,c,b,a,d,a,b,c,b,d,a,b,a,b,c,d
+	product-roles po c,a,d,b,b,b,d,a,b,d,a,b,c,d,c,d,a,b,c,c,d,a,b,d,a,c
+	product-roles project d,b,a,d,c,a,c,d,a,b,c,a,d,b,a,b,c,d,d,a,c,c,d,a,d,b
+	LISTS
+	((ok)) && pass
+}
+
+test_plain_mode_through_a_pipe_gives_a_result() {
+	feed 'a\nb\nc\nd\na\nb\nc\nd\na\nb\n' --seed 5 "$QUIZ_DIR/slyde.cfg"
+	expect_status 0 "plain pipe" && expect_out "Question 10 of 10" "plain pipe" &&
+		expect_out "Your best fit: " "plain pipe" &&
+		expect_out "Product Marketing Manager .*%" "plain pipe" && pass
+}
+
+test_plain_mode_shows_story_and_lettered_options() {
+	feed 'a\na\n' --plain "$TEST_DATA_DIR/unicode.cfg"
+	expect_status 0 "plain story" && expect_out "== 上海的一个团队" "plain story" &&
+		expect_out "  a) 和用户谈谈" "plain story" && expect_out "  b) 整理待办事项" "plain story" &&
+		pass
+}
+
+test_plain_mode_back_and_skip_change_the_result() {
+	# Answer a, go back, change to b, skip the second question.
+	feed 'a\n<\nb\n-\n' --json "$TEST_DATA_DIR/unicode.cfg"
+	expect_status 0 "plain back" || return
+	[[ $(json '.answers[0].option') == 1 && $(json '.answers[1].option') == null &&
+		$(json '.top | join(",")') == po && $(json .skipped) == 1 ]] ||
+		{ fail "plain back: $(cat "$work/out")"; return; }
+	pass
+}
+
+test_plain_mode_asks_again_after_a_wrong_letter() {
+	feed 'x\na\na\n' "$TEST_DATA_DIR/unicode.cfg"
+	expect_status 0 "plain retry" && expect_out "Please type one letter from a to b" \
+		"plain retry" && pass
+}
+
+test_plain_mode_input_ending_early_says_how_far() {
+	feed 'a\n' "$QUIZ_DIR/slyde.cfg"
+	expect_status 1 "plain eof" &&
+		expect_err "input ended at question 2 of 10 (1 answered)" "plain eof" && pass
+}
+
+test_quiz_text_never_reaches_the_terminal_raw() {
+	local where
+	for where in plain json validate; do
+		case $where in
+		plain) feed 'a\n' "$TEST_DATA_DIR/escapes.cfg" ;;
+		json) run --json --answers a "$TEST_DATA_DIR/escapes.cfg" ;;
+		validate) run validate "$TEST_DATA_DIR/escapes.cfg" ;;
+		esac
+		if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$work/out" "$work/err"; then
+			fail "$where output holds a control character"
+			return
+		fi
+	done
+	feed 'a\n' "$TEST_DATA_DIR/escapes.cfg"
+	expect_out 'Clear^\[\[2J screen' "escapes visible" && pass
+}
+
+test_validate_ok_line() {
+	run validate "$QUIZ_DIR/slyde.cfg" "$QUIZ_DIR/product-roles.cfg"
+	expect_status 0 "validate ok" &&
+		expect_out "slyde.cfg: ok: 2 scenarios, 10 questions, 4 roles" "validate ok" &&
+		expect_out "product-roles.cfg: ok: 6 scenarios, 26 questions, 4 roles" "validate ok" &&
+		[[ ! -s $work/err ]] || { fail "bundled quizzes have warnings"; return; }
+	pass
+}
+
+test_validate_reports_every_problem_with_file_and_line() {
+	cat >"$work/broken.cfg" <<-'QUIZ'
+	id = "Broken Quiz";
+	title = "Broken";
+	roles = (
+	  { id = "pm"; name = "PM"; },
+	  { id = "po"; name = "PO"; }
+	);
+	scenarios = (
+	  { id = "s"; title = "S"; questions = (
+	    { id = "q1"; promt = "typo"; prompt = "P";
+	      options = ( { text = "x"; scores = { pm = 9; }; },
+	                  { text = "y"; scores = { cto = 1; }; } ); }
+	  ); }
+	);
+	QUIZ
+	run validate "$work/broken.cfg"
+	expect_status 1 "validate broken" &&
+		expect_err "broken.cfg:1: error: id 'Broken Quiz' in the quiz is not valid" \
+			"validate broken" &&
+		expect_err "broken.cfg:9: warning: unknown setting 'promt' .*did you mean 'prompt'" \
+			"validate broken" &&
+		expect_err "broken.cfg:10: error: the score for 'pm' is 9" "validate broken" &&
+		expect_err "broken.cfg:11: error: unknown role 'cto'" "validate broken" || return
+	[[ ! -s $work/out ]] || { fail "validate broken printed ok"; return; }
+	pass
+}
+
+test_validate_keeps_going_after_a_bad_file() {
+	printf '\x00\xff\xfe garbage \x01\x02' >"$work/garbage.cfg"
+	: >"$work/empty.cfg"
+	run validate "$work/garbage.cfg" "$work/empty.cfg" "$work" "$work/none.cfg" \
+		"$QUIZ_DIR/quick.cfg"
+	expect_status 1 "validate many" &&
+		expect_err "garbage.cfg:[0-9]*: error: " "validate many" &&
+		expect_err "empty.cfg:1: error: .*empty" "validate many" &&
+		expect_err "$work: error: is a folder" "validate many" &&
+		expect_err "none.cfg: error: cannot read the quiz: No such file" "validate many" &&
+		expect_out "quick.cfg: ok:" "validate many" && pass
+}
+
+test_validate_without_files_is_a_usage_error() {
+	run validate
+	expect_status 2 "validate usage" && expect_err "validate needs at least one" \
+		"validate usage" && pass
+}
+
+test_broken_quiz_cannot_be_taken() {
+	printf 'id = "x";\ntitle = ;\n' >"$work/syntax.cfg"
+	run --answers a "$work/syntax.cfg"
+	expect_status 1 "syntax" && expect_err "syntax.cfg:2: error: syntax error" "syntax" && pass
+}
+
+for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
+	rm -f "$work/out" "$work/err"
+	"$test"
+done
+echo "cli: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
