@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -202,7 +203,7 @@ static size_t terminal_width(FILE *out)
 	return 80;
 }
 
-static int print_result(const struct session *session, const struct options *options)
+static int print_result(const struct session *session, const struct options *options, bool full)
 {
 	const struct quiz *quiz = session_quiz(session);
 	struct score_result result;
@@ -216,7 +217,7 @@ static int print_result(const struct session *session, const struct options *opt
 			puts(json);
 		free(json);
 	} else {
-		summary_print(stdout, quiz, session_answers(session), &result, true,
+		summary_print(stdout, quiz, session_answers(session), &result, full,
 			      terminal_width(stdout));
 	}
 	score_result_clear(&result);
@@ -225,6 +226,32 @@ static int print_result(const struct session *session, const struct options *opt
 		return EXIT_QUIZ;
 	}
 	return EXIT_SUCCESS;
+}
+
+/* After the screens close, the result stays in the scrollback as text. */
+static int take_quiz_on_screen(struct session *session, const struct options *options)
+{
+	struct tui_options tui = {.color = options->color};
+	switch (tui_run(session, &tui)) {
+	case TUI_DONE:
+		return print_result(session, options, false);
+	case TUI_QUIT:
+		fprintf(stderr, "careerfit: quit at question %zu of %zu; no result\n",
+			session_current(session) + 1, session_quiz(session)->question_count);
+		return EXIT_SUCCESS;
+	case TUI_SIGNALLED: {
+		/* The terminal is restored; die of the same signal so that the
+		 * shell sees why. */
+		int signal_number = tui_signal();
+		fprintf(stderr, "careerfit: stopped by signal %d (%s); no result\n", signal_number,
+			strsignal(signal_number));
+		signal(signal_number, SIG_DFL);
+		raise(signal_number);
+		return 128 + signal_number;
+	}
+	default:
+		return EXIT_QUIZ;
+	}
 }
 
 /* Plain mode sends the questions to stderr under --json, so that stdout
@@ -248,14 +275,9 @@ static int take_quiz(struct session *session, const struct options *options)
 			return EXIT_QUIZ;
 		}
 	} else {
-		struct tui_options tui = {.color = options->color};
-		enum tui_outcome outcome = tui_run(session, &tui);
-		if (outcome == TUI_FAILED)
-			return EXIT_QUIZ;
-		if (outcome == TUI_QUIT)
-			return EXIT_SUCCESS;
+		return take_quiz_on_screen(session, options);
 	}
-	return print_result(session, options);
+	return print_result(session, options, true);
 }
 
 static int run_quiz(const struct options *options)
