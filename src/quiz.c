@@ -13,6 +13,7 @@ static void question_free(struct quiz_question *question)
 	free(question->id);
 	free(question->prompt);
 	free(question->debrief);
+	free(question->file);
 }
 
 void quiz_free(struct quiz *quiz)
@@ -26,6 +27,7 @@ void quiz_free(struct quiz *quiz)
 		free(role->short_name);
 		free(role->summary);
 		free(role->description);
+		free(role->file);
 	}
 	for (size_t s = 0; s < quiz->scenario_count; s++) {
 		free(quiz->scenarios[s].id);

@@ -265,8 +265,18 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 	return all_groups ? list : NULL;
 }
 
+/* Where GROUP is written, kept in the model for later diagnostics. */
+static void note_source(struct loader *ld, const config_setting_t *group, char **file, int *line)
+{
+	*file = loader_file_name(ld, config_setting_source_file(group));
+	if (!*file)
+		ld->failed = true;
+	*line = (int)config_setting_source_line(group);
+}
+
 static void load_role(struct loader *ld, const config_setting_t *group, struct quiz_role *role)
 {
+	note_source(ld, group, &role->file, &role->line);
 	check_known_keys(ld, group, role_keys, "a role");
 	role->id = id_member(ld, group, true, "a role");
 	role->name = string_member(ld, group, "name", true, "a role");
@@ -370,6 +380,7 @@ static double weight_member(struct loader *ld, const config_setting_t *group)
 static void load_question(struct loader *ld, const config_setting_t *group,
 			  struct quiz_question *question)
 {
+	note_source(ld, group, &question->file, &question->line);
 	check_known_keys(ld, group, question_keys, "a question");
 	question->id = id_member(ld, group, false, "a question");
 	question->prompt = string_member(ld, group, "prompt", true, "a question");

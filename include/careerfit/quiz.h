@@ -22,6 +22,8 @@ struct quiz_role {
 	char *short_name; /* the name itself when the file gives no `short` */
 	char *summary;     /* may be empty */
 	char *description; /* may be empty */
+	char *file;        /* where the role is written, for diagnostics */
+	int line;
 };
 
 struct quiz_option {
@@ -35,6 +37,8 @@ struct quiz_question {
 	char *debrief; /* may be empty */
 	double weight;
 	size_t scenario; /* index into quiz.scenarios */
+	char *file;      /* where the question is written, for diagnostics */
+	int line;
 	struct quiz_option *options;
 	size_t option_count;
 };

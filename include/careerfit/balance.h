@@ -1,0 +1,52 @@
+/* Balance: is a quiz fair to every role? Computed from the quiz alone:
+ * whether each role can come out as the sole top result, how often it is
+ * the top under random answering (a Monte Carlo over answer sets drawn
+ * with a fixed seed, so the figures repeat), and its highest reachable
+ * affinity. docs/authoring.md explains how to read the figures. */
+#ifndef CAREERFIT_BALANCE_H
+#define CAREERFIT_BALANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "careerfit/diag.h"
+#include "careerfit/quiz.h"
+
+#define BALANCE_SAMPLES 20000
+#define BALANCE_SEED 1
+/* With n roles a fair quiz makes each the top in about 1/n of random
+ * answer sets; below 0.6/n a role is starved, above 1.4/n favoured (for
+ * four roles: 15% and 35%). */
+#define BALANCE_LOW_FACTOR 0.6
+#define BALANCE_HIGH_FACTOR 1.4
+
+struct balance_role {
+	bool can_be_sole_top;  /* an answer set was found where it alone is top */
+	double top_share;      /* of random answer sets where it is a top role */
+	double sole_top_share; /* ... where it alone is top */
+	double best_affinity;  /* the highest it can reach; < 0 when undefined */
+};
+
+struct balance_report {
+	struct balance_role *roles; /* in the quiz's role order */
+	size_t role_count;
+	size_t samples;
+};
+
+/* Draws SAMPLES random answer sets (every option equally likely, every
+ * question answered) from SEED. False only when memory runs out. */
+bool balance_compute(const struct quiz *quiz, size_t samples, uint64_t seed,
+		     struct balance_report *report);
+void balance_report_clear(struct balance_report *report);
+
+/* Whether choosing between the options of QUESTION moves every role by
+ * the same amount, so that it cannot tell the roles apart. */
+bool balance_question_is_blind(const struct quiz *quiz, size_t question);
+
+/* Appends warnings for starved, favoured or unreachable roles and for
+ * questions that cannot tell roles apart. */
+void balance_warn(const struct quiz *quiz, const struct balance_report *report,
+		  struct diag_list *diags);
+
+#endif

@@ -1,0 +1,258 @@
+#include "careerfit/balance.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "careerfit/score.h"
+
+/* The per-role range of each question, worked out once: the Monte Carlo
+ * then only adds up the chosen options' scores. */
+struct balance_model {
+	const struct quiz *quiz;
+	double *min; /* per role: sum of w * worst option */
+	double *max; /* per role: sum of w * best option */
+	double *raw; /* per role, scratch for one answer set */
+};
+
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static bool model_init(struct balance_model *model, const struct quiz *quiz)
+{
+	size_t roles = quiz->role_count ? quiz->role_count : 1;
+	*model = (struct balance_model){.quiz = quiz};
+	model->min = calloc(roles, sizeof(double));
+	model->max = calloc(roles, sizeof(double));
+	model->raw = calloc(roles, sizeof(double));
+	if (!model->min || !model->max || !model->raw)
+		return false;
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		for (size_t r = 0; r < quiz->role_count; r++) {
+			double best = question->options[0].scores[r], worst = best;
+			for (size_t o = 1; o < question->option_count; o++) {
+				double score = question->options[o].scores[r];
+				best = score > best ? score : best;
+				worst = score < worst ? score : worst;
+			}
+			model->max[r] += question->weight * best;
+			model->min[r] += question->weight * worst;
+		}
+	}
+	return true;
+}
+
+static void model_clear(struct balance_model *model)
+{
+	free(model->min);
+	free(model->max);
+	free(model->raw);
+}
+
+static double model_affinity(const struct balance_model *model, size_t r)
+{
+	double range = model->max[r] - model->min[r];
+	return range > 0 ? 100.0 * (model->raw[r] - model->min[r]) / range : -1;
+}
+
+/* The affinities of one complete answer set, into AFFINITY. */
+static void model_score(struct balance_model *model, const int *answers, double *affinity)
+{
+	const struct quiz *quiz = model->quiz;
+	memset(model->raw, 0, quiz->role_count * sizeof(double));
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		const double *scores = question->options[answers[q]].scores;
+		for (size_t r = 0; r < quiz->role_count; r++)
+			model->raw[r] += question->weight * scores[r];
+	}
+	for (size_t r = 0; r < quiz->role_count; r++)
+		affinity[r] = model_affinity(model, r);
+}
+
+/* How far ROLE is ahead of the best other role (negative: behind). */
+static double lead_of(const double *affinity, size_t role_count, size_t role)
+{
+	double other = -1;
+	for (size_t r = 0; r < role_count; r++)
+		if (r != role && affinity[r] > other)
+			other = affinity[r];
+	return affinity[role] - other;
+}
+
+/* Tallies one answer set: every role within the tie margin of the best is
+ * a top role; a lone top role is a sole top. */
+static void tally(const double *affinity, struct balance_report *report)
+{
+	double best = -1;
+	for (size_t r = 0; r < report->role_count; r++)
+		best = affinity[r] > best ? affinity[r] : best;
+	if (best < 0)
+		return;
+	size_t tops = 0, last = 0;
+	for (size_t r = 0; r < report->role_count; r++) {
+		if (affinity[r] >= 0 && best - affinity[r] <= SCORE_TIE_MARGIN) {
+			report->roles[r].top_share += 1;
+			tops++;
+			last = r;
+		}
+	}
+	if (tops == 1) {
+		report->roles[last].sole_top_share += 1;
+		report->roles[last].can_be_sole_top = true;
+	}
+}
+
+/* Hill-climbs from ANSWERS, one question at a time, to widen ROLE's lead;
+ * returns the lead reached. Used when random answering never made ROLE
+ * the sole top: a pass over every option of every question is cheap. */
+static double climb(struct balance_model *model, int *answers, double *affinity, size_t role)
+{
+	const struct quiz *quiz = model->quiz;
+	model_score(model, answers, affinity);
+	double lead = lead_of(affinity, quiz->role_count, role);
+	for (bool improved = true; improved;) {
+		improved = false;
+		for (size_t q = 0; q < quiz->question_count; q++) {
+			int kept = answers[q];
+			for (size_t o = 0; o < quiz->questions[q].option_count; o++) {
+				answers[q] = (int)o;
+				model_score(model, answers, affinity);
+				double tried = lead_of(affinity, quiz->role_count, role);
+				if (tried > lead + 1e-12) {
+					lead = tried;
+					kept = (int)o;
+					improved = true;
+				}
+			}
+			answers[q] = kept;
+		}
+	}
+	return lead;
+}
+
+/* Answers every question with ROLE's best option; the affinity that gives
+ * is the role's highest (100 unless no question can move it). */
+static void best_answers(const struct quiz *quiz, size_t role, int *answers)
+{
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		answers[q] = 0;
+		for (size_t o = 1; o < question->option_count; o++)
+			if (question->options[o].scores[role] >
+			    question->options[answers[q]].scores[role])
+				answers[q] = (int)o;
+	}
+}
+
+static void search_extremes(struct balance_model *model, int *answers, double *affinity,
+			    struct balance_report *report)
+{
+	const struct quiz *quiz = model->quiz;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		best_answers(quiz, r, answers);
+		model_score(model, answers, affinity);
+		report->roles[r].best_affinity = affinity[r];
+		if (!report->roles[r].can_be_sole_top && affinity[r] >= 0)
+			report->roles[r].can_be_sole_top =
+				climb(model, answers, affinity, r) > SCORE_TIE_MARGIN;
+	}
+}
+
+bool balance_compute(const struct quiz *quiz, size_t samples, uint64_t seed,
+		     struct balance_report *report)
+{
+	*report = (struct balance_report){.role_count = quiz->role_count, .samples = samples};
+	struct balance_model model;
+	int *answers = calloc(quiz->question_count ? quiz->question_count : 1, sizeof(int));
+	double *affinity = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(double));
+	report->roles = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(*report->roles));
+	bool ok = model_init(&model, quiz) && answers && affinity && report->roles;
+	uint64_t state = seed;
+	for (size_t s = 0; ok && s < samples; s++) {
+		for (size_t q = 0; q < quiz->question_count; q++)
+			answers[q] = (int)(next_random(&state) % quiz->questions[q].option_count);
+		model_score(&model, answers, affinity);
+		tally(affinity, report);
+	}
+	for (size_t r = 0; ok && samples && r < quiz->role_count; r++) {
+		report->roles[r].top_share /= (double)samples;
+		report->roles[r].sole_top_share /= (double)samples;
+	}
+	if (ok)
+		search_extremes(&model, answers, affinity, report);
+	model_clear(&model);
+	free(answers);
+	free(affinity);
+	if (!ok)
+		balance_report_clear(report);
+	return ok;
+}
+
+void balance_report_clear(struct balance_report *report)
+{
+	free(report->roles);
+	*report = (struct balance_report){0};
+}
+
+bool balance_question_is_blind(const struct quiz *quiz, size_t question)
+{
+	const struct quiz_question *q = &quiz->questions[question];
+	for (size_t o = 1; o < q->option_count; o++) {
+		const double *a = q->options[0].scores, *b = q->options[o].scores;
+		for (size_t r = 1; r < quiz->role_count; r++)
+			if (b[r] - a[r] != b[0] - a[0])
+				return false;
+	}
+	return true;
+}
+
+static bool options_all_alike(const struct quiz_question *question, size_t role_count)
+{
+	for (size_t o = 1; o < question->option_count; o++)
+		if (memcmp(question->options[o].scores, question->options[0].scores,
+			   role_count * sizeof(double)) != 0)
+			return false;
+	return true;
+}
+
+void balance_warn(const struct quiz *quiz, const struct balance_report *report,
+		  struct diag_list *diags)
+{
+	double fair = report->role_count ? 1.0 / (double)report->role_count : 0;
+	double low = BALANCE_LOW_FACTOR * fair, high = BALANCE_HIGH_FACTOR * fair;
+	for (size_t r = 0; r < report->role_count; r++) {
+		const struct quiz_role *role = &quiz->roles[r];
+		const struct balance_role *figures = &report->roles[r];
+		if (figures->best_affinity < 0)
+			continue; /* the loader warned: no option scores it */
+		if (!figures->can_be_sole_top)
+			diag_add(diags, DIAG_WARNING, role->file, role->line,
+				 "role '%s' can never be the sole top result", role->id);
+		if (figures->top_share < low)
+			diag_add(diags, DIAG_WARNING, role->file, role->line,
+				 "role '%s' is starved: top in only %.1f%% of random answer "
+				 "sets (aim for %.0f%% to %.0f%%)",
+				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
+		else if (figures->top_share > high)
+			diag_add(diags, DIAG_WARNING, role->file, role->line,
+				 "role '%s' is favoured: top in %.1f%% of random answer sets "
+				 "(aim for %.0f%% to %.0f%%)",
+				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
+	}
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		/* All-alike options are the loader's warning already. */
+		if (balance_question_is_blind(quiz, q) &&
+		    !options_all_alike(question, quiz->role_count))
+			diag_add(diags, DIAG_WARNING, question->file, question->line,
+				 "question '%s' does not tell the roles apart: each option "
+				 "moves every role by the same amount",
+				 question->id);
+	}
+}
