@@ -1,0 +1,172 @@
+/* Balance: the bundled quizzes are fair to every role, and the figures of
+ * `validate --balance` agree with a direct computation. */
+#include <check.h>
+#include <stdio.h>
+
+#include "careerfit/balance.h"
+#include "careerfit/score.h"
+#include "helpers.h"
+
+static struct quiz *load_bundled(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", QUIZ_DIR, name);
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load(path, &diags);
+	ck_assert_msg(quiz, "%s does not load", path);
+	ck_assert_uint_eq(diags.count, 0);
+	diag_list_clear(&diags);
+	return quiz;
+}
+
+static const char *const bundled[] = {"product-roles.cfg", "slyde.cfg", "quick.cfg"};
+
+START_TEST(test_bundled_quiz_gives_every_role_a_fair_share)
+{
+	struct quiz *quiz = load_bundled(bundled[_i]);
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		ck_assert_msg(report.roles[r].can_be_sole_top, "%s: %s never alone on top",
+			      bundled[_i], quiz->roles[r].id);
+		ck_assert_msg(report.roles[r].top_share >= 0.15 && report.roles[r].top_share <= 0.35,
+			      "%s: %s is top in %.3f", bundled[_i], quiz->roles[r].id,
+			      report.roles[r].top_share);
+		ck_assert_double_eq_tol(report.roles[r].best_affinity, 100, 1e-9);
+	}
+	struct diag_list diags = {0};
+	balance_warn(quiz, &report, &diags);
+	ck_assert_uint_eq(diags.count, 0);
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* Every answer set of quick.cfg (4^8 of them), scored by score_compute:
+ * the exact shares the Monte Carlo estimates. */
+START_TEST(test_monte_carlo_agrees_with_exact_enumeration)
+{
+	struct quiz *quiz = load_bundled("quick.cfg");
+	size_t n = quiz->question_count, total = 1;
+	for (size_t q = 0; q < n; q++)
+		total *= quiz->questions[q].option_count;
+	double exact[QUIZ_MAX_ROLES] = {0};
+	int answers[64];
+	for (size_t set = 0; set < total; set++) {
+		for (size_t q = 0, rest = set; q < n; q++) {
+			answers[q] = (int)(rest % quiz->questions[q].option_count);
+			rest /= quiz->questions[q].option_count;
+		}
+		struct score_result result;
+		ck_assert(score_compute(quiz, answers, &result));
+		for (size_t i = 0; i < result.top_count; i++)
+			exact[result.ranking[i]] += 1.0 / (double)total;
+		score_result_clear(&result);
+	}
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));
+	/* 20,000 samples: a standard error near 0.3 points; allow 1.5. */
+	for (size_t r = 0; r < quiz->role_count; r++)
+		ck_assert_double_eq_tol(report.roles[r].top_share, exact[r], 0.015);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+static struct quiz *load_data(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/balance/%s", TEST_DATA_DIR, name);
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load(path, &diags);
+	ck_assert_msg(quiz, "%s does not load", path);
+	diag_list_clear(&diags);
+	return quiz;
+}
+
+/* Computes the balance of a quiz and the warnings it gives. */
+static struct quiz *warnings_of(const char *name, struct balance_report *report,
+				struct diag_list *diags)
+{
+	struct quiz *quiz = load_data(name);
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, report));
+	*diags = (struct diag_list){0};
+	balance_warn(quiz, report, diags);
+	for (size_t i = 0; i < diags->count; i++)
+		ck_assert_int_gt(diags->items[i].line, 0);
+	return quiz;
+}
+
+static bool has_warning(const struct diag_list *diags, const char *needle)
+{
+	for (size_t i = 0; i < diags->count; i++)
+		if (diags->items[i].severity == DIAG_WARNING &&
+		    strstr(diags->items[i].message, needle))
+			return true;
+	return false;
+}
+
+START_TEST(test_favoured_and_starved_roles_are_named)
+{
+	struct balance_report report;
+	struct diag_list diags;
+	struct quiz *quiz = warnings_of("lopsided.cfg", &report, &diags);
+	ck_assert(has_warning(&diags, "role 'a' is favoured"));
+	ck_assert(has_warning(&diags, "role 'f' is starved"));
+	ck_assert(!has_warning(&diags, "role 'c'"));
+	ck_assert_double_lt(report.roles[5].top_share, 0.10);
+	ck_assert(report.roles[5].can_be_sole_top);
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_role_that_can_only_tie_is_never_sole_top)
+{
+	struct balance_report report;
+	struct diag_list diags;
+	struct quiz *quiz = warnings_of("twins.cfg", &report, &diags);
+	ck_assert(report.roles[0].can_be_sole_top);
+	ck_assert(!report.roles[1].can_be_sole_top);
+	ck_assert(!report.roles[2].can_be_sole_top);
+	ck_assert(has_warning(&diags, "role 'twin' can never be the sole top result"));
+	ck_assert(has_warning(&diags, "question 'q2' does not tell the roles apart"));
+	ck_assert(!has_warning(&diags, "question 'q1'"));
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_same_seed_gives_the_same_figures)
+{
+	struct quiz *quiz = load_bundled("slyde.cfg");
+	struct balance_report first, again;
+	ck_assert(balance_compute(quiz, 5000, 7, &first));
+	ck_assert(balance_compute(quiz, 5000, 7, &again));
+	for (size_t r = 0; r < quiz->role_count; r++)
+		ck_assert_double_eq(first.roles[r].top_share, again.roles[r].top_share);
+	balance_report_clear(&first);
+	balance_report_clear(&again);
+	quiz_free(quiz);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *suite = suite_create("balance");
+	TCase *bundled_case = tcase_create("bundled");
+	tcase_set_timeout(bundled_case, 60);
+	tcase_add_loop_test(bundled_case, test_bundled_quiz_gives_every_role_a_fair_share, 0,
+			    (int)(sizeof(bundled) / sizeof(bundled[0])));
+	tcase_add_test(bundled_case, test_monte_carlo_agrees_with_exact_enumeration);
+	suite_add_tcase(suite, bundled_case);
+	TCase *warnings = tcase_create("warnings");
+	tcase_add_test(warnings, test_favoured_and_starved_roles_are_named);
+	tcase_add_test(warnings, test_role_that_can_only_tie_is_never_sole_top);
+	tcase_add_test(warnings, test_same_seed_gives_the_same_figures);
+	suite_add_tcase(suite, warnings);
+	return run_suite(suite);
+}
