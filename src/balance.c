@@ -215,9 +215,9 @@ bool balance_question_is_blind(const struct quiz *quiz, size_t question)
 static bool options_all_alike(const struct quiz_question *question, size_t role_count)
 {
 	for (size_t o = 1; o < question->option_count; o++)
-		if (memcmp(question->options[o].scores, question->options[0].scores,
-			   role_count * sizeof(double)) != 0)
-			return false;
+		for (size_t r = 0; r < role_count; r++)
+			if (question->options[o].scores[r] != question->options[0].scores[r])
+				return false;
 	return true;
 }
 

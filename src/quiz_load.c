@@ -208,30 +208,38 @@ static char *string_member(struct loader *ld, const config_setting_t *group, con
 	return copy_string(ld, text);
 }
 
-static bool id_is_valid(const char *id, bool role)
+/* Which characters an id may hold, besides lower-case letters and digits. */
+enum id_kind {
+	ID_QUIZ,  /* [a-z0-9-]+ */
+	ID_ROLE,  /* [a-z][a-z0-9_]* */
+	ID_OTHER, /* [a-z0-9._-]+ for scenarios and questions */
+};
+
+static bool id_is_valid(const char *id, enum id_kind kind)
 {
-	if (!*id)
+	static const char *const extra[] = {"-", "_", "-_."};
+	if (!*id || (kind == ID_ROLE && !(*id >= 'a' && *id <= 'z')))
 		return false;
-	if (role && !(*id >= 'a' && *id <= 'z'))
-		return false;
-	for (const char *c = id; *c; c++) {
-		bool ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9');
-		ok = ok || (role ? *c == '_' : (*c == '-' || *c == '_' || *c == '.'));
-		if (!ok)
+	for (const char *c = id; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      strchr(extra[kind], *c)))
 			return false;
-	}
 	return true;
 }
 
-static char *id_member(struct loader *ld, const config_setting_t *group, bool role,
+static char *id_member(struct loader *ld, const config_setting_t *group, enum id_kind kind,
 		       const char *what)
 {
+	static const char *const rules[] = {
+		"lower-case letters, digits and '-'",
+		"a lower-case letter, then lower-case letters, digits or '_'",
+		"lower-case letters, digits, '-', '_' or '.'",
+	};
 	char *id = string_member(ld, group, "id", true, what);
 	const config_setting_t *member = config_setting_get_member(group, "id");
-	if (id && *id && !id_is_valid(id, role))
+	if (id && *id && !id_is_valid(id, kind))
 		loader_error(ld, member, "id '%s' in %s is not valid: use %s", id, what,
-			     role ? "a lower-case letter, then lower-case letters, digits or '_'"
-				  : "lower-case letters, digits, '-', '_' or '.'");
+			     rules[kind]);
 	return id;
 }
 
@@ -247,11 +255,11 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 	int count = config_setting_length(list);
 	if (count < min || (max && count > max)) {
 		if (max)
-			loader_error(ld, list, "%s has %d %s; it needs %d to %d", what, count,
-				     name, min, max);
+			loader_error(ld, list, "%s needs %d to %d %s, but has %d", what, min,
+				     max, name, count);
 		else
-			loader_error(ld, list, "%s has %d %s; it needs at least %d", what,
-				     count, name, min);
+			loader_error(ld, list, "%s needs at least %d of its %s, but has %d",
+				     what, min, name, count);
 	}
 	bool all_groups = true;
 	for (int i = 0; i < count; i++) {
@@ -278,7 +286,7 @@ static void load_role(struct loader *ld, const config_setting_t *group, struct q
 {
 	note_source(ld, group, &role->file, &role->line);
 	check_known_keys(ld, group, role_keys, "a role");
-	role->id = id_member(ld, group, true, "a role");
+	role->id = id_member(ld, group, ID_ROLE, "a role");
 	role->name = string_member(ld, group, "name", true, "a role");
 	role->short_name = string_member(ld, group, "short", false, "a role");
 	role->summary = string_member(ld, group, "summary", false, "a role");
@@ -382,7 +390,7 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 {
 	note_source(ld, group, &question->file, &question->line);
 	check_known_keys(ld, group, question_keys, "a question");
-	question->id = id_member(ld, group, false, "a question");
+	question->id = id_member(ld, group, ID_OTHER, "a question");
 	question->prompt = string_member(ld, group, "prompt", true, "a question");
 	question->debrief = string_member(ld, group, "debrief", false, "a question");
 	question->weight = weight_member(ld, group);
@@ -412,7 +420,7 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 	struct quiz *quiz = ld->quiz;
 	struct quiz_scenario *scenario = &quiz->scenarios[index];
 	check_known_keys(ld, group, scenario_keys, "a scenario");
-	scenario->id = id_member(ld, group, false, "a scenario");
+	scenario->id = id_member(ld, group, ID_OTHER, "a scenario");
 	scenario->title = string_member(ld, group, "title", true, "a scenario");
 	scenario->story = string_member(ld, group, "story", false, "a scenario");
 	for (size_t j = 0; j < index; j++)
@@ -492,8 +500,9 @@ static void check_balance_basics(struct loader *ld, const config_setting_t *root
 		const struct quiz_question *question = &quiz->questions[q];
 		bool alike = question->option_count > 1;
 		for (size_t o = 1; o < question->option_count && alike; o++)
-			alike = memcmp(question->options[o].scores, question->options[0].scores,
-				       quiz->role_count * sizeof(double)) == 0;
+			for (size_t r = 0; r < quiz->role_count; r++)
+				alike = alike && question->options[o].scores[r] ==
+							 question->options[0].scores[r];
 		if (!alike)
 			continue;
 		const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
@@ -513,18 +522,16 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 {
 	struct quiz *quiz = ld->quiz;
 	check_known_keys(ld, root, quiz_keys, "the quiz");
-	quiz->id = id_member(ld, root, false, "the quiz");
-	if (quiz->id && strchr(quiz->id, '_'))
-		loader_error(ld, config_setting_get_member(root, "id"),
-			     "quiz id '%s' is not valid: use lower-case letters, digits or '-'",
-			     quiz->id);
+	quiz->id = id_member(ld, root, ID_QUIZ, "the quiz");
 	quiz->title = string_member(ld, root, "title", true, "the quiz");
 	quiz->description = string_member(ld, root, "description", false, "the quiz");
 	const config_setting_t *version =
-		member_of_type(ld, root, "version", CONFIG_TYPE_INT, false, "the quiz");
-	quiz->version = version ? config_setting_get_int(version) : 1;
-	if (version && quiz->version < 0)
-		loader_error(ld, version, "version is %d; it must be 0 or more", quiz->version);
+		member_of_type(ld, root, "version", CONFIG_TYPE_FLOAT, false, "the quiz");
+	double number = version ? number_value(version) : 1;
+	if (version && (number < 0 || number > 1e9 || number != (int)number))
+		loader_error(ld, version, "version is %g; it must be a whole number, 0 or more",
+			     number);
+	quiz->version = version && number >= 0 && number <= 1e9 ? (int)number : 1;
 	const config_setting_t *shuffle =
 		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, "the quiz");
 	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;
