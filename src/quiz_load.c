@@ -567,6 +567,23 @@ static bool loader_parse(struct loader *ld, config_t *config)
 	return false;
 }
 
+/* Checks run group by group, not line by line; an author reads the
+ * report top to bottom, so sort what this load added by file (in order of
+ * first mention) and line, keeping the order of equal lines. */
+static void sort_by_line(struct diag_list *diags, size_t first)
+{
+	for (size_t i = first + 1; i < diags->count; i++) {
+		struct diag moving = diags->items[i];
+		size_t j = i;
+		while (j > first && strcmp(diags->items[j - 1].file, moving.file) == 0 &&
+		       diags->items[j - 1].line > moving.line) {
+			diags->items[j] = diags->items[j - 1];
+			j--;
+		}
+		diags->items[j] = moving;
+	}
+}
+
 static char *folder_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -580,6 +597,7 @@ static char *folder_of(const char *path)
 struct quiz *quiz_load(const char *path, struct diag_list *diags)
 {
 	struct loader ld = {.path = path, .diags = diags, .folder = folder_of(path)};
+	size_t first_diag = diags->count;
 	ld.quiz = calloc(1, sizeof(*ld.quiz));
 	config_t config;
 	config_init(&config);
@@ -598,6 +616,7 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 	load_scenarios(&ld, root);
 	if (!ld.failed)
 		check_balance_basics(&ld, root);
+	sort_by_line(diags, first_diag);
 	if (ld.failed)
 		goto err;
 	config_destroy(&config);

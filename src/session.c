@@ -7,7 +7,15 @@ struct session {
 	int *answers;
 	size_t **order; /* order[q][position] = option index in file order */
 	size_t current;
+	session_listener *listener;
+	void *listener_data;
 };
+
+static void changed(const struct session *session)
+{
+	if (session->listener)
+		session->listener(session, session->listener_data);
+}
 
 /* splitmix64: small, fast and good enough to shuffle a handful of options
  * the same way on every machine for the same seed. */
@@ -134,21 +142,26 @@ bool session_set_answer(struct session *session, size_t question, int answer)
 			: answer != SESSION_SKIPPED && answer != SESSION_UNANSWERED)
 		return false;
 	session->answers[question] = answer;
+	changed(session);
 	return true;
 }
 
 bool session_answer(struct session *session, size_t option)
 {
-	if (!session_set_answer(session, session->current, (int)option))
+	if (session->current >= session->quiz->question_count ||
+	    option >= session->quiz->questions[session->current].option_count)
 		return false;
-	session->current++;
+	session->answers[session->current++] = (int)option;
+	changed(session);
 	return true;
 }
 
 void session_skip(struct session *session)
 {
-	if (session_set_answer(session, session->current, SESSION_SKIPPED))
-		session->current++;
+	if (session->current < session->quiz->question_count) {
+		session->answers[session->current++] = SESSION_SKIPPED;
+		changed(session);
+	}
 }
 
 bool session_back(struct session *session)
@@ -156,6 +169,7 @@ bool session_back(struct session *session)
 	if (session->current == 0)
 		return false;
 	session->current--;
+	changed(session);
 	return true;
 }
 
@@ -165,11 +179,28 @@ bool session_forward(struct session *session)
 	    session->answers[session->current] == SESSION_UNANSWERED)
 		return false;
 	session->current++;
+	changed(session);
 	return true;
 }
 
 void session_go_to(struct session *session, size_t question)
 {
-	if (question <= session->quiz->question_count)
+	if (question <= session->quiz->question_count) {
 		session->current = question;
+		changed(session);
+	}
+}
+
+void session_reset(struct session *session)
+{
+	for (size_t q = 0; q < session->quiz->question_count; q++)
+		session->answers[q] = SESSION_UNANSWERED;
+	session->current = 0;
+	changed(session);
+}
+
+void session_set_listener(struct session *session, session_listener *listener, void *data)
+{
+	session->listener = listener;
+	session->listener_data = data;
 }

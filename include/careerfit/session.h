@@ -48,5 +48,12 @@ bool session_forward(struct session *session);
 void session_go_to(struct session *session, size_t question);
 /* Sets one answer without moving; false for an option out of range. */
 bool session_set_answer(struct session *session, size_t question, int answer);
+/* Forgets every answer and goes back to the first question. */
+void session_reset(struct session *session);
+
+/* Called after every change of an answer or of the place, so that a front
+ * end's owner can save progress without the front end knowing. */
+typedef void session_listener(const struct session *session, void *data);
+void session_set_listener(struct session *session, session_listener *listener, void *data);
 
 #endif
