@@ -11,32 +11,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "careerfit/quiz.h"
-#include "careerfit/result_json.h"
-#include "careerfit/score.h"
-#include "careerfit/session.h"
-#include "careerfit/text.h"
+#include "careerfit/catalog.h"
+#include "careerfit/report.h"
 #include "config.h"
-#include "plain.h"
-#include "summary.h"
-#include "tui/tui.h"
+#include "folders.h"
+#include "report_print.h"
+#include "take.h"
 #include "validate.h"
 
 enum { EXIT_QUIZ = 1, EXIT_USAGE = 2 };
-
-struct options {
-	const char *quiz_path;
-	const char *answers; /* --answers LIST */
-	bool plain;
-	bool json;
-	bool color;
-	bool seed_given;
-	uint64_t seed;
-};
 
 static void usage(FILE *out)
 {
@@ -79,6 +63,15 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *format,
 	return EXIT_USAGE;
 }
 
+static int unknown_option(char **argv, int option)
+{
+	if (option && option < 256)
+		return usage_error("unknown option '-%c'", option);
+	if (option)
+		return usage_error("option '%s' needs a value", argv[optind - 1]);
+	return usage_error("unknown option '%s'", argv[optind - 1]);
+}
+
 static bool parse_seed(const char *text, uint64_t *seed)
 {
 	char *end;
@@ -90,31 +83,36 @@ static bool parse_seed(const char *text, uint64_t *seed)
 	return true;
 }
 
-/* The bundled quiz: from the source tree when careerfit runs from its build
- * folder, else from where it was installed. */
-static const char *default_quiz_path(void)
-{
-	static const char source[] = CAREERFIT_SOURCE_QUIZ_DIR "/" CAREERFIT_DEFAULT_QUIZ;
-	static const char installed[] = CAREERFIT_INSTALLED_QUIZ_DIR "/" CAREERFIT_DEFAULT_QUIZ;
-	return access(source, R_OK) == 0 ? source : installed;
-}
-
 /* Returns -1 when the options are good, or the exit code to leave with. */
-static int parse_options(int argc, char **argv, struct options *options)
+static int parse_options(int argc, char **argv, struct take_options *options)
 {
-	enum { OPT_PLAIN = 256, OPT_ANSWERS, OPT_JSON, OPT_SEED, OPT_NO_COLOR };
+	enum {
+		OPT_PLAIN = 256,
+		OPT_ANSWERS,
+		OPT_JSON,
+		OPT_SEED,
+		OPT_NO_COLOR,
+		OPT_NAME,
+		OPT_SAVE,
+		OPT_RESUME,
+		OPT_RESTART,
+	};
 	static const struct option long_options[] = {
 		{"plain", no_argument, NULL, OPT_PLAIN},
 		{"answers", required_argument, NULL, OPT_ANSWERS},
 		{"json", no_argument, NULL, OPT_JSON},
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"name", required_argument, NULL, OPT_NAME},
+		{"save", required_argument, NULL, OPT_SAVE},
+		{"resume", no_argument, NULL, OPT_RESUME},
+		{"restart", no_argument, NULL, OPT_RESTART},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0},
 	};
 	const char *no_color = getenv("NO_COLOR");
-	*options = (struct options){.color = !(no_color && *no_color)};
+	*options = (struct take_options){.color = !(no_color && *no_color), .name = ""};
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
@@ -136,6 +134,20 @@ static int parse_options(int argc, char **argv, struct options *options)
 		case OPT_NO_COLOR:
 			options->color = false;
 			break;
+		case OPT_NAME:
+			if (!*optarg)
+				return usage_error("--name needs a name");
+			options->name = optarg;
+			break;
+		case OPT_SAVE:
+			options->save_dir = optarg;
+			break;
+		case OPT_RESUME:
+			options->resume = true;
+			break;
+		case OPT_RESTART:
+			options->restart = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -143,164 +155,37 @@ static int parse_options(int argc, char **argv, struct options *options)
 			puts("careerfit " CAREERFIT_VERSION);
 			return EXIT_SUCCESS;
 		default:
-			if (optopt && optopt < 256)
-				return usage_error("unknown option '-%c'", optopt);
-			if (optopt)
-				return usage_error("option '%s' needs a value", argv[optind - 1]);
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			return unknown_option(argv, optopt);
 		}
 	}
 	if (argc - optind > 1)
 		return usage_error("one quiz at a time, but %d were given", argc - optind);
-	options->quiz_path = optind < argc ? argv[optind] : default_quiz_path();
+	if (options->resume && options->restart)
+		return usage_error("--resume and --restart exclude each other");
+	if (options->save_dir && !*options->name)
+		return usage_error("--save needs --name, so that each result has its owner");
+	options->quiz = optind < argc ? argv[optind] : NULL;
 	return -1;
 }
 
-/* Fills the session from --answers; returns -1 on success or the exit
- * code. Letters always follow the options' order in the file. */
-static int apply_answer_list(struct session *session, const char *list)
+static int run_quiz(const struct take_options *options)
 {
-	const struct quiz *quiz = session_quiz(session);
-	size_t q = 0;
-	for (const char *p = list;; q++) {
-		size_t length = strcspn(p, ",");
-		const char *item = p;
-		while (length && (*item == ' ')) {
-			item++;
-			length--;
-		}
-		while (length && item[length - 1] == ' ')
-			length--;
-		if (q < quiz->question_count) {
-			size_t count = quiz->questions[q].option_count;
-			char letter = length == 1 ? (char)(*item | 0x20) : '\0';
-			if (length == 1 && *item == '-')
-				session_set_answer(session, q, SESSION_SKIPPED);
-			else if (letter >= 'a' && (size_t)(letter - 'a') < count)
-				session_set_answer(session, q, letter - 'a');
-			else
-				return usage_error("--answers: question %zu has options a to %c; "
-						   "'%.*s' is not one of them (use '-' to skip)",
-						   q + 1, (char)('a' + count - 1), (int)length,
-						   item);
-		}
-		p += strcspn(p, ",");
-		if (!*p++)
-			break;
-	}
-	if (q + 1 != quiz->question_count)
-		return usage_error("--answers gives %zu answer%s, but the quiz has %zu "
-				   "questions",
-				   q + 1, q ? "s" : "", quiz->question_count);
-	return -1;
-}
-
-static size_t terminal_width(FILE *out)
-{
-	struct winsize size;
-	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &size) == 0 && size.ws_col)
-		return size.ws_col > 100 ? 100 : size.ws_col < 30 ? 30 : size.ws_col;
-	return 80;
-}
-
-static int print_result(const struct session *session, const struct options *options, bool full)
-{
-	const struct quiz *quiz = session_quiz(session);
-	struct score_result result;
-	if (!score_compute(quiz, session_answers(session), &result)) {
-		fputs("careerfit: out of memory\n", stderr);
-		return EXIT_QUIZ;
-	}
-	if (options->json) {
-		char *json = result_json(quiz, session_answers(session), &result);
-		if (json)
-			puts(json);
-		free(json);
-	} else {
-		summary_print(stdout, quiz, session_answers(session), &result, full,
-			      terminal_width(stdout));
-	}
-	score_result_clear(&result);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "careerfit: cannot write the result: %s\n", strerror(errno));
-		return EXIT_QUIZ;
-	}
-	return EXIT_SUCCESS;
-}
-
-/* After the screens close, the result stays in the scrollback as text. */
-static int take_quiz_on_screen(struct session *session, const struct options *options)
-{
-	struct tui_options tui = {.color = options->color};
-	switch (tui_run(session, &tui)) {
-	case TUI_DONE:
-		return print_result(session, options, false);
-	case TUI_QUIT:
-		fprintf(stderr, "careerfit: quit at question %zu of %zu; no result\n",
-			session_current(session) + 1, session_quiz(session)->question_count);
+	int signal_number = 0;
+	switch (take_quiz(options, &signal_number)) {
+	case TAKE_DONE:
+	case TAKE_QUIT:
 		return EXIT_SUCCESS;
-	case TUI_SIGNALLED: {
+	case TAKE_USAGE:
+		return EXIT_USAGE;
+	case TAKE_SIGNALLED:
 		/* The terminal is restored; die of the same signal so that the
 		 * shell sees why. */
-		int signal_number = tui_signal();
-		fprintf(stderr, "careerfit: stopped by signal %d (%s); no result\n", signal_number,
-			strsignal(signal_number));
 		signal(signal_number, SIG_DFL);
 		raise(signal_number);
 		return 128 + signal_number;
-	}
 	default:
 		return EXIT_QUIZ;
 	}
-}
-
-/* Plain mode sends the questions to stderr under --json, so that stdout
- * holds nothing but the JSON document. */
-static int take_quiz(struct session *session, const struct options *options)
-{
-	if (options->answers) {
-		int status = apply_answer_list(session, options->answers);
-		if (status >= 0)
-			return status;
-	} else if (options->plain || options->json || !isatty(STDIN_FILENO) ||
-		   !isatty(STDOUT_FILENO)) {
-		FILE *out = options->json ? stderr : stdout;
-		if (!plain_run(session, stdin, out, terminal_width(out))) {
-			fprintf(stderr,
-				"careerfit: the input ended at question %zu of %zu (%zu "
-				"answered); no result\n",
-				session_current(session) + 1,
-				session_quiz(session)->question_count,
-				session_answered_count(session));
-			return EXIT_QUIZ;
-		}
-	} else {
-		return take_quiz_on_screen(session, options);
-	}
-	return print_result(session, options, true);
-}
-
-static int run_quiz(const struct options *options)
-{
-	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(options->quiz_path, &diags);
-	diag_print(&diags, stderr);
-	diag_list_clear(&diags);
-	if (!quiz)
-		return EXIT_QUIZ;
-	uint64_t seed = options->seed_given ? options->seed
-					    : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	/* --answers letters follow the file, so no shuffle there. */
-	struct session *session =
-		session_new(quiz, quiz->shuffle && !options->answers, seed);
-	int status = EXIT_QUIZ;
-	if (session)
-		status = take_quiz(session, options);
-	else
-		fputs("careerfit: out of memory\n", stderr);
-	session_free(session);
-	quiz_free(quiz);
-	return status;
 }
 
 static int run_validate(int argc, char **argv)
@@ -336,12 +221,95 @@ static void set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+static int write_csv(const struct report *report, const char *path)
+{
+	FILE *file = fopen(path, "w");
+	bool ok = file && report_write_csv(report, file);
+	if (file && fclose(file) != 0)
+		ok = false;
+	if (!ok)
+		fprintf(stderr, "careerfit: cannot write %s: %s\n", path, strerror(errno));
+	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
+}
+
+static int print_report(const struct report *report, bool json)
+{
+	if (!json) {
+		report_print(stdout, report);
+		return EXIT_SUCCESS;
+	}
+	char *text = report_json(report);
+	if (text)
+		puts(text);
+	free(text);
+	return text ? EXIT_SUCCESS : EXIT_QUIZ;
+}
+
+static int run_report(int argc, char **argv)
+{
+	static const struct option long_options[] = {
+		{"quiz", required_argument, NULL, 'q'}, {"csv", required_argument, NULL, 'c'},
+		{"json", no_argument, NULL, 'j'},	{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const char *quiz_id = NULL, *csv = NULL;
+	bool json = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+		if (c == 'q')
+			quiz_id = optarg;
+		else if (c == 'c')
+			csv = optarg;
+		else if (c == 'j')
+			json = true;
+		else if (c == 'h')
+			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] "
+				    "[--json]\nReports the results saved with --save."),
+			       EXIT_SUCCESS;
+		else
+			return unknown_option(argv, optopt);
+	}
+	if (optind >= argc)
+		return usage_error("report needs a folder or result files");
+	struct report report = {0};
+	int status = EXIT_QUIZ;
+	if (report_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
+		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
+		if (status == EXIT_SUCCESS)
+			status = print_report(&report, json);
+	} else {
+		fputs("careerfit: out of memory\n", stderr);
+	}
+	report_clear(&report);
+	return status;
+}
+
+static int run_list(int argc, char **argv)
+{
+	if (argc > 1 && argv[1][0] == '-')
+		return strcmp(argv[1], "--help") == 0
+			       ? (puts("Usage: careerfit list [DIR...]\nLists the quizzes careerfit "
+				       "can find, with their ids."),
+				  EXIT_SUCCESS)
+			       : usage_error("list: unknown option '%s'", argv[1]);
+	struct catalog catalog = {0};
+	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
+	catalog_print(stdout, &catalog);
+	catalog_clear(&catalog);
+	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
+}
+
 int main(int argc, char **argv)
 {
 	set_locale();
 	if (argc > 1 && strcmp(argv[1], "validate") == 0)
 		return run_validate(argc - 1, argv + 1);
-	struct options options;
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return run_report(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "list") == 0)
+		return run_list(argc - 1, argv + 1);
+	struct take_options options;
 	int status = parse_options(argc, argv, &options);
 	if (status >= 0)
 		return status;

@@ -21,16 +21,9 @@ static void print_question(FILE *out, const struct session *session, size_t q, s
 	summary_print_wrapped(out, question->prompt, 0, width);
 	for (size_t position = 0; position < question->option_count; position++) {
 		size_t option = session_option_at(session, q, position);
-		fprintf(out, "  %c)", (char)('a' + position));
-		/* The first line of the option follows its letter. */
-		char *clean = text_sanitize(question->options[option].text);
-		struct text_lines lines;
-		if (clean && text_wrap(clean, width > 16 ? width - 6 : 10, &lines)) {
-			for (size_t i = 0; i < lines.count; i++)
-				fprintf(out, "%s%s\n", i ? "      " : " ", lines.lines[i]);
-			text_lines_clear(&lines);
-		}
-		free(clean);
+		char letter[8];
+		snprintf(letter, sizeof(letter), "  %c) ", (char)('a' + position));
+		summary_print_hanging(out, letter, question->options[option].text, width);
 	}
 	int answer = session_answer_of(session, q);
 	if (answer >= 0)

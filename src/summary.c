@@ -7,18 +7,31 @@
 
 #define SUMMARY_REASONS 3
 
-void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t width)
+void summary_print_hanging(FILE *out, const char *prefix, const char *text, size_t width)
 {
+	size_t indent = text_width(prefix);
 	char *clean = text_sanitize(text);
 	struct text_lines lines;
 	if (!clean || !text_wrap(clean, width > indent + 10 ? width - indent : 10, &lines)) {
 		free(clean);
 		return;
 	}
-	for (size_t i = 0; i < lines.count; i++)
-		fprintf(out, "%*s%s\n", (int)indent, "", lines.lines[i]);
+	for (size_t i = 0; i < lines.count; i++) {
+		if (i == 0)
+			fputs(prefix, out);
+		else
+			fprintf(out, "%*s", (int)indent, "");
+		fprintf(out, "%s\n", lines.lines[i]);
+	}
 	text_lines_clear(&lines);
 	free(clean);
+}
+
+void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t width)
+{
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%*s", (int)(indent < 63 ? indent : 63), "");
+	summary_print_hanging(out, prefix, text, width);
 }
 
 char *summary_top_names(const struct quiz *quiz, const struct score_result *result)

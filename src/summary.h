@@ -9,8 +9,10 @@
 #include "careerfit/quiz.h"
 #include "careerfit/score.h"
 
-/* Writes TEXT (sanitised here) wrapped to WIDTH columns, each line after
- * INDENT spaces. */
+/* Writes TEXT (sanitised here) wrapped to WIDTH columns, the first line
+ * after PREFIX, the others indented as far. */
+void summary_print_hanging(FILE *out, const char *prefix, const char *text, size_t width);
+/* The same with a prefix of INDENT spaces. */
 void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t width);
 /* The top role(s) joined with " / ", e.g. "Product Manager / Product
  * Owner"; sanitised, newly allocated. */

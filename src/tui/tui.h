@@ -4,11 +4,15 @@
 #define CAREERFIT_TUI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "careerfit/session.h"
 
 struct tui_options {
-	bool color; /* false for --no-color and NO_COLOR */
+	bool color;          /* false for --no-color and NO_COLOR */
+	bool offer_resume;   /* the session holds saved answers: ask first */
+	size_t resume_answered;
+	size_t resume_changed; /* saved answers dropped: their question changed */
 };
 
 enum tui_outcome {

@@ -1,0 +1,33 @@
+/* The quizzes careerfit can find by id: every quiz file directly inside a
+ * list of folders (the bundled one, the user's, ./quizzes, any given). */
+#ifndef CAREERFIT_CATALOG_H
+#define CAREERFIT_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct catalog_entry {
+	char *path;
+	char *id;
+	char *title;
+	int version;
+	size_t scenario_count;
+	size_t question_count;
+	size_t role_count;
+};
+
+struct catalog {
+	struct catalog_entry *entries;
+	size_t count;
+};
+
+/* Adds every valid quiz (*.cfg) directly in FOLDER, in name order. A quiz
+ * whose id is already listed is passed over: earlier folders win. Files
+ * that are not valid quizzes (shared parts such as roles.cfg) are passed
+ * over too. A missing folder adds nothing. False only when memory runs
+ * out. */
+bool catalog_scan(struct catalog *catalog, const char *folder);
+const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id);
+void catalog_clear(struct catalog *catalog);
+
+#endif

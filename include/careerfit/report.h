@@ -1,0 +1,57 @@
+/* The mentor's report: result files of a workshop gathered per quiz (id,
+ * version and content hash), counted and averaged. The text face is in
+ * src/report_print.c; CSV and JSON are written here. */
+#ifndef CAREERFIT_REPORT_H
+#define CAREERFIT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "careerfit/results.h"
+
+struct report_option {
+	char *text;      /* as the first participant who picked it saw it */
+	double *scores;  /* what it signals, per role of the group */
+	size_t count;    /* how many picked it */
+};
+
+struct report_question {
+	char *id;
+	char *prompt;
+	struct report_option options[QUIZ_MAX_OPTIONS]; /* by index in file order */
+	size_t skipped;
+};
+
+struct report_group {
+	struct result_record **records; /* owned */
+	size_t record_count;
+	size_t *top_counts;      /* per role: how many had it among their top roles */
+	double *affinity_sums;   /* per role, over the records where it is defined */
+	size_t *affinity_counts;
+	struct report_question *questions;
+	size_t question_count;
+};
+
+struct report {
+	struct report_group *groups;
+	size_t group_count;
+};
+
+/* Adds RECORD, which the report then owns, to the group of its quiz.
+ * False when memory runs out or the record does not match its group. */
+bool report_add(struct report *report, struct result_record *record);
+void report_clear(struct report *report);
+
+/* The group's quiz, roles and names come from its first record. */
+const struct result_record *report_first(const struct report_group *group);
+/* The mean affinity of role R, or -1 when no record defines it. */
+double report_mean_affinity(const struct report_group *group, size_t role);
+
+/* One row per participant: name, time, top roles, each role's affinity,
+ * each answer (its letter in file order, "-" when skipped). */
+bool report_write_csv(const struct report *report, FILE *out);
+/* The whole report as a JSON document; newly allocated. */
+char *report_json(const struct report *report);
+
+#endif

@@ -1,0 +1,37 @@
+/* Writing libconfig files so that a crash, a full disk or a kill -9 never
+ * leaves half a file: results and saved progress both go through here. */
+#ifndef CAREERFIT_STORE_H
+#define CAREERFIT_STORE_H
+
+#include <libconfig.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Builds a libconfig tree; any failure (memory, a bad name) clears ok, so
+ * the builder checks once at the end. */
+struct store_build {
+	bool ok;
+};
+
+config_setting_t *store_add(struct store_build *b, config_setting_t *parent, const char *name,
+			    int type);
+void store_add_string(struct store_build *b, config_setting_t *parent, const char *name,
+		      const char *value);
+void store_add_int(struct store_build *b, config_setting_t *parent, const char *name, int value);
+void store_add_float(struct store_build *b, config_setting_t *parent, const char *name,
+		     double value);
+void store_add_bool(struct store_build *b, config_setting_t *parent, const char *name,
+		    bool value);
+
+/* mkdir -p. */
+bool store_make_folders(const char *dir);
+/* Writes CONFIG to a new hidden file in DIR with permissions MODE, flushed
+ * to the disk; returns its path (newly allocated), or NULL with errno. */
+char *store_write_temporary(const char *dir, config_t *config, mode_t mode);
+/* Replaces PATH with CONFIG atomically (write, fsync, rename), readable by
+ * its owner only; false with errno set on failure, PATH as it was. */
+bool store_replace(const char *path, config_t *config);
+/* Flushes a folder's entries, so that a new name survives a power cut. */
+void store_sync_folder(const char *dir);
+
+#endif

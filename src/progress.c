@@ -1,0 +1,156 @@
+#include "careerfit/progress.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "careerfit/results.h"
+#include "careerfit/store.h"
+
+#define PROGRESS_FORMAT 1
+
+char *progress_path(const char *quiz_id, const char *name)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	/* XDG: a relative path in the variable is invalid and ignored. */
+	bool use_state = state && state[0] == '/';
+	if (!use_state && !(home && *home))
+		return NULL;
+	char *safe = *name ? results_safe_name(name) : strdup("");
+	if (!safe)
+		return NULL;
+	size_t size = strlen(use_state ? state : home) + strlen(quiz_id) + strlen(safe) + 64;
+	char *path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s%s/careerfit/%s%s%s.cfg", use_state ? state : home,
+			 use_state ? "" : "/.local/state", quiz_id, *safe ? "-" : "", safe);
+	free(safe);
+	return path;
+}
+
+static bool build_progress(config_t *config, const struct session *session)
+{
+	const struct quiz *quiz = session_quiz(session);
+	struct store_build b = {.ok = true};
+	config_setting_t *root = config_root_setting(config);
+	char hash[17];
+	results_quiz_hash(quiz, hash);
+	store_add_int(&b, root, "format", PROGRESS_FORMAT);
+	store_add_string(&b, root, "quiz", quiz->id);
+	store_add_string(&b, root, "hash", hash);
+	store_add_int(&b, root, "current", (int)session_current(session));
+	config_setting_t *list = store_add(&b, root, "answers", CONFIG_TYPE_LIST);
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		int answer = session_answer_of(session, q);
+		if (answer == SESSION_UNANSWERED)
+			continue;
+		config_setting_t *group = store_add(&b, list, NULL, CONFIG_TYPE_GROUP);
+		results_question_hash(quiz, q, hash);
+		store_add_string(&b, group, "question", quiz->questions[q].id);
+		store_add_string(&b, group, "hash", hash);
+		store_add_int(&b, group, "option", answer);
+	}
+	return b.ok;
+}
+
+bool progress_save(const char *path, const struct session *session)
+{
+	char *folder = strdup(path);
+	if (!folder)
+		return false;
+	char *slash = strrchr(folder, '/');
+	if (slash)
+		*slash = '\0';
+	bool ok = !slash || store_make_folders(folder);
+	free(folder);
+	config_t config;
+	config_init(&config);
+	ok = ok && build_progress(&config, session) && store_replace(path, &config);
+	config_destroy(&config);
+	return ok;
+}
+
+/* Applies one saved answer if its question is unchanged. */
+static bool restore_answer(const config_setting_t *group, struct session *session)
+{
+	const struct quiz *quiz = session_quiz(session);
+	const char *id = NULL, *saved_hash = NULL;
+	int option = SESSION_UNANSWERED;
+	if (!config_setting_lookup_string(group, "question", &id) ||
+	    !config_setting_lookup_string(group, "hash", &saved_hash) ||
+	    !config_setting_lookup_int(group, "option", &option))
+		return false;
+	int q = quiz_question_index(quiz, id);
+	char hash[17];
+	if (q < 0)
+		return false;
+	results_question_hash(quiz, (size_t)q, hash);
+	return strcmp(hash, saved_hash) == 0 && option != SESSION_UNANSWERED &&
+	       session_set_answer(session, (size_t)q, option);
+}
+
+/* Where to go on: the saved place if its question kept its answer, else
+ * the first question still to answer. */
+static void restore_place(struct session *session, int saved)
+{
+	const struct quiz *quiz = session_quiz(session);
+	size_t first_open = quiz->question_count;
+	for (size_t q = 0; q < quiz->question_count && first_open == quiz->question_count; q++)
+		if (session_answer_of(session, q) == SESSION_UNANSWERED)
+			first_open = q;
+	size_t place = saved >= 0 && (size_t)saved <= quiz->question_count ? (size_t)saved
+										: first_open;
+	session_go_to(session, place < first_open ? place : first_open);
+}
+
+enum progress_status progress_load(const char *path, struct session *session,
+				   struct progress_info *info)
+{
+	*info = (struct progress_info){0};
+	if (access(path, F_OK) != 0)
+		return PROGRESS_NONE;
+	config_t config;
+	config_init(&config);
+	const char *quiz_id = NULL;
+	int format = 0, current = -1;
+	const config_setting_t *answers = NULL;
+	enum progress_status status = PROGRESS_UNREADABLE;
+	if (config_read_file(&config, path) &&
+	    config_lookup_int(&config, "format", &format) && format == PROGRESS_FORMAT &&
+	    config_lookup_string(&config, "quiz", &quiz_id) &&
+	    strcmp(quiz_id, session_quiz(session)->id) == 0 &&
+	    (answers = config_lookup(&config, "answers")) && config_setting_is_list(answers)) {
+		config_lookup_int(&config, "current", &current);
+		int count = config_setting_length(answers);
+		for (int i = 0; i < count; i++) {
+			if (restore_answer(config_setting_get_elem(answers, (unsigned)i), session))
+				info->kept++;
+			else
+				info->changed++;
+		}
+		restore_place(session, current);
+		status = PROGRESS_LOADED;
+	}
+	config_destroy(&config);
+	return status;
+}
+
+int progress_peek(const char *path, const struct quiz *quiz)
+{
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_info info;
+	int kept = -1;
+	if (session && progress_load(path, session, &info) == PROGRESS_LOADED)
+		kept = (int)(info.kept + info.changed);
+	session_free(session);
+	return kept;
+}
+
+bool progress_clear(const char *path)
+{
+	return unlink(path) == 0 || errno == ENOENT;
+}

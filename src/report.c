@@ -1,0 +1,346 @@
+#include "careerfit/report.h"
+
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "careerfit/text.h"
+
+const struct result_record *report_first(const struct report_group *group)
+{
+	return group->records[0];
+}
+
+static bool same_quiz(const struct result_record *a, const struct result_record *b)
+{
+	return strcmp(a->quiz_id, b->quiz_id) == 0 && a->quiz_version == b->quiz_version &&
+	       strcmp(a->quiz_hash, b->quiz_hash) == 0;
+}
+
+/* Records of one quiz hash list the same roles in the same order. */
+static bool same_roles(const struct result_record *a, const struct result_record *b)
+{
+	if (a->role_count != b->role_count || a->answer_count != b->answer_count)
+		return false;
+	for (size_t r = 0; r < a->role_count; r++)
+		if (strcmp(a->roles[r].id, b->roles[r].id) != 0)
+			return false;
+	return true;
+}
+
+static bool group_init(struct report_group *group, struct result_record *record)
+{
+	*group = (struct report_group){0};
+	size_t roles = record->role_count, questions = record->answer_count;
+	group->top_counts = calloc(roles, sizeof(size_t));
+	group->affinity_sums = calloc(roles, sizeof(double));
+	group->affinity_counts = calloc(roles, sizeof(size_t));
+	group->questions = calloc(questions ? questions : 1, sizeof(*group->questions));
+	if (!group->top_counts || !group->affinity_sums || !group->affinity_counts ||
+	    !group->questions)
+		return false;
+	group->question_count = questions;
+	for (size_t q = 0; q < questions; q++) {
+		group->questions[q].id = strdup(record->answers[q].question);
+		group->questions[q].prompt = strdup(record->answers[q].prompt);
+		if (!group->questions[q].id || !group->questions[q].prompt)
+			return false;
+	}
+	return true;
+}
+
+static bool count_answer(struct report_question *question, const struct result_answer *answer,
+			 size_t role_count)
+{
+	if (answer->option < 0) {
+		question->skipped++;
+		return true;
+	}
+	struct report_option *option = &question->options[answer->option];
+	if (!option->text) {
+		option->text = strdup(answer->text);
+		option->scores = malloc(role_count * sizeof(double));
+		if (!option->text || !option->scores)
+			return false;
+		memcpy(option->scores, answer->scores, role_count * sizeof(double));
+	}
+	option->count++;
+	return true;
+}
+
+static bool group_count(struct report_group *group, const struct result_record *record)
+{
+	for (size_t r = 0; r < record->role_count; r++) {
+		group->top_counts[r] += record->roles[r].top;
+		if (record->roles[r].defined) {
+			group->affinity_sums[r] += record->roles[r].affinity;
+			group->affinity_counts[r]++;
+		}
+	}
+	for (size_t q = 0; q < record->answer_count; q++)
+		if (!count_answer(&group->questions[q], &record->answers[q], record->role_count))
+			return false;
+	return true;
+}
+
+static struct report_group *group_for(struct report *report, struct result_record *record)
+{
+	for (size_t g = 0; g < report->group_count; g++)
+		if (same_quiz(report_first(&report->groups[g]), record))
+			return &report->groups[g];
+	struct report_group *groups =
+		realloc(report->groups, (report->group_count + 1) * sizeof(*groups));
+	if (!groups)
+		return NULL;
+	report->groups = groups;
+	struct report_group *group = &groups[report->group_count++];
+	if (!group_init(group, record))
+		return NULL;
+	return group;
+}
+
+bool report_add(struct report *report, struct result_record *record)
+{
+	struct report_group *group = group_for(report, record);
+	if (!group || (group->record_count && !same_roles(report_first(group), record)))
+		return false;
+	struct result_record **records =
+		realloc(group->records, (group->record_count + 1) * sizeof(*records));
+	if (!records)
+		return false;
+	group->records = records;
+	records[group->record_count++] = record;
+	return group_count(group, record);
+}
+
+double report_mean_affinity(const struct report_group *group, size_t role)
+{
+	return group->affinity_counts[role]
+		       ? group->affinity_sums[role] / (double)group->affinity_counts[role]
+		       : -1;
+}
+
+static void group_clear(struct report_group *group)
+{
+	for (size_t q = 0; q < group->question_count; q++) {
+		free(group->questions[q].id);
+		free(group->questions[q].prompt);
+		for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
+			free(group->questions[q].options[o].text);
+			free(group->questions[q].options[o].scores);
+		}
+	}
+	for (size_t i = 0; i < group->record_count; i++)
+		result_record_free(group->records[i]);
+	free(group->records);
+	free(group->questions);
+	free(group->top_counts);
+	free(group->affinity_sums);
+	free(group->affinity_counts);
+}
+
+void report_clear(struct report *report)
+{
+	for (size_t g = 0; g < report->group_count; g++)
+		group_clear(&report->groups[g]);
+	free(report->groups);
+	*report = (struct report){0};
+}
+
+/* RFC 4180 quoting. A cell a spreadsheet would read as a formula gets a
+ * leading apostrophe: a participant's name is not a program. */
+static void csv_field(FILE *out, const char *text, bool first)
+{
+	if (!first)
+		fputc(',', out);
+	bool formula = text[0] && strchr("=+-@", text[0]) && strcmp(text, "-") != 0;
+	if (!formula && !strpbrk(text, ",\"\r\n") && text[0] != ' ') {
+		fputs(text, out);
+		return;
+	}
+	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (const char *c = text; *c; c++) {
+		if (*c == '"')
+			fputc('"', out);
+		fputc(*c, out);
+	}
+	fputc('"', out);
+}
+
+static void csv_header(FILE *out, const struct report_group *group)
+{
+	const struct result_record *first = report_first(group);
+	csv_field(out, "name", true);
+	csv_field(out, "time", false);
+	csv_field(out, "quiz", false);
+	csv_field(out, "version", false);
+	csv_field(out, "top", false);
+	for (size_t r = 0; r < first->role_count; r++)
+		csv_field(out, first->roles[r].id, false);
+	for (size_t q = 0; q < group->question_count; q++)
+		csv_field(out, group->questions[q].id, false);
+	fputs("\r\n", out);
+}
+
+static void csv_row(FILE *out, const struct result_record *record)
+{
+	char number[32], top[512] = "";
+	csv_field(out, record->name, true);
+	csv_field(out, record->time, false);
+	csv_field(out, record->quiz_id, false);
+	snprintf(number, sizeof(number), "%d", record->quiz_version);
+	csv_field(out, number, false);
+	for (size_t r = 0, used = 0; r < record->role_count && used < sizeof(top); r++)
+		if (record->roles[r].top)
+			used += (size_t)snprintf(top + used, sizeof(top) - used, "%s%s",
+						 used ? " " : "", record->roles[r].id);
+	csv_field(out, top, false);
+	for (size_t r = 0; r < record->role_count; r++) {
+		if (record->roles[r].defined)
+			snprintf(number, sizeof(number), "%.2f", record->roles[r].affinity);
+		else
+			number[0] = '\0';
+		csv_field(out, number, false);
+	}
+	for (size_t a = 0; a < record->answer_count; a++) {
+		char letter[2] = {record->answers[a].option < 0
+					  ? '-'
+					  : (char)('a' + record->answers[a].option),
+				  '\0'};
+		csv_field(out, letter, false);
+	}
+	fputs("\r\n", out);
+}
+
+bool report_write_csv(const struct report *report, FILE *out)
+{
+	for (size_t g = 0; g < report->group_count; g++) {
+		const struct report_group *group = &report->groups[g];
+		if (g)
+			fputs("\r\n", out);
+		csv_header(out, group);
+		for (size_t i = 0; i < group->record_count; i++)
+			csv_row(out, group->records[i]);
+	}
+	return fflush(out) == 0 && !ferror(out);
+}
+
+static struct json_object *json_text(const char *text)
+{
+	char *clean = text_sanitize(text);
+	struct json_object *object = json_object_new_string(clean ? clean : "");
+	free(clean);
+	return object;
+}
+
+static struct json_object *json_roles_map(const struct report_group *group, bool mean)
+{
+	const struct result_record *first = report_first(group);
+	struct json_object *map = json_object_new_object();
+	for (size_t r = 0; r < first->role_count; r++) {
+		double value = report_mean_affinity(group, r);
+		struct json_object *entry =
+			mean ? (value >= 0 ? json_object_new_double(value) : NULL)
+			     : json_object_new_int((int)group->top_counts[r]);
+		json_object_object_add(map, first->roles[r].id, entry);
+	}
+	return map;
+}
+
+static struct json_object *json_question(const struct report_group *group,
+					 const struct report_question *question)
+{
+	const struct result_record *first = report_first(group);
+	struct json_object *object = json_object_new_object();
+	json_object_object_add(object, "id", json_text(question->id));
+	json_object_object_add(object, "prompt", json_text(question->prompt));
+	json_object_object_add(object, "skipped", json_object_new_int((int)question->skipped));
+	struct json_object *options = json_object_new_array();
+	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
+		const struct report_option *option = &question->options[o];
+		if (!option->count)
+			continue;
+		struct json_object *entry = json_object_new_object();
+		struct json_object *signals = json_object_new_object();
+		for (size_t r = 0; r < first->role_count; r++)
+			if (option->scores[r] != 0)
+				json_object_object_add(signals, first->roles[r].id,
+						       json_object_new_double(option->scores[r]));
+		json_object_object_add(entry, "option", json_object_new_int((int)o));
+		json_object_object_add(entry, "text", json_text(option->text));
+		json_object_object_add(entry, "count", json_object_new_int((int)option->count));
+		json_object_object_add(entry, "signals", signals);
+		json_object_array_add(options, entry);
+	}
+	json_object_object_add(object, "options", options);
+	return object;
+}
+
+static struct json_object *json_participant(const struct result_record *record)
+{
+	struct json_object *object = json_object_new_object();
+	struct json_object *top = json_object_new_array();
+	struct json_object *affinity = json_object_new_object();
+	struct json_object *answers = json_object_new_object();
+	for (size_t r = 0; r < record->role_count; r++) {
+		if (record->roles[r].top)
+			json_object_array_add(top, json_text(record->roles[r].id));
+		json_object_object_add(affinity, record->roles[r].id,
+				       record->roles[r].defined
+					       ? json_object_new_double(record->roles[r].affinity)
+					       : NULL);
+	}
+	for (size_t a = 0; a < record->answer_count; a++)
+		json_object_object_add(answers, record->answers[a].question,
+				       record->answers[a].option >= 0
+					       ? json_object_new_int(record->answers[a].option)
+					       : NULL);
+	json_object_object_add(object, "name", json_text(record->name));
+	json_object_object_add(object, "time", json_text(record->time));
+	json_object_object_add(object, "file", json_text(record->path));
+	json_object_object_add(object, "top", top);
+	json_object_object_add(object, "affinity", affinity);
+	json_object_object_add(object, "answers", answers);
+	return object;
+}
+
+static struct json_object *json_group(const struct report_group *group)
+{
+	const struct result_record *first = report_first(group);
+	struct json_object *object = json_object_new_object();
+	struct json_object *quiz = json_object_new_object();
+	json_object_object_add(quiz, "id", json_text(first->quiz_id));
+	json_object_object_add(quiz, "title", json_text(first->quiz_title));
+	json_object_object_add(quiz, "version", json_object_new_int(first->quiz_version));
+	json_object_object_add(quiz, "hash", json_text(first->quiz_hash));
+	json_object_object_add(object, "quiz", quiz);
+	json_object_object_add(object, "participants",
+			       json_object_new_int((int)group->record_count));
+	json_object_object_add(object, "top", json_roles_map(group, false));
+	json_object_object_add(object, "mean_affinity", json_roles_map(group, true));
+	struct json_object *questions = json_object_new_array();
+	for (size_t q = 0; q < group->question_count; q++)
+		json_object_array_add(questions, json_question(group, &group->questions[q]));
+	json_object_object_add(object, "questions", questions);
+	struct json_object *participants = json_object_new_array();
+	for (size_t i = 0; i < group->record_count; i++)
+		json_object_array_add(participants, json_participant(group->records[i]));
+	json_object_object_add(object, "results", participants);
+	return object;
+}
+
+char *report_json(const struct report *report)
+{
+	struct json_object *root = json_object_new_object();
+	struct json_object *groups = json_object_new_array();
+	for (size_t g = 0; g < report->group_count; g++)
+		json_object_array_add(groups, json_group(&report->groups[g]));
+	json_object_object_add(root, "quizzes", groups);
+	const char *text = json_object_to_json_string_ext(
+		root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	char *copy = text ? strdup(text) : NULL;
+	json_object_put(root);
+	return copy;
+}

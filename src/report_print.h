@@ -1,0 +1,22 @@
+/* `careerfit report` and `careerfit list`: the mentor's commands. */
+#ifndef CAREERFIT_REPORT_PRINT_H
+#define CAREERFIT_REPORT_PRINT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "careerfit/catalog.h"
+#include "careerfit/report.h"
+
+/* Reads every result file among PATHS (files, or folders whose *.cfg
+ * files are read), keeping only quiz QUIZ_ID when it is not NULL. Files
+ * that cannot be read are skipped with a warning on stderr. False only
+ * when memory runs out. */
+bool report_gather(struct report *report, char *const paths[], size_t count,
+		   const char *quiz_id);
+/* The report as text, for a person. */
+void report_print(FILE *out, const struct report *report);
+/* The quizzes of the catalog, one a line. */
+void catalog_print(FILE *out, const struct catalog *catalog);
+
+#endif

@@ -1,0 +1,494 @@
+#include "careerfit/results.h"
+
+#include "careerfit/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libconfig.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "careerfit/text.h"
+
+/* FNV-1a: small and stable across machines; the hash tells versions of a
+ * quiz apart, it is not meant to resist anyone. */
+static void hash_bytes(uint64_t *hash, const void *data, size_t length)
+{
+	const unsigned char *bytes = data;
+	for (size_t i = 0; i < length; i++) {
+		*hash ^= bytes[i];
+		*hash *= 0x100000001B3ull;
+	}
+}
+
+static void hash_text(uint64_t *hash, const char *text)
+{
+	hash_bytes(hash, text, strlen(text) + 1);
+}
+
+static void hash_number(uint64_t *hash, double value)
+{
+	char text[32];
+	snprintf(text, sizeof(text), "%.17g", value == 0 ? 0.0 : value);
+	hash_text(hash, text);
+}
+
+static void hash_question(uint64_t *hash, const struct quiz *quiz, size_t q)
+{
+	const struct quiz_question *question = &quiz->questions[q];
+	hash_text(hash, question->id);
+	hash_number(hash, question->weight);
+	for (size_t o = 0; o < question->option_count; o++) {
+		hash_text(hash, question->options[o].text);
+		for (size_t r = 0; r < quiz->role_count; r++) {
+			hash_text(hash, quiz->roles[r].id);
+			hash_number(hash, question->options[o].scores[r]);
+		}
+	}
+}
+
+static void hash_format(uint64_t hash, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)hash);
+}
+
+void results_quiz_hash(const struct quiz *quiz, char out[17])
+{
+	uint64_t hash = 0xCBF29CE484222325ull;
+	hash_text(&hash, quiz->id);
+	for (size_t r = 0; r < quiz->role_count; r++)
+		hash_text(&hash, quiz->roles[r].id);
+	for (size_t q = 0; q < quiz->question_count; q++)
+		hash_question(&hash, quiz, q);
+	hash_format(hash, out);
+}
+
+void results_question_hash(const struct quiz *quiz, size_t question, char out[17])
+{
+	uint64_t hash = 0xCBF29CE484222325ull;
+	hash_question(&hash, quiz, question);
+	hash_format(hash, out);
+}
+
+/* Letters of any script are kept (a workshop in Lagos or Lyon has names
+ * beyond ASCII); everything else becomes one '-'. */
+static bool name_character_is_safe(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		       c == '_' || c == '-';
+	return c != 0xFFFD && iswalnum((wint_t)c);
+}
+
+char *results_safe_name(const char *name)
+{
+	size_t length = strlen(name);
+	char *safe = malloc(length + sizeof("anonymous"));
+	if (!safe)
+		return NULL;
+	size_t out = 0;
+	for (const char *c = name; *c;) {
+		size_t size;
+		uint32_t character = text_decode(c, &size);
+		if (name_character_is_safe(character)) {
+			memcpy(safe + out, c, size);
+			out += size;
+		} else if (out > 0 && safe[out - 1] != '-') {
+			safe[out++] = '-';
+		}
+		c += size;
+	}
+	while (out > 0 && safe[out - 1] == '-')
+		out--;
+	if (out == 0)
+		strcpy(safe, "anonymous");
+	else
+		safe[out] = '\0';
+	return safe;
+}
+
+static char *format_error(const char *format, const char *a, const char *b)
+{
+	size_t size = strlen(format) + strlen(a) + strlen(b) + 1;
+	char *text = malloc(size);
+	if (text)
+		snprintf(text, size, format, a, b);
+	return text;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	return format_error("%s/%s", dir, name);
+}
+
+bool results_check_folder(const char *dir, char **error)
+{
+	*error = NULL;
+	struct stat info;
+	if (!store_make_folders(dir) || stat(dir, &info) != 0) {
+		*error = format_error("cannot create the folder %s: %s", dir, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(info.st_mode)) {
+		*error = format_error("%s is not a folder%s", dir, "");
+		return false;
+	}
+	char *probe = join_path(dir, ".careerfit-probe-XXXXXX");
+	int fd = probe ? mkstemp(probe) : -1;
+	if (fd < 0) {
+		*error = format_error("cannot write in %s: %s", dir, strerror(errno));
+		free(probe);
+		return false;
+	}
+	close(fd);
+	unlink(probe);
+	free(probe);
+	return true;
+}
+
+static void build_roles(struct store_build *b, config_setting_t *root, const struct quiz *quiz,
+			const struct score_result *result)
+{
+	config_setting_t *roles = store_add(b, root, "roles", CONFIG_TYPE_LIST);
+	/* In the quiz's order, so that every file of a quiz lists its roles
+	 * alike; "top" marks the top roles. */
+	for (size_t r = 0; r < result->role_count; r++) {
+		bool top = false;
+		for (size_t i = 0; i < result->top_count; i++)
+			top = top || result->ranking[i] == r;
+		config_setting_t *role = store_add(b, roles, NULL, CONFIG_TYPE_GROUP);
+		store_add_string(b, role, "id", quiz->roles[r].id);
+		store_add_string(b, role, "name", quiz->roles[r].name);
+		if (result->roles[r].defined)
+			store_add_float(b, role, "affinity", result->roles[r].affinity);
+		store_add_bool(b, role, "top", top);
+	}
+}
+
+static void build_answers(struct store_build *b, config_setting_t *root, const struct quiz *quiz,
+			  const int *answers)
+{
+	config_setting_t *list = store_add(b, root, "answers", CONFIG_TYPE_LIST);
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		config_setting_t *answer = store_add(b, list, NULL, CONFIG_TYPE_GROUP);
+		store_add_string(b, answer, "question", question->id);
+		store_add_string(b, answer, "prompt", question->prompt);
+		store_add_int(b, answer, "option", answers[q] >= 0 ? answers[q] : -1);
+		if (answers[q] < 0)
+			continue;
+		store_add_string(b, answer, "text", question->options[answers[q]].text);
+		config_setting_t *scores = store_add(b, answer, "scores", CONFIG_TYPE_GROUP);
+		for (size_t r = 0; r < quiz->role_count; r++)
+			if (question->options[answers[q]].scores[r] != 0)
+				store_add_float(b, scores, quiz->roles[r].id,
+					  question->options[answers[q]].scores[r]);
+	}
+}
+
+static bool build_record(config_t *config, const struct quiz *quiz, const char *name,
+			 const int *answers, const struct score_result *result, time_t when)
+{
+	struct store_build b = {.ok = true};
+	config_setting_t *root = config_root_setting(config);
+	char hash[17], stamp[32];
+	results_quiz_hash(quiz, hash);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&when));
+	store_add_int(&b, root, "format", RESULTS_FORMAT_VERSION);
+	config_setting_t *group = store_add(&b, root, "quiz", CONFIG_TYPE_GROUP);
+	store_add_string(&b, group, "id", quiz->id);
+	store_add_string(&b, group, "title", quiz->title);
+	store_add_int(&b, group, "version", quiz->version);
+	store_add_string(&b, group, "hash", hash);
+	store_add_string(&b, root, "participant", name);
+	store_add_string(&b, root, "time", stamp);
+	build_roles(&b, root, quiz, result);
+	build_answers(&b, root, quiz, answers);
+	return b.ok;
+}
+
+/* Gives TEMPORARY its final name with link(), which fails rather than
+ * replace a file: two people with the same name in the same second each
+ * get their own file. */
+static char *publish(const char *dir, const char *temporary, const char *stem, char **error)
+{
+	for (int attempt = 1; attempt < 1000; attempt++) {
+		char name[512];
+		if (attempt == 1)
+			snprintf(name, sizeof(name), "%s.cfg", stem);
+		else
+			snprintf(name, sizeof(name), "%s-%d.cfg", stem, attempt);
+		char *path = join_path(dir, name);
+		if (!path)
+			break;
+		if (link(temporary, path) == 0)
+			return path;
+		int failure = errno;
+		free(path);
+		if (failure != EEXIST) {
+			*error = format_error("cannot save the result in %s: %s", dir,
+					      strerror(failure));
+			return NULL;
+		}
+	}
+	if (!*error)
+		*error = format_error("cannot find a free file name in %s%s", dir, "");
+	return NULL;
+}
+
+bool results_save(const char *dir, const struct quiz *quiz, const char *name,
+		  const int *answers, const struct score_result *result, time_t when,
+		  char **saved, char **error)
+{
+	*saved = NULL;
+	*error = NULL;
+	if (!results_check_folder(dir, error))
+		return false;
+	config_t config;
+	config_init(&config);
+	char *temporary = NULL, *safe = results_safe_name(name);
+	if (!safe || !build_record(&config, quiz, name, answers, result, when)) {
+		*error = format_error("out of memory while saving the result%s%s", "", "");
+		goto done;
+	}
+	char stem[400], stamp[32];
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", gmtime(&when));
+	snprintf(stem, sizeof(stem), "%.100s-%.200s-%s", quiz->id, safe, stamp);
+	/* A workshop folder is shared: the mentor reads everyone's files. */
+	temporary = store_write_temporary(dir, &config, 0644);
+	if (!temporary)
+		*error = format_error("cannot write the result in %s: %s", dir, strerror(errno));
+	if (temporary) {
+		*saved = publish(dir, temporary, stem, error);
+		unlink(temporary);
+		store_sync_folder(dir);
+	}
+done:
+	free(temporary);
+	free(safe);
+	config_destroy(&config);
+	return *saved != NULL;
+}
+
+/* Reading: every setting is checked, since a result folder may hold a
+ * truncated file, a stranger's file or plain garbage. */
+struct reader {
+	const char *path;
+	char **error;
+};
+
+static bool reject(struct reader *rd, const config_setting_t *where, const char *what)
+{
+	if (*rd->error)
+		return false;
+	char line[32] = "";
+	if (where && config_setting_source_line(where))
+		snprintf(line, sizeof(line), ":%u", config_setting_source_line(where));
+	size_t size = strlen(rd->path) + strlen(line) + strlen(what) + 64;
+	*rd->error = malloc(size);
+	if (*rd->error)
+		snprintf(*rd->error, size, "%s%s: not a careerfit result: %s", rd->path, line,
+			 what);
+	return false;
+}
+
+static bool read_string(struct reader *rd, const config_setting_t *group, const char *name,
+			char **out)
+{
+	const char *value = NULL;
+	if (!config_setting_lookup_string(group, name, &value)) {
+		char what[96];
+		snprintf(what, sizeof(what), "no text '%s'", name);
+		return reject(rd, group, what);
+	}
+	*out = strdup(value);
+	return *out != NULL || reject(rd, group, "out of memory");
+}
+
+static bool read_number(const config_setting_t *group, const char *name, double *out)
+{
+	const config_setting_t *setting = config_setting_get_member(group, name);
+	if (!setting)
+		return false;
+	switch (config_setting_type(setting)) {
+	case CONFIG_TYPE_FLOAT:
+		*out = config_setting_get_float(setting);
+		return true;
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64:
+		*out = (double)config_setting_get_int64(setting);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool read_roles(struct reader *rd, const config_setting_t *root,
+		       struct result_record *record)
+{
+	const config_setting_t *list = config_setting_get_member(root, "roles");
+	int count = list && config_setting_is_list(list) ? config_setting_length(list) : 0;
+	if (count < 1 || count > QUIZ_MAX_ROLES)
+		return reject(rd, list ? list : root, "no list of roles");
+	record->roles = calloc((size_t)count, sizeof(*record->roles));
+	if (!record->roles)
+		return reject(rd, root, "out of memory");
+	record->role_count = (size_t)count;
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *group = config_setting_get_elem(list, (unsigned)i);
+		struct result_role *role = &record->roles[i];
+		int top = 0;
+		if (!config_setting_is_group(group) || !read_string(rd, group, "id", &role->id) ||
+		    !read_string(rd, group, "name", &role->name))
+			return reject(rd, group, "a role is not a group with an id and a name");
+		role->defined = read_number(group, "affinity", &role->affinity);
+		if (role->defined && !(role->affinity >= 0 && role->affinity <= 100))
+			return reject(rd, group, "an affinity is not between 0 and 100");
+		config_setting_lookup_bool(group, "top", &top);
+		role->top = top;
+	}
+	return true;
+}
+
+static int record_role_index(const struct result_record *record, const char *id)
+{
+	for (size_t r = 0; r < record->role_count; r++)
+		if (strcmp(record->roles[r].id, id) == 0)
+			return (int)r;
+	return -1;
+}
+
+static bool read_answer(struct reader *rd, const config_setting_t *group,
+			struct result_record *record, struct result_answer *answer)
+{
+	int option = -1;
+	if (!config_setting_is_group(group) ||
+	    !read_string(rd, group, "question", &answer->question) ||
+	    !read_string(rd, group, "prompt", &answer->prompt) ||
+	    !config_setting_lookup_int(group, "option", &option) || option < -1 ||
+	    option >= QUIZ_MAX_OPTIONS)
+		return reject(rd, group, "an answer lacks its question or option");
+	answer->option = option;
+	answer->scores = calloc(record->role_count, sizeof(double));
+	if (!answer->scores)
+		return reject(rd, group, "out of memory");
+	if (option < 0)
+		return (answer->text = strdup("")) != NULL;
+	if (!read_string(rd, group, "text", &answer->text))
+		return false;
+	const config_setting_t *scores = config_setting_get_member(group, "scores");
+	int count = scores && config_setting_is_group(scores) ? config_setting_length(scores) : 0;
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *score = config_setting_get_elem(scores, (unsigned)i);
+		int role = record_role_index(record, config_setting_name(score));
+		if (role < 0)
+			return reject(rd, score, "an answer scores a role the file does not list");
+		answer->scores[role] = config_setting_get_float(score);
+	}
+	return true;
+}
+
+static bool read_answers(struct reader *rd, const config_setting_t *root,
+			 struct result_record *record)
+{
+	const config_setting_t *list = config_setting_get_member(root, "answers");
+	if (!list || !config_setting_is_list(list))
+		return reject(rd, root, "no list of answers");
+	int count = config_setting_length(list);
+	record->answers = calloc(count ? (size_t)count : 1, sizeof(*record->answers));
+	if (!record->answers)
+		return reject(rd, root, "out of memory");
+	for (int i = 0; i < count; i++) {
+		record->answer_count = (size_t)i + 1;
+		if (!read_answer(rd, config_setting_get_elem(list, (unsigned)i), record,
+				 &record->answers[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool read_header(struct reader *rd, const config_setting_t *root,
+			struct result_record *record)
+{
+	int format = 0;
+	const config_setting_t *quiz = config_setting_get_member(root, "quiz");
+	if (!config_setting_lookup_int(root, "format", &format) || format != RESULTS_FORMAT_VERSION)
+		return reject(rd, root, "no 'format = 1'");
+	if (!quiz || !config_setting_is_group(quiz) || !read_string(rd, quiz, "id", &record->quiz_id) ||
+	    !read_string(rd, quiz, "title", &record->quiz_title) ||
+	    !read_string(rd, quiz, "hash", &record->quiz_hash) ||
+	    !config_setting_lookup_int(quiz, "version", &record->quiz_version))
+		return reject(rd, quiz ? quiz : root, "no quiz id, title, version and hash");
+	return read_string(rd, root, "participant", &record->name) &&
+	       read_string(rd, root, "time", &record->time);
+}
+
+struct result_record *results_read(const char *path, char **error)
+{
+	*error = NULL;
+	struct reader rd = {.path = path, .error = error};
+	struct result_record *record = calloc(1, sizeof(*record));
+	config_t config;
+	config_init(&config);
+	if (!record || !(record->path = strdup(path)))
+		goto err;
+	struct stat info;
+	if (stat(path, &info) != 0) {
+		*error = format_error("%s: cannot read: %s", path, strerror(errno));
+		goto err;
+	}
+	if (!S_ISREG(info.st_mode)) {
+		*error = format_error("%s: cannot read: %s", path, "not a file");
+		goto err;
+	}
+	if (!config_read_file(&config, path)) {
+		char line[32];
+		snprintf(line, sizeof(line), "%d", config_error_line(&config));
+		*error = config_error_type(&config) == CONFIG_ERR_FILE_IO
+				 ? format_error("%s: cannot read: %s", path, strerror(errno))
+				 : format_error("%s:%s: not a careerfit result: corrupt", path, line);
+		goto err;
+	}
+	const config_setting_t *root = config_root_setting(&config);
+	if (!read_header(&rd, root, record) || !read_roles(&rd, root, record) ||
+	    !read_answers(&rd, root, record))
+		goto err;
+	config_destroy(&config);
+	return record;
+err:
+	if (!*error)
+		*error = format_error("%s: out of memory%s", path, "");
+	config_destroy(&config);
+	result_record_free(record);
+	return NULL;
+}
+
+void result_record_free(struct result_record *record)
+{
+	if (!record)
+		return;
+	for (size_t r = 0; r < record->role_count; r++) {
+		free(record->roles[r].id);
+		free(record->roles[r].name);
+	}
+	for (size_t a = 0; a < record->answer_count; a++) {
+		free(record->answers[a].question);
+		free(record->answers[a].prompt);
+		free(record->answers[a].text);
+		free(record->answers[a].scores);
+	}
+	free(record->roles);
+	free(record->answers);
+	free(record->path);
+	free(record->quiz_id);
+	free(record->quiz_title);
+	free(record->quiz_hash);
+	free(record->name);
+	free(record->time);
+	free(record);
+}

@@ -1,0 +1,337 @@
+#include "take.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "careerfit/catalog.h"
+#include "careerfit/progress.h"
+#include "careerfit/quiz.h"
+#include "careerfit/result_json.h"
+#include "careerfit/results.h"
+#include "careerfit/score.h"
+#include "careerfit/session.h"
+#include "careerfit/text.h"
+#include "config.h"
+#include "folders.h"
+#include "plain.h"
+#include "summary.h"
+#include "tui/tui.h"
+
+/* Saves progress after every change of the session. A failure is told
+ * once: at once in plain mode, after the screens close in full screen. */
+struct saver {
+	char *path;
+	bool failed;
+	bool on_screen;
+	int failure;
+};
+
+struct take {
+	const struct take_options *options;
+	struct quiz *quiz;
+	struct session *session;
+	struct saver saver;
+	struct progress_info restored;
+	bool offer_resume; /* the full-screen welcome asks */
+};
+
+__attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	fputs("careerfit: ", stderr);
+	vfprintf(stderr, format, args);
+	fputc('\n', stderr);
+	va_end(args);
+}
+
+static bool looks_like_path(const char *quiz)
+{
+	struct stat info;
+	size_t length = strlen(quiz);
+	return strchr(quiz, '/') || stat(quiz, &info) == 0 ||
+	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
+}
+
+/* A path as given, or the file of a quiz id from `careerfit list`. */
+static char *resolve_quiz(const char *quiz)
+{
+	if (!quiz) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
+		return strdup(path);
+	}
+	if (looks_like_path(quiz))
+		return strdup(quiz);
+	struct catalog catalog = {0};
+	folders_catalog(&catalog, NULL, 0);
+	const struct catalog_entry *entry = catalog_find(&catalog, quiz);
+	char *path = entry ? strdup(entry->path) : NULL;
+	catalog_clear(&catalog);
+	if (!entry) {
+		char *shown = text_sanitize(quiz);
+		say("no quiz file or quiz id '%s'; 'careerfit list' shows the quizzes",
+		    shown ? shown : "");
+		free(shown);
+	}
+	return path;
+}
+
+static void save_progress(const struct session *session, void *data)
+{
+	struct saver *saver = data;
+	if (progress_save(saver->path, session) || saver->failed)
+		return;
+	saver->failed = true;
+	saver->failure = errno;
+	if (!saver->on_screen)
+		say("warning: cannot save your progress in %s: %s", saver->path,
+		    strerror(saver->failure));
+}
+
+static size_t terminal_width(FILE *out)
+{
+	struct winsize size;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &size) == 0 && size.ws_col)
+		return size.ws_col > 100 ? 100 : size.ws_col < 30 ? 30 : size.ws_col;
+	return 80;
+}
+
+/* Fills the session from --answers. Letters always follow the options'
+ * order in the file. */
+static bool apply_answer_list(struct session *session, const char *list)
+{
+	const struct quiz *quiz = session_quiz(session);
+	size_t q = 0;
+	for (const char *p = list;; q++) {
+		size_t length = strcspn(p, ",");
+		const char *item = p;
+		while (length && *item == ' ') {
+			item++;
+			length--;
+		}
+		while (length && item[length - 1] == ' ')
+			length--;
+		if (q < quiz->question_count) {
+			size_t count = quiz->questions[q].option_count;
+			char letter = length == 1 ? (char)(*item | 0x20) : '\0';
+			if (length == 1 && *item == '-') {
+				session_set_answer(session, q, SESSION_SKIPPED);
+			} else if (letter >= 'a' && (size_t)(letter - 'a') < count) {
+				session_set_answer(session, q, letter - 'a');
+			} else {
+				say("--answers: question %zu has options a to %c; '%.*s' is not "
+				    "one of them (use '-' to skip)\nTry 'careerfit --help' for more "
+				    "information.",
+				    q + 1, (char)('a' + count - 1), (int)length, item);
+				return false;
+			}
+		}
+		p += strcspn(p, ",");
+		if (!*p++)
+			break;
+	}
+	if (q + 1 == quiz->question_count)
+		return true;
+	say("--answers gives %zu answer%s, but the quiz has %zu questions\nTry 'careerfit "
+	    "--help' for more information.",
+	    q + 1, q ? "s" : "", quiz->question_count);
+	return false;
+}
+
+static bool ask_yes(const char *question)
+{
+	fprintf(stdout, "%s [Y/n] ", question);
+	fflush(stdout);
+	char line[64];
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return line[0] != 'n' && line[0] != 'N';
+}
+
+/* Saved progress: resume it, start over, or let the welcome screen ask. */
+static void restore_progress(struct take *t, bool on_screen)
+{
+	const struct take_options *options = t->options;
+	enum progress_status status = progress_load(t->saver.path, t->session, &t->restored);
+	if (status == PROGRESS_UNREADABLE)
+		say("warning: the saved progress in %s cannot be read; starting afresh",
+		    t->saver.path);
+	if (status != PROGRESS_LOADED || t->restored.kept + t->restored.changed == 0)
+		return;
+	bool resume = options->resume;
+	if (!options->resume && !options->restart) {
+		if (on_screen) {
+			t->offer_resume = true;
+			return;
+		}
+		if (isatty(STDIN_FILENO)) {
+			char question[128];
+			snprintf(question, sizeof(question),
+				 "You answered %zu of %zu questions last time. Resume?",
+				 t->restored.kept, t->quiz->question_count);
+			resume = ask_yes(question);
+		} else {
+			say("saved progress found; starting afresh (--resume continues it)");
+		}
+	}
+	if (!resume) {
+		session_reset(t->session);
+		progress_clear(t->saver.path);
+	} else if (t->restored.changed)
+		say("%zu earlier answer%s to questions that have changed since will be asked "
+		    "again",
+		    t->restored.changed, t->restored.changed == 1 ? " was" : "s were");
+}
+
+static bool print_result(const struct take *t, bool full)
+{
+	struct score_result result;
+	if (!score_compute(t->quiz, session_answers(t->session), &result)) {
+		say("out of memory");
+		return false;
+	}
+	if (t->options->json) {
+		char *json = result_json(t->quiz, session_answers(t->session), &result);
+		if (json)
+			puts(json);
+		free(json);
+	} else {
+		summary_print(stdout, t->quiz, session_answers(t->session), &result, full,
+			      terminal_width(stdout));
+	}
+	bool ok = true;
+	if (t->options->save_dir) {
+		char *saved = NULL, *error = NULL;
+		ok = results_save(t->options->save_dir, t->quiz, t->options->name,
+				  session_answers(t->session), &result, time(NULL), &saved, &error);
+		if (ok)
+			say("result saved to %s", saved);
+		else
+			say("could not save the result: %s", error ? error : "out of memory");
+		free(saved);
+		free(error);
+	}
+	score_result_clear(&result);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("cannot write the result: %s", strerror(errno));
+		ok = false;
+	}
+	return ok;
+}
+
+static enum take_status on_screen(struct take *t, int *signal_number)
+{
+	struct tui_options tui = {
+		.color = t->options->color,
+		.offer_resume = t->offer_resume,
+		.resume_answered = t->restored.kept,
+		.resume_changed = t->restored.changed,
+	};
+	enum tui_outcome outcome = tui_run(t->session, &tui);
+	if (t->saver.failed)
+		say("warning: cannot save your progress in %s: %s", t->saver.path,
+		    strerror(t->saver.failure));
+	switch (outcome) {
+	case TUI_DONE:
+		return TAKE_DONE;
+	case TUI_QUIT:
+		say("quit at question %zu of %zu; your answers are kept: run the same command "
+		    "to resume",
+		    session_current(t->session) + 1, t->quiz->question_count);
+		return TAKE_QUIT;
+	case TUI_SIGNALLED:
+		*signal_number = tui_signal();
+		say("stopped by signal %d (%s); your answers are kept", *signal_number,
+		    strsignal(*signal_number));
+		return TAKE_SIGNALLED;
+	default:
+		return TAKE_FAILED;
+	}
+}
+
+/* Plain mode sends the questions to stderr under --json, so that stdout
+ * holds nothing but the JSON document. */
+static enum take_status in_plain_text(struct take *t)
+{
+	FILE *out = t->options->json ? stderr : stdout;
+	if (plain_run(t->session, stdin, out, terminal_width(out)))
+		return TAKE_DONE;
+	say("the input ended at question %zu of %zu (%zu answered); no result%s",
+	    session_current(t->session) + 1, t->quiz->question_count,
+	    session_answered_count(t->session),
+	    t->saver.path ? "; your answers are kept (--resume continues)" : "");
+	return TAKE_FAILED;
+}
+
+static enum take_status ask(struct take *t, int *signal_number)
+{
+	const struct take_options *options = t->options;
+	if (options->answers)
+		return apply_answer_list(t->session, options->answers) ? TAKE_DONE : TAKE_USAGE;
+	bool full_screen = !options->plain && !options->json && isatty(STDIN_FILENO) &&
+			   isatty(STDOUT_FILENO);
+	t->saver.path = progress_path(t->quiz->id, options->name);
+	t->saver.on_screen = full_screen;
+	if (t->saver.path) {
+		restore_progress(t, full_screen);
+		session_set_listener(t->session, save_progress, &t->saver);
+	}
+	return full_screen ? on_screen(t, signal_number) : in_plain_text(t);
+}
+
+static bool prepare(struct take *t)
+{
+	char *path = resolve_quiz(t->options->quiz);
+	if (!path)
+		return false;
+	struct diag_list diags = {0};
+	t->quiz = quiz_load(path, &diags);
+	diag_print(&diags, stderr);
+	diag_list_clear(&diags);
+	free(path);
+	char *error = NULL;
+	/* A folder that cannot take the result is told before the first
+	 * question, not after the last. */
+	if (t->quiz && t->options->save_dir && !results_check_folder(t->options->save_dir, &error)) {
+		say("cannot save results: %s", error ? error : "out of memory");
+		free(error);
+		return false;
+	}
+	if (!t->quiz)
+		return false;
+	uint64_t seed = t->options->seed_given
+				? t->options->seed
+				: (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	/* --answers letters follow the file, so no shuffle there. */
+	t->session = session_new(t->quiz, t->quiz->shuffle && !t->options->answers, seed);
+	if (!t->session)
+		say("out of memory");
+	return t->session != NULL;
+}
+
+enum take_status take_quiz(const struct take_options *options, int *signal_number)
+{
+	struct take t = {.options = options};
+	enum take_status status = TAKE_FAILED;
+	if (prepare(&t))
+		status = ask(&t, signal_number);
+	if (status == TAKE_DONE) {
+		/* After the screens, a short summary; in plain text, everything. */
+		if (!print_result(&t, !t.saver.on_screen))
+			status = TAKE_FAILED;
+		else if (t.saver.path)
+			progress_clear(t.saver.path);
+	}
+	session_free(t.session);
+	quiz_free(t.quiz);
+	free(t.saver.path);
+	return status;
+}
