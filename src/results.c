@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <wctype.h>
 
 #include "careerfit/text.h"
 
@@ -76,13 +75,18 @@ void results_question_hash(const struct quiz *quiz, size_t question, char out[17
 }
 
 /* Letters of any script are kept (a workshop in Lagos or Lyon has names
- * beyond ASCII); everything else becomes one '-'. */
+ * beyond ASCII); ASCII punctuation, spaces and controls become one '-'.
+ * Beyond ASCII only the Latin-1 signs, the general punctuation and the
+ * CJK punctuation blocks are dropped: no other character can split a
+ * path, and the decision must not depend on the locale. */
 static bool name_character_is_safe(uint32_t c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		       c == '_' || c == '-';
-	return c != 0xFFFD && iswalnum((wint_t)c);
+	bool punctuation = c <= 0xBF || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
+			   (c >= 0x3000 && c <= 0x303F) || c == 0xFFFD;
+	return !punctuation;
 }
 
 char *results_safe_name(const char *name)

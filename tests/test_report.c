@@ -1,0 +1,151 @@
+/* The mentor's report: results grouped per quiz, counted, averaged, and
+ * written as CSV a spreadsheet reads correctly. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "careerfit/report.h"
+#include "careerfit/score.h"
+#include "helpers.h"
+
+static char folder[] = "/tmp/careerfit-report-XXXXXX";
+
+static struct quiz *bundled(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", QUIZ_DIR, name);
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load(path, &diags);
+	diag_list_clear(&diags);
+	ck_assert_ptr_nonnull(quiz);
+	return quiz;
+}
+
+/* Saves a result and reads it back, as `careerfit report` would. */
+static struct result_record *record_of(const struct quiz *quiz, const char *name,
+				       const int *answers)
+{
+	struct score_result result;
+	ck_assert(score_compute(quiz, answers, &result));
+	char *saved = NULL, *error = NULL;
+	ck_assert(results_save(folder, quiz, name, answers, &result, 1700000000, &saved, &error));
+	struct result_record *record = results_read(saved, &error);
+	ck_assert_msg(record, "%s", error ? error : "");
+	score_result_clear(&result);
+	free(saved);
+	return record;
+}
+
+/* slyde: these make PM, PMM and PM again the sole top role. */
+static const int pm[] = {0, 2, 1, 0, 3, 2, 0, 1, 1, 3};
+static const int pmm[] = {1, 3, 2, 2, 0, 3, 1, 3, 0, 1};
+
+START_TEST(test_report_counts_top_roles_and_means)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "A", pm)));
+	ck_assert(report_add(&report, record_of(quiz, "B", pmm)));
+	ck_assert(report_add(&report, record_of(quiz, "C", pm)));
+	ck_assert_uint_eq(report.group_count, 1);
+	const struct report_group *group = &report.groups[0];
+	ck_assert_uint_eq(group->record_count, 3);
+	int role_pm = quiz_role_index(quiz, "pm"), role_pmm = quiz_role_index(quiz, "pmm");
+	ck_assert_uint_eq(group->top_counts[role_pm], 2);
+	ck_assert_uint_eq(group->top_counts[role_pmm], 1);
+	double expected = (100.0 * 2 + group->records[1]->roles[role_pm].affinity) / 3;
+	ck_assert_double_eq_tol(report_mean_affinity(group, (size_t)role_pm), expected, 1e-9);
+	/* The first question: two picked option a, one option b. */
+	ck_assert_uint_eq(group->questions[0].options[0].count, 2);
+	ck_assert_uint_eq(group->questions[0].options[1].count, 1);
+	ck_assert_str_eq(group->questions[0].options[1].text, quiz->questions[0].options[1].text);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_results_of_different_quizzes_are_grouped_apart)
+{
+	struct quiz *slyde = bundled("slyde.cfg"), *quick = bundled("quick.cfg");
+	int quick_answers[] = {0, 1, 2, 3, 0, 1, 2, 3};
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(slyde, "A", pm)));
+	ck_assert(report_add(&report, record_of(quick, "B", quick_answers)));
+	ck_assert(report_add(&report, record_of(slyde, "C", pmm)));
+	ck_assert_uint_eq(report.group_count, 2);
+	ck_assert_str_eq(report_first(&report.groups[0])->quiz_id, "slyde");
+	ck_assert_uint_eq(report.groups[0].record_count, 2);
+	ck_assert_str_eq(report_first(&report.groups[1])->quiz_id, "quick");
+	report_clear(&report);
+	quiz_free(slyde);
+	quiz_free(quick);
+}
+END_TEST
+
+static char *csv_of(const struct report *report)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+	ck_assert(report_write_csv(report, out));
+	fclose(out);
+	return text;
+}
+
+START_TEST(test_csv_quotes_commas_quotes_and_formulas)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "Ada, \"the\" Lovelace", pm)));
+	ck_assert(report_add(&report, record_of(quiz, "Zo\xc3\xab", pmm)));
+	ck_assert(report_add(&report, record_of(quiz, "=SUM(A1:A9)", pm)));
+	char *csv = csv_of(&report);
+	ck_assert_msg(strncmp(csv, "name,time,quiz,version,top,pm,pmm,po,project,slyde-", 51) == 0,
+		      "%s", csv);
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"Ada, \"\"the\"\" Lovelace\",2023-11-14T22:13:20Z,"
+					  "slyde,1,pm,100.00,"));
+	ck_assert_ptr_nonnull(strstr(csv, "\r\nZo\xc3\xab,2023-11-14T22:13:20Z,slyde,1,pmm,"));
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"'=SUM(A1:A9)\","));
+	ck_assert_ptr_nonnull(strstr(csv, ",a,c,b,a,d,c,a,b,b,d\r\n"));
+	free(csv);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_json_report_has_groups_counts_and_answers)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "A", pm)));
+	char *json = report_json(&report);
+	ck_assert_ptr_nonnull(strstr(json, "\"participants\": 1"));
+	ck_assert_ptr_nonnull(strstr(json, "\"id\": \"slyde\""));
+	ck_assert_ptr_nonnull(strstr(json, "\"slyde-first-move\": 0"));
+	free(json);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+int main(void)
+{
+	if (!mkdtemp(folder)) {
+		perror("mkdtemp");
+		return EXIT_FAILURE;
+	}
+	Suite *suite = suite_create("report");
+	TCase *tcase = tcase_create("report");
+	tcase_add_test(tcase, test_report_counts_top_roles_and_means);
+	tcase_add_test(tcase, test_results_of_different_quizzes_are_grouped_apart);
+	tcase_add_test(tcase, test_csv_quotes_commas_quotes_and_formulas);
+	tcase_add_test(tcase, test_json_report_has_groups_counts_and_answers);
+	suite_add_tcase(suite, tcase);
+	int status = run_suite(suite);
+	char command[600];
+	snprintf(command, sizeof(command), "rm -rf '%s'", folder);
+	if (system(command) != 0)
+		fprintf(stderr, "could not remove %s\n", folder);
+	return status;
+}

@@ -1,0 +1,252 @@
+/* Result files and saved progress: written safely, read back faithfully,
+ * and anything broken refused with a reason. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "careerfit/progress.h"
+#include "careerfit/results.h"
+#include "careerfit/score.h"
+#include "careerfit/session.h"
+#include "helpers.h"
+
+static char folder[] = "/tmp/careerfit-results-XXXXXX";
+
+static struct quiz *slyde(void)
+{
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	diag_list_clear(&diags);
+	ck_assert_ptr_nonnull(quiz);
+	return quiz;
+}
+
+static char *save(const struct quiz *quiz, const char *name, const int *answers, time_t when)
+{
+	struct score_result result;
+	ck_assert(score_compute(quiz, answers, &result));
+	char *saved = NULL, *error = NULL;
+	ck_assert_msg(results_save(folder, quiz, name, answers, &result, when, &saved, &error),
+		      "%s", error ? error : "");
+	score_result_clear(&result);
+	free(error);
+	return saved;
+}
+
+static const int some_answers[] = {0, 1, 2, 3, -2, 1, 2, 3, 0, 1};
+
+START_TEST(test_saved_result_reads_back_the_same)
+{
+	struct quiz *quiz = slyde();
+	char *path = save(quiz, "Ada, \"the\" Lovelace", some_answers, 1700000000);
+	char *error = NULL;
+	struct result_record *record = results_read(path, &error);
+	ck_assert_msg(record, "%s", error ? error : "");
+	ck_assert_str_eq(record->quiz_id, "slyde");
+	ck_assert_str_eq(record->name, "Ada, \"the\" Lovelace");
+	ck_assert_str_eq(record->time, "2023-11-14T22:13:20Z");
+	ck_assert_uint_eq(record->answer_count, quiz->question_count);
+	ck_assert_int_eq(record->answers[4].option, -1);
+	ck_assert_int_eq(record->answers[3].option, 3);
+	ck_assert_str_eq(record->answers[3].text, quiz->questions[3].options[3].text);
+	struct score_result result;
+	ck_assert(score_compute(quiz, some_answers, &result));
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		ck_assert_str_eq(record->roles[r].id, quiz->roles[r].id);
+		ck_assert_double_eq_tol(record->roles[r].affinity, result.roles[r].affinity, 1e-9);
+	}
+	ck_assert(record->roles[result.ranking[0]].top);
+	char hash[17];
+	results_quiz_hash(quiz, hash);
+	ck_assert_str_eq(record->quiz_hash, hash);
+	score_result_clear(&result);
+	result_record_free(record);
+	free(path);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_same_name_same_second_never_overwrites)
+{
+	struct quiz *quiz = slyde();
+	char *first = save(quiz, "Sam", some_answers, 1700000100);
+	char *second = save(quiz, "Sam", some_answers, 1700000100);
+	ck_assert_str_ne(first, second);
+	struct stat info;
+	ck_assert_int_eq(stat(first, &info), 0);
+	ck_assert_int_eq(stat(second, &info), 0);
+	free(first);
+	free(second);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_names_are_made_safe_for_file_names)
+{
+	const char *cases[][2] = {
+		{"../../etc/passwd", "etc-passwd"}, {".hidden", "hidden"},
+		{"a/b", "a-b"},			  {"Zo\xc3\xab \xc3\x91\xc3\xba\xc3\xb1" "ez", "Zo\xc3\xab-\xc3\x91\xc3\xba\xc3\xb1" "ez"},
+		{"...", "anonymous"},		  {"", "anonymous"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *safe = results_safe_name(cases[i][0]);
+		ck_assert_str_eq(safe, cases[i][1]);
+		free(safe);
+	}
+}
+END_TEST
+
+static char *write_file(const char *name, const char *text)
+{
+	char *path = malloc(strlen(folder) + strlen(name) + 2);
+	sprintf(path, "%s/%s", folder, name);
+	FILE *file = fopen(path, "w");
+	ck_assert_ptr_nonnull(file);
+	fputs(text, file);
+	fclose(file);
+	return path;
+}
+
+static void assert_refused(const char *path, const char *reason)
+{
+	char *error = NULL;
+	struct result_record *record = results_read(path, &error);
+	ck_assert_ptr_null(record);
+	ck_assert_ptr_nonnull(error);
+	ck_assert_msg(strstr(error, path) && strstr(error, reason), "%s", error);
+	free(error);
+}
+
+START_TEST(test_broken_result_files_are_refused_with_a_reason)
+{
+	char *garbage = write_file("garbage.cfg", "{{{ not a result");
+	assert_refused(garbage, "corrupt");
+	char *foreign = write_file("foreign.cfg", "id = \"quiz\";\ntitle = \"Not a result\";\n");
+	assert_refused(foreign, "not a careerfit result");
+	char *no_roles = write_file(
+		"roles.cfg", "format = 1; quiz = { id = \"q\"; title = \"Q\"; version = 1; hash = \"0\"; };\n"
+			     "participant = \"P\"; time = \"T\"; answers = ();\n");
+	assert_refused(no_roles, "no list of roles");
+	assert_refused(folder, "not a file");
+	char missing[512];
+	snprintf(missing, sizeof(missing), "%s/missing.cfg", folder);
+	assert_refused(missing, "No such file");
+	free(garbage);
+	free(foreign);
+	free(no_roles);
+}
+END_TEST
+
+START_TEST(test_unwritable_folder_is_named)
+{
+	char *blocker = write_file("blocker", "a file where a folder should be");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/inside", blocker);
+	char *error = NULL;
+	ck_assert(!results_check_folder(path, &error));
+	ck_assert_msg(error && strstr(error, path), "%s", error ? error : "");
+	free(error);
+	free(blocker);
+}
+END_TEST
+
+START_TEST(test_progress_restores_answers_and_place)
+{
+	struct quiz *quiz = slyde();
+	char path[512];
+	snprintf(path, sizeof(path), "%s/state/progress.cfg", folder);
+	struct session *session = session_new(quiz, true, 3);
+	session_answer(session, 2);
+	session_skip(session);
+	session_answer(session, 1);
+	ck_assert(progress_save(path, session));
+	struct session *again = session_new(quiz, true, 3);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, again, &info), PROGRESS_LOADED);
+	ck_assert_uint_eq(info.kept, 3);
+	ck_assert_uint_eq(info.changed, 0);
+	ck_assert_int_eq(session_answer_of(again, 0), 2);
+	ck_assert_int_eq(session_answer_of(again, 1), SESSION_SKIPPED);
+	ck_assert_int_eq(session_answer_of(again, 2), 1);
+	ck_assert_uint_eq(session_current(again), 3);
+	ck_assert(progress_clear(path));
+	ck_assert_int_eq(progress_load(path, again, &info), PROGRESS_NONE);
+	session_free(session);
+	session_free(again);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_progress_drops_answers_to_changed_questions)
+{
+	struct quiz *quiz = slyde();
+	char path[512];
+	snprintf(path, sizeof(path), "%s/changed.cfg", folder);
+	struct session *session = session_new(quiz, false, 0);
+	session_answer(session, 0);
+	session_answer(session, 1);
+	ck_assert(progress_save(path, session));
+	/* The author rewords an option of the first question. */
+	free(quiz->questions[0].options[2].text);
+	quiz->questions[0].options[2].text = strdup("Reworded");
+	struct session *again = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, again, &info), PROGRESS_LOADED);
+	ck_assert_uint_eq(info.kept, 1);
+	ck_assert_uint_eq(info.changed, 1);
+	ck_assert_int_eq(session_answer_of(again, 0), SESSION_UNANSWERED);
+	ck_assert_int_eq(session_answer_of(again, 1), 1);
+	ck_assert_uint_eq(session_current(again), 0);
+	session_free(session);
+	session_free(again);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_progress_path_follows_xdg_state_home)
+{
+	setenv("XDG_STATE_HOME", "/state", 1);
+	char *path = progress_path("slyde", "Ada Lovelace");
+	ck_assert_str_eq(path, "/state/careerfit/slyde-Ada-Lovelace.cfg");
+	free(path);
+	setenv("XDG_STATE_HOME", "relative/is/ignored", 1);
+	setenv("HOME", "/home/ada", 1);
+	path = progress_path("slyde", "");
+	ck_assert_str_eq(path, "/home/ada/.local/state/careerfit/slyde.cfg");
+	free(path);
+}
+END_TEST
+
+static void remove_folder(void)
+{
+	char command[600];
+	snprintf(command, sizeof(command), "rm -rf '%s'", folder);
+	if (system(command) != 0)
+		fprintf(stderr, "could not remove %s\n", folder);
+}
+
+int main(void)
+{
+	if (!mkdtemp(folder)) {
+		perror("mkdtemp");
+		return EXIT_FAILURE;
+	}
+	Suite *suite = suite_create("results");
+	TCase *files = tcase_create("files");
+	tcase_add_test(files, test_saved_result_reads_back_the_same);
+	tcase_add_test(files, test_same_name_same_second_never_overwrites);
+	tcase_add_test(files, test_names_are_made_safe_for_file_names);
+	tcase_add_test(files, test_broken_result_files_are_refused_with_a_reason);
+	tcase_add_test(files, test_unwritable_folder_is_named);
+	suite_add_tcase(suite, files);
+	TCase *progress = tcase_create("progress");
+	tcase_add_test(progress, test_progress_restores_answers_and_place);
+	tcase_add_test(progress, test_progress_drops_answers_to_changed_questions);
+	tcase_add_test(progress, test_progress_path_follows_xdg_state_home);
+	suite_add_tcase(suite, progress);
+	int status = run_suite(suite);
+	remove_folder();
+	return status;
+}
