@@ -30,6 +30,9 @@ struct tui {
 	bool running;
 	bool finished;     /* the result was shown */
 	bool from_review;  /* a question was opened from the review */
+	bool offer_resume; /* saved answers are loaded: resume or start over? */
+	size_t resume_answered;
+	size_t resume_changed;
 	size_t highlight;  /* the highlighted option, question, or item */
 	size_t scroll;     /* first body line shown */
 	size_t debrief;    /* the question the debrief shows */

@@ -174,7 +174,14 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		restore_signals(saved);
 		return TUI_FAILED;
 	}
-	tui = (struct tui){.session = session, .color = options->color, .running = true};
+	tui = (struct tui){
+		.session = session,
+		.color = options->color,
+		.running = true,
+		.offer_resume = options->offer_resume,
+		.resume_answered = options->resume_answered,
+		.resume_changed = options->resume_changed,
+	};
 	tui_switch(&tui, SCREEN_WELCOME);
 	enum tui_outcome outcome = run_loop(&tui);
 	endwin();

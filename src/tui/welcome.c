@@ -4,6 +4,23 @@
 
 #include "screen.h"
 
+static void add_resume_offer(const struct tui *tui, struct view *view)
+{
+	char text[256];
+	snprintf(text, sizeof(text), "You answered %zu of %zu questions last time.",
+		 tui->resume_answered, session_quiz(tui->session)->question_count);
+	view_add(view, "", text, STYLE_HEADING, -1);
+	if (tui->resume_changed) {
+		snprintf(text, sizeof(text),
+			 "%zu earlier answer%s to questions that have changed since; "
+			 "they will be asked again.",
+			 tui->resume_changed, tui->resume_changed == 1 ? " was" : "s were");
+		view_add(view, "", text, STYLE_NORMAL, -1);
+	}
+	view_add(view, "", "Press r to resume where you left off, or Enter to start over.",
+		 STYLE_BOLD, -1);
+}
+
 static void welcome_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
@@ -30,7 +47,10 @@ static void welcome_build(const struct tui *tui, struct view *view)
 			     "back; s skips; ? shows every key.",
 		 STYLE_DIM, -1);
 	view_add_blank(view);
-	view_add(view, "", "Press Enter to start.", STYLE_BOLD, -1);
+	if (tui->offer_resume)
+		add_resume_offer(tui, view);
+	else
+		view_add(view, "", "Press Enter to start.", STYLE_BOLD, -1);
 }
 
 static void welcome_enter(struct tui *tui)
@@ -51,10 +71,20 @@ static void welcome_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	welcome_build(tui, &view);
-	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' || key == KEY_RIGHT)
+	bool start = key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' ||
+		     key == KEY_RIGHT;
+	if (tui->offer_resume && (key == 'r' || key == 'R')) {
+		tui->offer_resume = false;
+		bool done = session_current(tui->session) >= session_quiz(tui->session)->question_count;
+		tui_switch(tui, done ? SCREEN_REVIEW : SCREEN_QUESTION);
+	} else if (start) {
+		if (tui->offer_resume)
+			session_reset(tui->session);
+		tui->offer_resume = false;
 		tui_switch(tui, SCREEN_QUESTION);
-	else
+	} else {
 		view_scroll_key(tui, &view, key);
+	}
 	view_clear(&view);
 }
 
