@@ -77,11 +77,17 @@ void draw_progress(size_t done, size_t total)
 	attrset(A_NORMAL);
 }
 
-void draw_hints(const char *hints)
+void draw_hints(const char *hints, bool more_below)
 {
+	static const char more[] = "\u2193 more (PgDn) ";
+	size_t more_width = more_below ? text_width(more) : 0;
 	attrset(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	draw_text(LINES - 1, 1, hints, (size_t)COLS - 2);
+	draw_text(LINES - 1, 1, hints, (size_t)COLS - 2 - more_width);
+	if (more_below) {
+		attrset(A_REVERSE | A_BOLD);
+		draw_text(LINES - 1, COLS - (int)more_width, more, more_width);
+	}
 	attrset(A_NORMAL);
 }
 
@@ -234,7 +240,7 @@ static attr_t style_attr(enum style style)
 	}
 }
 
-void view_draw(const struct tui *tui, const struct view *view, int highlight)
+void view_draw(struct tui *tui, const struct view *view, int highlight)
 {
 	int top = body_top(), height = body_height();
 	for (int row = 0; row < height; row++) {
@@ -260,8 +266,7 @@ void view_draw(const struct tui *tui, const struct view *view, int highlight)
 	attrset(A_BOLD);
 	if (tui->scroll > 0)
 		draw_text(top - 1, COLS - 16, " \u2191 more (PgUp) ", 16);
-	if (tui->scroll + (size_t)height < view->count)
-		draw_text(LINES - 2, COLS - 16, " \u2193 more (PgDn) ", 16);
+	tui->more_below = tui->scroll + (size_t)height < view->count;
 	attrset(A_NORMAL);
 }
 

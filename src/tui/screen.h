@@ -36,6 +36,7 @@ struct tui {
 	size_t highlight;  /* the highlighted option, question, or item */
 	size_t scroll;     /* first body line shown */
 	size_t debrief;    /* the question the debrief shows */
+	bool more_below;   /* the body goes on below the screen */
 	struct score_result result;
 };
 
@@ -101,7 +102,7 @@ int body_height(void);
 void body_width(struct view *view);
 /* Draws the view's lines from tui->scroll, marking lines tagged
  * HIGHLIGHT, with "more" markers when some are out of sight. */
-void view_draw(const struct tui *tui, const struct view *view, int highlight);
+void view_draw(struct tui *tui, const struct view *view, int highlight);
 /* Scrolls so that the lines tagged TAG are in sight. */
 void view_reveal(struct tui *tui, const struct view *view, int tag);
 /* Page keys, mouse wheel; true when KEY was one of them. */
@@ -110,7 +111,8 @@ bool view_scroll_key(struct tui *tui, const struct view *view, int key);
 void draw_init_colors(bool color);
 void draw_header(const char *left, const char *right);
 void draw_progress(size_t done, size_t total);
-void draw_hints(const char *hints);
+/* The key hints, and "more below" at the right when the body goes on. */
+void draw_hints(const char *hints, bool more_below);
 void draw_too_small(void);
 void draw_help(void);
 void draw_confirm_quit(void);

@@ -77,11 +77,12 @@ static void draw(struct tui *tui)
 	if (too_small()) {
 		draw_too_small();
 	} else {
+		tui->more_below = false;
 		screens[tui->screen]->draw(tui);
 		if (tui->confirm_quit)
 			draw_confirm_quit();
 		else
-			draw_hints(screens[tui->screen]->hints);
+			draw_hints(screens[tui->screen]->hints, tui->more_below);
 		if (tui->help)
 			draw_help();
 	}
