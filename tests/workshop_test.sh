@@ -1,0 +1,553 @@
+#!/usr/bin/env bash
+# End-to-end tests of the workshop features: results saved with --save,
+# saved progress and --resume, `careerfit report` and `careerfit list`.
+# Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set. Every test
+# gets its own XDG_STATE_HOME, XDG_DATA_HOME and HOME under a temporary
+# folder, so that no test ever reads or writes the real home.
+set -u
+: "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1 # careerfit also looks for quizzes in ./quizzes
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $1" >&2
+	[[ -f $work/out ]] && sed 's/^/  stdout: /' "$work/out" | head -20 >&2
+	[[ -f $work/err ]] && sed 's/^/  stderr: /' "$work/err" | head -20 >&2
+}
+
+# run CMD...: runs careerfit with no stdin; sets $status, $work/out, $work/err.
+run() {
+	"$CAREERFIT" "$@" >"$work/out" 2>"$work/err" </dev/null
+	status=$?
+}
+# feed INPUT CMD...: the same with INPUT on stdin.
+feed() {
+	local input=$1
+	shift
+	printf '%b' "$input" | "$CAREERFIT" "$@" >"$work/out" 2>"$work/err"
+	status=$?
+}
+expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
+expect_out() { grep -q -- "$1" "$work/out" || { fail "$2: stdout lacks '$1'"; return 1; }; }
+expect_err() { grep -q -- "$1" "$work/err" || { fail "$2: stderr lacks '$1'"; return 1; }; }
+json() { jq -r "$1" "$work/out"; }
+
+# A fresh home for every test: $t is the test's own scratch folder.
+fresh_home() {
+	t=$(mktemp -d "$work/test.XXXXXX")
+	mkdir -p "$t/home" "$t/state" "$t/data"
+	export HOME=$t/home XDG_STATE_HOME=$t/state XDG_DATA_HOME=$t/data
+}
+
+# Answers that make a full slyde result, in file order (one is skipped).
+slyde_answers=a,b,c,d,a,b,-,c,d,a
+# Plain-mode lines for slyde: with --seed 1 they give the result below.
+slyde_lines=(a b c d a b c d a b)
+
+# The options (file order) a whole plain run with --seed 1 picks for
+# slyde_lines, as "o1 o2 ... o10"; the reference for resumed runs.
+slyde_reference() {
+	local lines
+	lines=$(printf '%s\\n' "${slyde_lines[@]}")
+	feed "$lines" --json --seed 1 slyde
+	[[ $status -eq 0 ]] || { fail "reference run: exit $status"; return 1; }
+	reference=$(json '[.answers[].option] | map(tostring) | join(" ")')
+}
+# The options saved in a progress file, in file order, as "o1 o2 ...".
+saved_options() { sed -n 's/^ *option = \(-\{0,1\}[0-9]*\);$/\1/p' "$1" | paste -sd' ' -; }
+# How many answers a progress file holds (0 when it is missing).
+saved_count() {
+	local n
+	n=$(grep -c 'option = ' "$1" 2>/dev/null)
+	echo "${n:-0}"
+}
+# The first N words of a space-separated list.
+first_words() { echo "$2" | cut -d' ' -f"1-$1"; }
+
+# ---------------------------------------------------------------------------
+# Saving results
+
+test_saved_result_holds_everything_and_reads_back() {
+	local dir=$t/results
+	run --name Ada --save "$dir" --answers "$slyde_answers" --json slyde
+	expect_status 0 "save" || return
+	cp "$work/out" "$t/run.json"
+	local files=("$dir"/*)
+	[[ $(ls -A "$dir" | wc -l) -eq 1 && -f ${files[0]} ]] ||
+		{ fail "save: expected one file in $dir, found: $(ls -A "$dir")"; return; }
+	local file=${files[0]}
+	expect_err "result saved to $file" "save" || return
+	local missing=()
+	grep -q '^  id = "slyde";$' "$file" || missing+=("quiz id")
+	grep -q '^  version = 1;$' "$file" || missing+=("quiz version")
+	grep -Eq '^  hash = "[0-9a-f]{16}";$' "$file" || missing+=("quiz hash")
+	grep -q '^participant = "Ada";$' "$file" || missing+=(participant)
+	grep -Eq '^time = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z";$' "$file" ||
+		missing+=(time)
+	[[ $(grep -c '^    affinity = ' "$file") -eq 4 ]] || missing+=("4 affinities")
+	[[ $(grep -c '^    question = ' "$file") -eq 10 ]] || missing+=("10 question ids")
+	[[ $(grep -c '^    option = ' "$file") -eq 10 ]] || missing+=("10 options")
+	[[ $(grep -c '^    option = -1;$' "$file") -eq 1 ]] || missing+=("the skipped option")
+	[[ $(grep -c '^    text = ' "$file") -eq 9 ]] || missing+=("9 answer texts")
+	# Every answer of the run: its question id, option index and text.
+	local question option text
+	while IFS=$'\t' read -r question option text; do
+		grep -q "^    question = \"$question\";\$" "$file" || missing+=("question $question")
+		[[ $option == null ]] && continue
+		grep -A2 "^    question = \"$question\";\$" "$file" |
+			grep -q "^    option = $option;\$" || missing+=("option of $question")
+		grep -qF "text = $(jq -n --arg s "$text" '$s')" "$file" || missing+=("text of $question")
+	done < <(jq -r '.answers[] | [.question, (.option|tostring), (.text // "")] | @tsv' \
+		"$t/run.json")
+	# The time is now, give or take a slow machine.
+	local stamp
+	stamp=$(sed -n 's/^time = "\(.*\)";$/\1/p' "$file")
+	(($(date -u +%s) - $(date -u -d "$stamp" +%s) < 300)) || missing+=("a recent time")
+	((${#missing[@]} == 0)) || { fail "save: the file lacks: ${missing[*]}"; return; }
+
+	run report "$dir" --json
+	expect_status 0 "save read back" || return
+	[[ ! -s $work/err ]] || { fail "save read back: warnings"; return; }
+	local verdict
+	verdict=$(jq -r --slurpfile run "$t/run.json" --arg hash \
+		"$(sed -n 's/^  hash = "\(.*\)";$/\1/p' "$file")" '
+		def close($a; $b): ($a - $b) | fabs < 1e-9;
+		.quizzes as $q | $q[0] as $g | $g.results[0] as $r | $run[0] as $x |
+		if ($q | length) != 1 then "groups \($q | length)"
+		elif $g.quiz.id != "slyde" or $g.quiz.version != $x.quiz.version then "quiz \($g.quiz)"
+		elif $g.quiz.hash != $hash then "hash \($g.quiz.hash) != \($hash)"
+		elif $g.participants != 1 then "participants \($g.participants)"
+		elif $r.name != "Ada" then "name \($r.name)"
+		elif ($r.top | sort) != ($x.top | sort) then "top \($r.top) != \($x.top)"
+		elif $r.top[0] != $x.roles[0].id then "top role \($r.top[0]) != \($x.roles[0].id)"
+		elif ($x.roles | all(. as $role | close($r.affinity[$role.id]; $role.affinity)
+			and close($g.mean_affinity[$role.id]; $role.affinity))) | not
+			then "affinities \($r.affinity) != \([$x.roles[] | {(.id): .affinity}] | add)"
+		elif ($r.answers | to_entries | map([.key, .value])) !=
+			($x.answers | map([.question, .option])) then "answers \($r.answers)"
+		else "ok" end' "$work/out")
+	[[ $verdict == ok ]] || { fail "save read back: $verdict"; return; }
+	pass
+}
+
+test_save_creates_a_missing_nested_folder() {
+	local dir=$t/not/there/yet/results
+	run --name Ada --save "$dir" --answers "$slyde_answers" slyde
+	expect_status 0 "nested folder" || return
+	[[ -d $dir && $(ls -A "$dir" | wc -l) -eq 1 ]] ||
+		{ fail "nested folder: $dir holds: $(ls -A "$dir" 2>&1)"; return; }
+	pass
+}
+
+test_twenty_people_saving_at_once_each_get_a_file() {
+	local dir=$t/room i pids=() bad=0
+	mkdir -p "$dir"
+	for i in $(seq 1 20); do
+		"$CAREERFIT" --name Sam --save "$dir" --answers "$slyde_answers" slyde \
+			>"$t/out.$i" 2>"$t/err.$i" </dev/null &
+		pids+=($!)
+	done
+	for i in "${!pids[@]}"; do
+		wait "${pids[i]}" || { bad=$?; echo "  process $((i + 1)) exit $bad" >&2; }
+	done
+	((bad == 0)) || { fail "twenty at once: some runs failed"; return; }
+	local names
+	names=$(ls -A "$dir")
+	[[ $(echo "$names" | wc -l) -eq 20 && $(echo "$names" | sort -u | wc -l) -eq 20 ]] ||
+		{ fail "twenty at once: expected 20 distinct files, found: $names"; return; }
+	if echo "$names" | grep -qv '^slyde-Sam-.*\.cfg$'; then
+		fail "twenty at once: stray files (temporary files left?): $names"
+		return
+	fi
+	# Each run named its own file.
+	[[ $(cat "$t"/err.* | sed -n 's/^careerfit: result saved to //p' | sort -u | wc -l) -eq 20 ]] ||
+		{ fail "twenty at once: the runs do not name 20 distinct files"; return; }
+	run report "$dir" --json
+	expect_status 0 "twenty at once report" || return
+	[[ ! -s $work/err ]] || { fail "twenty at once: the report warns"; return; }
+	[[ $(json '.quizzes | length') == 1 && $(json '.quizzes[0].participants') == 20 &&
+		$(json '[.quizzes[0].results[].name] | unique == ["Sam"]') == true ]] ||
+		{ fail "twenty at once: report $(json '.quizzes[0].participants') participants"; return; }
+	pass
+}
+
+test_names_are_made_safe_for_file_names() {
+	local dir=$t/deep/room name problems=()
+	local names=('../../etc/x' '.hidden' 'a/b' 'Zoë Ñúñez' '../..')
+	local stems=('etc-x' 'hidden' 'a-b' 'Zoë-Ñúñez' 'anonymous')
+	for name in "${names[@]}"; do
+		run --name "$name" --save "$dir" --answers "$slyde_answers" slyde
+		expect_status 0 "safe name '$name'" || return
+	done
+	# Nothing escaped the folder: every file careerfit made is in it.
+	local stray
+	stray=$(find "$t" -path "$t/state" -prune -o -type f ! -path "$dir/*" -print)
+	[[ -z $stray ]] || problems+=("files outside $dir: $stray")
+	[[ $(find "$dir" -mindepth 1 | wc -l) -eq ${#names[@]} ]] ||
+		problems+=("$dir holds $(find "$dir" -mindepth 1)")
+	local file base i
+	for file in "$dir"/* "$dir"/.*; do
+		base=${file##*/}
+		[[ $base == . || $base == .. || ! -e $file ]] && continue
+		[[ $base == .* ]] && problems+=("hidden file '$base'")
+		[[ -f $file ]] || problems+=("'$base' is not a file")
+	done
+	for i in "${!stems[@]}"; do
+		compgen -G "$dir/slyde-${stems[i]}-*.cfg" >/dev/null ||
+			problems+=("no file slyde-${stems[i]}-*.cfg for '${names[i]}'")
+	done
+	((${#problems[@]} == 0)) || { fail "safe names: ${problems[*]}"; return; }
+	# The files keep the names as given.
+	run report "$dir" --json
+	expect_status 0 "safe names report" || return
+	local want got
+	want=$(printf '%s\n' "${names[@]}" | sort)
+	got=$(json '.quizzes[0].results[].name' | sort)
+	[[ $got == "$want" ]] || { fail "safe names: report names '$got', expected '$want'"; return; }
+	pass
+}
+
+test_unwritable_folder_is_reported_before_the_first_question() {
+	# Root writes anywhere, so "unwritable" is a folder a file stands in.
+	: >"$t/plainfile"
+	local dir
+	for dir in "$t/plainfile/results" "$t/plainfile"; do
+		feed 'a\nb\nc\nd\na\nb\nc\nd\na\nb\n' --plain --name Ada --save "$dir" slyde
+		expect_status 1 "unwritable $dir" &&
+			expect_err "careerfit: cannot save results: " "unwritable $dir" || return
+		if grep -q 'Question\|Your answer' "$work/out" "$work/err"; then
+			fail "unwritable $dir: a question was shown"
+			return
+		fi
+		[[ ! -e $XDG_STATE_HOME/careerfit ]] ||
+			{ fail "unwritable $dir: progress was saved"; return; }
+	done
+	expect_err "is not a folder" "unwritable file as folder" && pass
+}
+
+test_save_without_name_and_resume_with_restart_are_usage_errors() {
+	run --save "$t/results" --answers "$slyde_answers" slyde
+	expect_status 2 "--save without --name" &&
+		expect_err "--save needs --name" "--save without --name" || return
+	[[ ! -e $t/results ]] || { fail "--save without --name made the folder"; return; }
+	run --name Ada --resume --restart slyde
+	expect_status 2 "--resume with --restart" &&
+		expect_err "--resume and --restart exclude each other" "--resume with --restart" &&
+		expect_err "Try 'careerfit --help'" "--resume with --restart" || return
+	run --name "" --answers "$slyde_answers" slyde
+	expect_status 2 "empty --name" && pass
+}
+
+# ---------------------------------------------------------------------------
+# Saved progress
+
+test_resume_after_the_input_ends() {
+	slyde_reference || return
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	feed 'a\nb\nc\n' --name Ada --seed 1 slyde
+	expect_status 1 "resume eof" &&
+		expect_err "input ended at question 4 of 10 (3 answered)" "resume eof" &&
+		expect_err "your answers are kept" "resume eof" || return
+	[[ $(saved_count "$progress") -eq 3 ]] ||
+		{ fail "resume eof: progress holds $(saved_count "$progress") answers"; return; }
+	feed 'd\na\nb\nc\nd\na\nb\n' --name Ada --seed 1 --resume --json slyde
+	expect_status 0 "resume finish" || return
+	local first_asked
+	first_asked=$(grep -m1 -o 'Question [0-9]* of 10' "$work/err")
+	[[ $first_asked == "Question 4 of 10" ]] ||
+		{ fail "resume finish: first asked '$first_asked'"; return; }
+	local got
+	got=$(json '[.answers[].option] | map(tostring) | join(" ")')
+	[[ $got == "$reference" ]] ||
+		{ fail "resume finish: answers $got, expected $reference"; return; }
+	[[ ! -e $progress ]] || { fail "resume finish: the progress file is left"; return; }
+	pass
+}
+
+# kill_plain_run SIGNAL N: answers N questions through a FIFO, waits for
+# each answer to reach the progress file, then sends SIGNAL.
+kill_plain_run() {
+	local signal=$1 count=$2 what="kill -$1"
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	slyde_reference || return
+	mkfifo "$t/fifo"
+	"$CAREERFIT" --name Ada --seed 1 slyde <"$t/fifo" >"$work/out" 2>"$work/err" &
+	local pid=$! i tries
+	exec 3>"$t/fifo"
+	for ((i = 0; i < count; i++)); do
+		(trap '' PIPE; printf '%s\n' "${slyde_lines[i]}" >&3) 2>/dev/null
+		for ((tries = 0; tries < 400; tries++)); do
+			[[ $(saved_count "$progress") -eq $((i + 1)) ]] && break
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.025
+		done
+		if [[ $(saved_count "$progress") -ne $((i + 1)) ]]; then
+			kill -9 "$pid" 2>/dev/null
+			exec 3>&-
+			wait "$pid" 2>/dev/null
+			fail "$what: answer $((i + 1)) never reached $progress"
+			return 1
+		fi
+	done
+	kill "-$signal" "$pid"
+	wait "$pid" 2>/dev/null
+	status=$?
+	exec 3>&-
+	local number
+	number=$(kill -l "$signal")
+	expect_status $((128 + number)) "$what" || return
+	[[ $(saved_options "$progress") == "$(first_words "$count" "$reference")" ]] ||
+		{ fail "$what: saved $(saved_options "$progress"), expected the first $count of $reference"; return 1; }
+	if compgen -G "$XDG_STATE_HOME/careerfit/.*-*" >/dev/null; then
+		fail "$what: a temporary file is left: $(ls -A "$XDG_STATE_HOME/careerfit")"
+		return 1
+	fi
+	# The file parses: a resumed run takes it up where it stopped.
+	local rest
+	rest=$(printf '%s\\n' "${slyde_lines[@]:count}")
+	feed "$rest" --name Ada --seed 1 --resume --json slyde
+	expect_status 0 "$what resume" || return
+	[[ $(json '[.answers[].option] | map(tostring) | join(" ")') == "$reference" ]] ||
+		{ fail "$what resume: answers differ from $reference"; return 1; }
+	[[ ! -e $progress ]] || { fail "$what resume: the progress file is left"; return 1; }
+}
+
+test_progress_survives_kill_9() { kill_plain_run KILL 4 && pass; }
+test_progress_survives_sigterm() { kill_plain_run TERM 3 && pass; }
+test_progress_survives_sighup() { kill_plain_run HUP 5 && pass; }
+
+test_restart_discards_saved_progress_and_no_flag_starts_afresh() {
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	feed 'a\nb\nc\n' --name Ada --seed 1 slyde
+	expect_status 1 "restart setup" || return
+	[[ $(saved_count "$progress") -eq 3 ]] || { fail "restart setup: no progress"; return; }
+	feed 'b\n' --name Ada --seed 1 --restart slyde
+	expect_status 1 "restart" &&
+		expect_err "input ended at question 2 of 10 (1 answered)" "restart" || return
+	[[ $(saved_count "$progress") -eq 1 ]] ||
+		{ fail "restart: progress holds $(saved_count "$progress") answers"; return; }
+	# Neither --resume nor --restart, and stdin is a pipe: start afresh.
+	feed 'a\nb\nc\nd\n' --name Ada --seed 1 slyde
+	expect_status 1 "afresh" &&
+		expect_err "saved progress found; starting afresh (--resume continues it)" "afresh" &&
+		expect_err "input ended at question 5 of 10 (4 answered)" "afresh" || return
+	[[ $(saved_count "$progress") -eq 4 ]] ||
+		{ fail "afresh: progress holds $(saved_count "$progress") answers"; return; }
+	pass
+}
+
+test_resume_asks_again_only_the_changed_question() {
+	local quiz=$t/quizzes/slyde.cfg progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	cp -R "$QUIZ_DIR" "$t/quizzes"
+	feed 'a\nb\nc\n' --name Ada --seed 1 "$quiz"
+	expect_status 1 "changed quiz setup" || return
+	local before
+	before=$(saved_options "$progress")
+	# Reword one option of the second question (slyde-hypothesis).
+	sed -i 's/Mapping the timeline/Charting the timeline/' "$t/quizzes/scenarios/slyde.cfg"
+	grep -q 'Charting the timeline' "$t/quizzes/scenarios/slyde.cfg" ||
+		{ fail "changed quiz: the edit did not apply"; return; }
+	# Question 2 anew, then 3 (shown with its kept answer, given again),
+	# then 4 to 10.
+	feed 'b\nc\nd\na\nb\nc\nd\na\nb\n' --name Ada --seed 1 --resume --json "$quiz"
+	expect_status 0 "changed quiz resume" &&
+		expect_err "1 earlier answer .*will be asked again" "changed quiz resume" || return
+	local asked
+	asked=$(grep -o 'Question [0-9]* of 10' "$work/err" | head -2 | paste -sd, -)
+	[[ $asked == "Question 2 of 10,Question 3 of 10" ]] ||
+		{ fail "changed quiz: asked $asked first"; return; }
+	# The third question still holds its answer when it comes round.
+	grep -q '(your answer so far: c)' "$work/err" ||
+		{ fail "changed quiz: question 3 lost its answer"; return; }
+	local got
+	got=$(json '[.answers[0].option, .answers[2].option] | map(tostring) | join(" ")')
+	[[ $got == "$(echo "$before" | cut -d' ' -f1,3)" ]] ||
+		{ fail "changed quiz: kept answers $got, saved $before"; return; }
+	pass
+}
+
+# ---------------------------------------------------------------------------
+# Reports
+
+# save_result DIR NAME QUIZ ANSWERS: one saved result, or a failure.
+save_result() {
+	run --name "$2" --save "$1" --answers "$4" "$3"
+	expect_status 0 "saving $2's $3 result"
+}
+
+test_report_skips_corrupt_files_with_one_warning_each() {
+	local dir=$t/room name
+	for name in Ann Ben Cy; do
+		save_result "$dir" "$name" slyde "$slyde_answers" || return
+	done
+	local good=("$dir"/*)
+	head -c 300 "${good[0]}" >"$dir/truncated.cfg"
+	printf '\x00\xff\xfe garbage \x01\x02 { ( ;' >"$dir/garbage.cfg"
+	printf 'name = "not a result";\nitems = ( 1, 2, 3 );\n' >"$dir/foreign.cfg"
+	mkdir "$dir/folder.cfg"
+	ln -s "$t/nowhere" "$dir/dangling.cfg"
+	echo "notes, not a result" >"$dir/notes.txt"
+	run report "$dir" --json
+	expect_status 0 "corrupt files" || return
+	[[ $(json '.quizzes | length') == 1 && $(json '.quizzes[0].participants') == 3 ]] ||
+		{ fail "corrupt files: not 3 participants"; return; }
+	local bad problems=()
+	for bad in truncated garbage foreign folder dangling; do
+		[[ $(grep -c "^careerfit: warning: skipping $dir/$bad\.cfg[:]" "$work/err") -eq 1 ]] ||
+			problems+=("$bad.cfg")
+	done
+	[[ $(grep -c . "$work/err") -eq 5 ]] || problems+=("$(grep -c . "$work/err") lines")
+	((${#problems[@]} == 0)) ||
+		{ fail "corrupt files: not one warning each: ${problems[*]}"; return; }
+	# The text report too.
+	run report "$dir"
+	expect_status 0 "corrupt files text" && expect_out "^3 participants$" "corrupt files text" &&
+		pass
+}
+
+test_report_keeps_quizzes_apart() {
+	local dir=$t/room
+	save_result "$dir" Ann slyde "$slyde_answers" &&
+		save_result "$dir" Ben slyde "b,b,b,b,b,b,b,b,b,b" &&
+		save_result "$dir" Cy quick "a,b,c,d,b,d,a,b" || return
+	run report "$dir" --json
+	expect_status 0 "two quizzes" || return
+	[[ $(json '[.quizzes[] | "\(.quiz.id)=\(.participants)"] | sort | join(" ")') == \
+		"quick=1 slyde=2" ]] || { fail "two quizzes: groups"; return; }
+	[[ $(json '[.quizzes[] | select(.quiz.id == "quick") | .results[].name] | join(",")') == \
+		Cy ]] || { fail "two quizzes: quick's names"; return; }
+	run report "$dir" --quiz quick --json
+	expect_status 0 "--quiz quick" || return
+	[[ $(json '[.quizzes[] | "\(.quiz.id)=\(.participants)"] | join(" ")') == "quick=1" ]] ||
+		{ fail "--quiz quick: groups"; return; }
+	[[ ! -s $work/err ]] || { fail "--quiz quick: warnings"; return; }
+	pass
+}
+
+# csv_parse FILE: parses RFC 4180 records (no line breaks inside fields);
+# prints each record as its field count, a tab, then its fields separated
+# by \x1f; a malformed record prints BAD. A record must end in CRLF.
+csv_parse() {
+	LC_ALL=C awk '
+	{
+		if (substr($0, length($0), 1) != "\r") { print "BAD no CRLF: " $0; next }
+		line = substr($0, 1, length($0) - 1)
+		n = 0; out = ""; i = 1; L = length(line); bad = 0
+		while (1) {
+			f = ""
+			if (substr(line, i, 1) == "\"") {
+				i++; closed = 0
+				while (i <= L) {
+					c = substr(line, i, 1)
+					if (c == "\"") {
+						if (substr(line, i + 1, 1) == "\"") { f = f "\""; i += 2 }
+						else { i++; closed = 1; break }
+					} else { f = f c; i++ }
+				}
+				if (!closed || (i <= L && substr(line, i, 1) != ",")) bad = 1
+			} else {
+				while (i <= L && substr(line, i, 1) != ",") {
+					c = substr(line, i, 1)
+					if (c == "\"") bad = 1
+					f = f c; i++
+				}
+			}
+			out = out (n ? "\037" : "") f; n++
+			if (i > L) break
+			i++ # the comma
+			if (i > L) { out = out "\037"; n++; break }
+		}
+		print (bad ? "BAD " : "") n "\t" out
+	}' "$1"
+}
+
+test_csv_quotes_names_and_defuses_formulas() {
+	local dir=$t/room name
+	local names=('Ada, "the" Lovelace' 'Zoë' '=1+2' 'Bob' '@SUM(A1)')
+	for name in "${names[@]}"; do
+		save_result "$dir" "$name" slyde "$slyde_answers" || return
+	done
+	run report "$dir" --csv "$t/room.csv"
+	expect_status 0 "csv" || return
+	[[ -f $t/room.csv ]] || { fail "csv: no file"; return; }
+	csv_parse "$t/room.csv" >"$t/parsed"
+	if grep -q '^BAD' "$t/parsed"; then
+		fail "csv: malformed records: $(grep '^BAD' "$t/parsed" | head -3)"
+		return
+	fi
+	local records fields
+	records=$(wc -l <"$t/parsed")
+	[[ $records -eq $((${#names[@]} + 1)) ]] ||
+		{ fail "csv: $records records for ${#names[@]} participants"; return; }
+	fields=$(cut -f1 "$t/parsed" | sort -u)
+	[[ $fields == 19 ]] || { fail "csv: field counts '$fields', expected 19 each"; return; }
+	local header
+	header=$(head -1 "$t/parsed" | cut -f2 | tr '\037' ,)
+	[[ $header == name,time,quiz,version,top,pm,pmm,po,project,slyde-first-move,* ]] ||
+		{ fail "csv: header $header"; return; }
+	local want got
+	want=$(printf '%s\n' 'Ada, "the" Lovelace' 'Zoë' "'=1+2" 'Bob' "'@SUM(A1)" | sort)
+	got=$(tail -n +2 "$t/parsed" | cut -f2 | cut -d$'\037' -f1 | sort)
+	[[ $got == "$want" ]] || { fail "csv: names '$got', expected '$want'"; return; }
+	# The exact quoting, byte for byte.
+	local raw problems=()
+	for raw in '"Ada, ""the"" Lovelace",' $'\nZoë,' $'\n"\'=1+2",' $'\n"\'@SUM(A1)",'; do
+		grep -qF -- "${raw#$'\n'}" "$t/room.csv" || problems+=("$raw")
+	done
+	((${#problems[@]} == 0)) || { fail "csv: raw file lacks ${problems[*]}"; return; }
+	# Every row: quiz slyde, version 1, top po, the letters of the answers.
+	local rows
+	rows=$(tail -n +2 "$t/parsed" | cut -f2 | cut -d$'\037' -f3,4,5,10- | tr '\037' , | sort -u)
+	[[ $rows == "slyde,1,po,a,b,c,d,a,b,-,c,d,a" ]] || { fail "csv: rows $rows"; return; }
+	pass
+}
+
+# ---------------------------------------------------------------------------
+# Finding quizzes by id
+
+test_list_shows_quizzes_and_ids_work_as_paths() {
+	run list
+	expect_status 0 "list" || return
+	local line problems=()
+	for line in 'product-roles:6 scenarios, 26 questions, 4 roles' \
+		'quick:2 scenarios, 8 questions, 4 roles' 'slyde:2 scenarios, 10 questions, 4 roles'; do
+		grep -A1 "^${line%%:*} " "$work/out" | grep -q "^ *${line#*:}; .*/${line%%:*}\.cfg$" ||
+			problems+=("${line%%:*}")
+	done
+	((${#problems[@]} == 0)) || { fail "list: lacks ${problems[*]}"; return; }
+	grep -q '^unicode ' "$work/out" && { fail "list: shows a quiz not yet added"; return; }
+	mkdir "$t/extra"
+	cp "$TEST_DATA_DIR/unicode.cfg" "$t/extra/"
+	run list "$t/extra"
+	expect_status 0 "list DIR" && expect_out "^slyde " "list DIR" &&
+		expect_out "^unicode  *Zhōngwén" "list DIR" &&
+		expect_out "1 scenarios\\{0,1\\}, 2 questions, 2 roles; $t/extra/unicode.cfg" "list DIR" || return
+	# A quiz id instead of a path.
+	run --json --answers a,b,c,d,b,d,a,b quick
+	expect_status 0 "quiz id" || return
+	[[ $(json .quiz.id) == quick && $(json '.top | join(",")') == pmm ]] ||
+		{ fail "quiz id: $(json .quiz.id) $(json .top)"; return; }
+	# Quizzes in the user's folder are found by id too.
+	mkdir -p "$XDG_DATA_HOME/careerfit/quizzes"
+	cp "$TEST_DATA_DIR/unicode.cfg" "$XDG_DATA_HOME/careerfit/quizzes/"
+	run --json --answers a,b unicode
+	expect_status 0 "user quiz id" && [[ $(json .quiz.id) == unicode ]] ||
+		{ fail "user quiz id"; return; }
+	run --answers a nosuchquiz
+	expect_status 1 "unknown id" &&
+		expect_err "no quiz file or quiz id 'nosuchquiz'; 'careerfit list' shows the quizzes" \
+			"unknown id" && pass
+}
+
+for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
+	rm -f "$work/out" "$work/err"
+	fresh_home
+	"$test"
+done
+echo "workshop: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
