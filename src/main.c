@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "careerfit/catalog.h"
 #include "careerfit/report.h"
@@ -278,6 +279,9 @@ static int run_report(int argc, char **argv)
 		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
 		if (status == EXIT_SUCCESS)
 			status = print_report(&report, json);
+		/* Nothing to report is an answer a script should notice. */
+		if (status == EXIT_SUCCESS && report.group_count == 0)
+			status = EXIT_QUIZ;
 	} else {
 		fputs("careerfit: out of memory\n", stderr);
 	}
@@ -293,6 +297,10 @@ static int run_list(int argc, char **argv)
 				       "can find, with their ids."),
 				  EXIT_SUCCESS)
 			       : usage_error("list: unknown option '%s'", argv[1]);
+	for (int i = 1; i < argc; i++)
+		if (access(argv[i], R_OK | X_OK) != 0)
+			fprintf(stderr, "careerfit: warning: cannot read the folder %s: %s\n", argv[i],
+				strerror(errno));
 	struct catalog catalog = {0};
 	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
 	catalog_print(stdout, &catalog);

@@ -20,14 +20,20 @@ char *progress_path(const char *quiz_id, const char *name)
 	bool use_state = state && state[0] == '/';
 	if (!use_state && !(home && *home))
 		return NULL;
+	/* The safe name loses characters, so "Ann Lee" and "Ann/Lee" would
+	 * meet in one file: a hash of the name as typed keeps them apart. */
 	char *safe = *name ? results_safe_name(name) : strdup("");
 	if (!safe)
 		return NULL;
-	size_t size = strlen(use_state ? state : home) + strlen(quiz_id) + strlen(safe) + 64;
+	char hash[17] = "";
+	if (*name)
+		results_text_hash(name, hash);
+	size_t size = strlen(use_state ? state : home) + strlen(safe) + 128;
 	char *path = malloc(size);
 	if (path)
-		snprintf(path, size, "%s%s/careerfit/%s%s%s.cfg", use_state ? state : home,
-			 use_state ? "" : "/.local/state", quiz_id, *safe ? "-" : "", safe);
+		snprintf(path, size, "%s%s/careerfit/%.64s%s%s%s%.8s.cfg", use_state ? state : home,
+			 use_state ? "" : "/.local/state", quiz_id, *safe ? "-" : "", safe,
+			 *safe ? "-" : "", hash);
 	free(safe);
 	return path;
 }

@@ -183,9 +183,10 @@ void catalog_print(FILE *out, const struct catalog *catalog)
 	for (size_t i = 0; i < catalog->count; i++) {
 		const struct catalog_entry *entry = &catalog->entries[i];
 		char *title = text_sanitize(entry->title), *path = text_sanitize(entry->path);
-		fprintf(out, "%-16s %s\n%16s %zu scenarios, %zu questions, %zu roles; %s\n",
+		fprintf(out, "%-16s %s\n%16s %zu scenario%s, %zu question%s, %zu roles; %s\n",
 			entry->id, title ? title : "", "", entry->scenario_count,
-			entry->question_count, entry->role_count, path ? path : "");
+			entry->scenario_count == 1 ? "" : "s", entry->question_count,
+			entry->question_count == 1 ? "" : "s", entry->role_count, path ? path : "");
 		free(title);
 		free(path);
 	}

@@ -67,6 +67,13 @@ void results_quiz_hash(const struct quiz *quiz, char out[17])
 	hash_format(hash, out);
 }
 
+void results_text_hash(const char *text, char out[17])
+{
+	uint64_t hash = 0xCBF29CE484222325ull;
+	hash_text(&hash, text);
+	hash_format(hash, out);
+}
+
 void results_question_hash(const struct quiz *quiz, size_t question, char out[17])
 {
 	uint64_t hash = 0xCBF29CE484222325ull;
@@ -99,6 +106,8 @@ char *results_safe_name(const char *name)
 	for (const char *c = name; *c;) {
 		size_t size;
 		uint32_t character = text_decode(c, &size);
+		if (out + size > RESULTS_NAME_MAX)
+			break; /* whole characters only: the name stays valid UTF-8 */
 		if (name_character_is_safe(character)) {
 			memcpy(safe + out, c, size);
 			out += size;
@@ -262,7 +271,9 @@ bool results_save(const char *dir, const struct quiz *quiz, const char *name,
 	}
 	char stem[400], stamp[32];
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", gmtime(&when));
-	snprintf(stem, sizeof(stem), "%.100s-%.200s-%s", quiz->id, safe, stamp);
+	/* Quiz ids are ASCII: cutting them by bytes is safe. The whole name
+	 * stays well under the 255 bytes a file name may take. */
+	snprintf(stem, sizeof(stem), "%.64s-%s-%s", quiz->id, safe, stamp);
 	/* A workshop folder is shared: the mentor reads everyone's files. */
 	temporary = store_write_temporary(dir, &config, 0644);
 	if (!temporary)

@@ -243,9 +243,10 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 	case TUI_DONE:
 		return TAKE_DONE;
 	case TUI_QUIT:
-		say("quit at question %zu of %zu; your answers are kept: run the same command "
-		    "to resume",
-		    session_current(t->session) + 1, t->quiz->question_count);
+		say("quit at question %zu of %zu%s", session_current(t->session) + 1,
+		    t->quiz->question_count,
+		    t->saver.failed ? "" : "; your answers are kept: run the same command to "
+					   "resume");
 		return TAKE_QUIT;
 	case TUI_SIGNALLED:
 		*signal_number = tui_signal();
@@ -267,7 +268,8 @@ static enum take_status in_plain_text(struct take *t)
 	say("the input ended at question %zu of %zu (%zu answered); no result%s",
 	    session_current(t->session) + 1, t->quiz->question_count,
 	    session_answered_count(t->session),
-	    t->saver.path ? "; your answers are kept (--resume continues)" : "");
+	    t->saver.path && !t->saver.failed ? "; your answers are kept (--resume continues)"
+					       : "");
 	return TAKE_FAILED;
 }
 

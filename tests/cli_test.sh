@@ -7,6 +7,8 @@ set -u
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Plain mode saves progress: keep it away from the real home.
+export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
 passed=0 failed=0
 
 pass() { passed=$((passed + 1)); }

@@ -20,6 +20,19 @@ fail() {
 	[[ -f $work/err ]] && sed 's/^/  stderr: /' "$work/err" | head -20 >&2
 }
 
+# The first 8 hex digits of FNV-1a 64 over NAME and its NUL: the part of a
+# progress file's name that keeps names which clean up alike apart.
+name_hash() {
+	local name=$1 hash=$((0xCBF29CE484222325)) i code
+	local LC_ALL=C
+	for ((i = 0; i <= ${#name}; i++)); do
+		code=0
+		((i < ${#name})) && printf -v code '%d' "'${name:i:1}"
+		hash=$(((hash ^ code) * 0x100000001B3))
+	done
+	printf '%016x' "$hash" | cut -c1-8
+}
+
 # run CMD...: runs careerfit with no stdin; sets $status, $work/out, $work/err.
 run() {
 	"$CAREERFIT" "$@" >"$work/out" 2>"$work/err" </dev/null
@@ -248,7 +261,7 @@ test_save_without_name_and_resume_with_restart_are_usage_errors() {
 
 test_resume_after_the_input_ends() {
 	slyde_reference || return
-	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
 	feed 'a\nb\nc\n' --name Ada --seed 1 slyde
 	expect_status 1 "resume eof" &&
 		expect_err "input ended at question 4 of 10 (3 answered)" "resume eof" &&
@@ -273,7 +286,7 @@ test_resume_after_the_input_ends() {
 # each answer to reach the progress file, then sends SIGNAL.
 kill_plain_run() {
 	local signal=$1 count=$2 what="kill -$1"
-	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
 	slyde_reference || return
 	mkfifo "$t/fifo"
 	"$CAREERFIT" --name Ada --seed 1 slyde <"$t/fifo" >"$work/out" 2>"$work/err" &
@@ -322,7 +335,7 @@ test_progress_survives_sigterm() { kill_plain_run TERM 3 && pass; }
 test_progress_survives_sighup() { kill_plain_run HUP 5 && pass; }
 
 test_restart_discards_saved_progress_and_no_flag_starts_afresh() {
-	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
 	feed 'a\nb\nc\n' --name Ada --seed 1 slyde
 	expect_status 1 "restart setup" || return
 	[[ $(saved_count "$progress") -eq 3 ]] || { fail "restart setup: no progress"; return; }
@@ -342,7 +355,7 @@ test_restart_discards_saved_progress_and_no_flag_starts_afresh() {
 }
 
 test_resume_asks_again_only_the_changed_question() {
-	local quiz=$t/quizzes/slyde.cfg progress=$XDG_STATE_HOME/careerfit/slyde-Ada.cfg
+	local quiz=$t/quizzes/slyde.cfg progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
 	cp -R "$QUIZ_DIR" "$t/quizzes"
 	feed 'a\nb\nc\n' --name Ada --seed 1 "$quiz"
 	expect_status 1 "changed quiz setup" || return

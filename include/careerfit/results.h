@@ -47,11 +47,16 @@ struct result_record {
 /* A hash of everything in QUIZ that scoring depends on, as 16 hex digits:
  * two quizzes with the same hash ask the same and score the same. */
 void results_quiz_hash(const struct quiz *quiz, char out[17]);
+/* The same for any text. */
+void results_text_hash(const char *text, char out[17]);
 /* The same for one question: its options and their scores. */
 void results_question_hash(const struct quiz *quiz, size_t question, char out[17]);
 
+#define RESULTS_NAME_MAX 80
+
 /* NAME made safe as part of a file name: letters, digits, '-' and '_'
- * only, never empty, never starting with a dot. Newly allocated. */
+ * only, never empty, never starting with a dot, at most RESULTS_NAME_MAX
+ * bytes of whole characters. Newly allocated. */
 char *results_safe_name(const char *name);
 
 /* Checks that DIR exists (creating it if needed) and that a file can be

@@ -313,6 +313,8 @@ bool view_scroll_key(struct tui *tui, const struct view *view, int key)
 	case KEY_END:
 		tui->scroll = max_scroll(view);
 		return true;
+	case KEY_RESIZE: /* a taller screen may leave the end short of the bottom */
+		break;
 	default:
 		return false;
 	}

@@ -1,6 +1,7 @@
 /* The help box, drawn over whichever screen is current; any key closes
  * it (the loop in tui.c handles that). */
 #include <curses.h>
+#include <string.h>
 
 #include "screen.h"
 
@@ -21,14 +22,20 @@ void draw_help(void)
 		"",
 		"Press any key to close.",
 	};
-	int rows = (int)(sizeof(lines) / sizeof(lines[0])) + 2, cols = 54;
-	int top = (LINES - rows) / 2, left = (COLS - cols) / 2;
+	int count = (int)(sizeof(lines) / sizeof(lines[0]));
+	/* As wide as the longest line and a margin of 3 on each side, so
+	 * that no line is cut (the lines are ASCII: bytes are columns). */
+	int cols = 0;
+	for (int i = 0; i < count; i++)
+		cols = (int)strlen(lines[i]) > cols ? (int)strlen(lines[i]) : cols;
+	cols += 6;
+	int rows = count + 2, top = (LINES - rows) / 2, left = (COLS - cols) / 2;
 	attrset(A_REVERSE);
 	for (int y = 0; y < rows; y++)
 		mvhline(top + y, left, ' ', cols);
 	for (int i = 0; i < rows - 2; i++) {
 		attrset(A_REVERSE | (i == 0 ? A_BOLD : A_NORMAL));
-		draw_text(top + 1 + i, left + 3, lines[i], (size_t)cols - 4);
+		draw_text(top + 1 + i, left + 3, lines[i], (size_t)cols - 6);
 	}
 	attrset(A_NORMAL);
 }

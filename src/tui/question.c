@@ -40,20 +40,25 @@ static void question_build(const struct tui *tui, struct view *view)
 	}
 }
 
-/* On arrival, show as much of the story as fits while keeping every
- * option in sight; never scroll past the prompt. */
+/* Show as much of the story as fits while keeping every option in sight;
+ * never scroll past the prompt. */
+static void question_layout(struct tui *tui, const struct view *view)
+{
+	size_t prompt, unused, options_end = view->count;
+	size_t height = (size_t)body_height();
+	tui->scroll = 0;
+	if (view_find(view, -2, &prompt, &unused) && options_end > height)
+		tui->scroll = options_end - height < prompt ? options_end - height : prompt;
+}
+
 static void question_enter(struct tui *tui)
 {
 	size_t q = current_question(tui);
 	int answer = session_answer_of(tui->session, q);
 	tui->highlight = answer >= 0 ? session_position_of(tui->session, q, (size_t)answer) : 0;
-	tui->scroll = 0;
 	struct view view = {0};
 	question_build(tui, &view);
-	size_t prompt, unused, options_end = view.count;
-	size_t height = (size_t)body_height();
-	if (view_find(&view, -2, &prompt, &unused) && options_end > height)
-		tui->scroll = options_end - height < prompt ? options_end - height : prompt;
+	question_layout(tui, &view);
 	view_clear(&view);
 }
 
@@ -146,6 +151,10 @@ static void question_key(struct tui *tui, int key)
 		after_answer(tui);
 	} else if (key == KEY_MOUSE) {
 		click(tui, &view);
+	} else if (key == KEY_RESIZE) {
+		/* The old scroll may hide the options at the new size. */
+		question_layout(tui, &view);
+		view_reveal(tui, &view, (int)tui->highlight);
 	} else {
 		view_scroll_key(tui, &view, key);
 	}

@@ -94,6 +94,12 @@ static void review_key(struct tui *tui, int key)
 		tui->highlight--;
 	else if ((key == KEY_DOWN || key == 'j') && tui->highlight < quiz->question_count)
 		tui->highlight++;
+	/* Home and End move the highlight: scrolling alone would be undone by
+	 * keeping the highlight in sight below. */
+	else if (key == KEY_HOME)
+		tui->highlight = 0;
+	else if (key == KEY_END)
+		tui->highlight = quiz->question_count;
 	else if (key == '\n' || key == '\r' || key == KEY_ENTER)
 		review_choose(tui);
 	else if (key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 || key == 8 || key == 'p') {

@@ -158,7 +158,13 @@ static enum tui_outcome run_loop(struct tui *tui)
 				last_signal = SIGHUP;
 				return TUI_SIGNALLED;
 			}
-		} else if (key != KEY_RESIZE && !too_small()) {
+		} else if (too_small()) {
+			continue; /* nothing a key would act on is in sight */
+		} else if (key == KEY_RESIZE) {
+			/* The screen lays its body out again for the new size,
+			 * without touching the help or a pending "Quit?". */
+			screens[tui->screen]->key(tui, KEY_RESIZE);
+		} else {
 			handle_key(tui, key);
 		}
 	}

@@ -12,9 +12,12 @@ static void add_resume_offer(const struct tui *tui, struct view *view)
 	view_add(view, "", text, STYLE_HEADING, -1);
 	if (tui->resume_changed) {
 		snprintf(text, sizeof(text),
-			 "%zu earlier answer%s to questions that have changed since; "
-			 "they will be asked again.",
-			 tui->resume_changed, tui->resume_changed == 1 ? " was" : "s were");
+			 tui->resume_changed == 1
+				 ? "%zu earlier answer was to a question that has changed or gone "
+				   "since; it will be asked again where it still exists."
+				 : "%zu earlier answers were to questions that have changed or "
+				   "gone since; they will be asked again where they still exist.",
+			 tui->resume_changed);
 		view_add(view, "", text, STYLE_NORMAL, -1);
 	}
 	view_add(view, "", "Press r to resume where you left off, or Enter to start over.",
