@@ -1,5 +1,6 @@
 #include "careerfit/balance.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,8 +206,9 @@ bool balance_question_is_blind(const struct quiz *quiz, size_t question)
 	const struct quiz_question *q = &quiz->questions[question];
 	for (size_t o = 1; o < q->option_count; o++) {
 		const double *a = q->options[0].scores, *b = q->options[o].scores;
+		/* Scores like 0.1 and 0.3 do not subtract exactly. */
 		for (size_t r = 1; r < quiz->role_count; r++)
-			if (b[r] - a[r] != b[0] - a[0])
+			if (fabs((b[r] - a[r]) - (b[0] - a[0])) > 1e-9)
 				return false;
 	}
 	return true;
@@ -237,12 +239,12 @@ void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 		if (figures->top_share < low)
 			diag_add(diags, DIAG_WARNING, role->file, role->line,
 				 "role '%s' is starved: top in only %.1f%% of random answer "
-				 "sets (aim for %.0f%% to %.0f%%)",
+				 "sets (aim for %.1f%% to %.1f%%)",
 				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
 		else if (figures->top_share > high)
 			diag_add(diags, DIAG_WARNING, role->file, role->line,
 				 "role '%s' is favoured: top in %.1f%% of random answer sets "
-				 "(aim for %.0f%% to %.0f%%)",
+				 "(aim for %.1f%% to %.1f%%)",
 				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
 	}
 	for (size_t q = 0; q < quiz->question_count; q++) {

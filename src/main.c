@@ -26,10 +26,13 @@ enum { EXIT_QUIZ = 1, EXIT_USAGE = 2 };
 static void usage(FILE *out)
 {
 	fputs("Usage: careerfit [OPTION]... [QUIZ]\n"
-	      "       careerfit validate FILE...\n"
+	      "       careerfit validate [--balance] FILE...\n"
+	      "       careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] [--json]\n"
+	      "       careerfit list [DIR...]\n"
 	      "Find out which product role fits you: Product Manager, Product Marketing\n"
-	      "Manager, Product Owner or Project Manager. QUIZ is a quiz file; without one,\n"
-	      "the bundled quiz (" CAREERFIT_DEFAULT_QUIZ ") is taken.\n"
+	      "Manager, Product Owner or Project Manager. QUIZ is a quiz file or a quiz id\n"
+	      "from 'careerfit list'; without one, the bundled quiz (" CAREERFIT_DEFAULT_QUIZ ")\n"
+	      "is taken.\n"
 	      "\n"
 	      "Options:\n"
 	      "  --plain          ask in plain text, one answer per line\n"
@@ -38,6 +41,10 @@ static void usage(FILE *out)
 	      "  --json           print the result as JSON\n"
 	      "  --seed N         shuffle the options in the order seed N gives\n"
 	      "  --no-color       no colours (also when NO_COLOR is set)\n"
+	      "  --name NAME      the participant's name (keys saved progress)\n"
+	      "  --save DIR       save the result in DIR at the end (needs --name)\n"
+	      "  --resume         continue saved progress without asking\n"
+	      "  --restart        discard saved progress and start afresh\n"
 	      "  -h, --help       show this help and exit\n"
 	      "  -V, --version    show the version and exit\n"
 	      "\n"
@@ -45,10 +52,12 @@ static void usage(FILE *out)
 	      "  Up/Down, k/j     move the highlight      a-i, 1-9   pick that option\n"
 	      "  Enter            pick the highlighted    s          skip the question\n"
 	      "  Left, p, Bksp    previous question       Right, n   next answered question\n"
-	      "  ?                help                    q          quit (asks first)\n"
+	      "  PgUp/PgDn        scroll                  ?          help\n"
+	      "  q                quit (asks first during the quiz)\n"
 	      "\n"
-	      "careerfit validate checks quiz files and reports every problem as\n"
-	      "FILE:LINE: error: MESSAGE.\n"
+	      "validate reports every problem as FILE:LINE: error: MESSAGE; --balance adds\n"
+	      "whether each role can come out on top and how often under random answers.\n"
+	      "report summarises the results saved with --save, for a mentor.\n"
 	      "Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n",
 	      out);
 }
@@ -189,28 +198,38 @@ static int run_quiz(const struct take_options *options)
 	}
 }
 
+/* Options may come before or after the files; "--" ends them. */
 static int run_validate(int argc, char **argv)
 {
-	bool balance = false;
-	int first = 1;
-	for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
-		if (strcmp(argv[first], "--") == 0) {
-			first++;
-			break;
-		}
-		if (strcmp(argv[first], "--balance") == 0)
+	bool balance = false, options_done = false;
+	char **files = calloc((size_t)argc, sizeof(*files));
+	size_t count = 0;
+	if (!files)
+		return EXIT_QUIZ;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (options_done || arg[0] != '-' || !arg[1]) {
+			files[count++] = argv[i];
+		} else if (strcmp(arg, "--") == 0) {
+			options_done = true;
+		} else if (strcmp(arg, "--balance") == 0) {
 			balance = true;
-		else if (strcmp(argv[first], "--help") == 0 || strcmp(argv[first], "-h") == 0) {
+		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			free(files);
 			puts("Usage: careerfit validate [--balance] FILE...\n"
-			     "Checks quiz files; prints FILE:LINE: error: MESSAGE for every problem.");
+			     "Checks quiz files; prints FILE:LINE: error: MESSAGE for every problem.\n"
+			     "--balance also shows whether the quiz is fair to every role.");
 			return EXIT_SUCCESS;
-		} else
-			return usage_error("validate: unknown option '%s'", argv[first]);
+		} else {
+			free(files);
+			return usage_error("validate: unknown option '%s'", arg);
+		}
 	}
-	if (first >= argc)
-		return usage_error("validate needs at least one quiz file");
-	return validate_files(argv + first, (size_t)(argc - first), balance) ? EXIT_SUCCESS
-									     : EXIT_QUIZ;
+	int status = count == 0 ? usage_error("validate needs at least one quiz file")
+		     : validate_files(files, count, balance) ? EXIT_SUCCESS
+							     : EXIT_QUIZ;
+	free(files);
+	return status;
 }
 
 /* Widths and wrapping need an UTF-8 LC_CTYPE; quiz files are UTF-8 even

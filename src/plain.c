@@ -99,5 +99,7 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 		if (session_current(session) < q)
 			shown_scenario = quiz->scenario_count; /* show the story again */
 	}
+	/* Piped answers are not echoed: keep the result off the prompt's line. */
+	fputc('\n', out);
 	return true;
 }

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -218,7 +219,8 @@ enum id_kind {
 static bool id_is_valid(const char *id, enum id_kind kind)
 {
 	static const char *const extra[] = {"-", "_", "-_."};
-	if (!*id || (kind == ID_ROLE && !(*id >= 'a' && *id <= 'z')))
+	bool letter = *id >= 'a' && *id <= 'z', digit = *id >= '0' && *id <= '9';
+	if (!(letter || (digit && kind != ID_ROLE)))
 		return false;
 	for (const char *c = id; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
@@ -231,9 +233,9 @@ static char *id_member(struct loader *ld, const config_setting_t *group, enum id
 		       const char *what)
 {
 	static const char *const rules[] = {
-		"lower-case letters, digits and '-'",
+		"lower-case letters, digits and '-', starting with a letter or digit",
 		"a lower-case letter, then lower-case letters, digits or '_'",
-		"lower-case letters, digits, '-', '_' or '.'",
+		"lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
 	};
 	char *id = string_member(ld, group, "id", true, what);
 	const config_setting_t *member = config_setting_get_member(group, "id");
@@ -258,8 +260,8 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 			loader_error(ld, list, "%s needs %d to %d %s, but has %d", what, min,
 				     max, name, count);
 		else
-			loader_error(ld, list, "%s needs at least %d of its %s, but has %d",
-				     what, min, name, count);
+			loader_error(ld, list, "%s has no %s; it needs at least one", what,
+				     name);
 	}
 	bool all_groups = true;
 	for (int i = 0; i < count; i++) {
@@ -528,10 +530,13 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 	const config_setting_t *version =
 		member_of_type(ld, root, "version", CONFIG_TYPE_FLOAT, false, "the quiz");
 	double number = version ? number_value(version) : 1;
-	if (version && (number < 0 || number > 1e9 || number != (int)number))
-		loader_error(ld, version, "version is %g; it must be a whole number, 0 or more",
-			     number);
-	quiz->version = version && number >= 0 && number <= 1e9 ? (int)number : 1;
+	bool whole = number >= 0 && number <= INT_MAX && number == (double)(long long)number;
+	if (version && !whole)
+		loader_error(ld, version, "version is %s; it must be a whole number from 0 to %d",
+			     config_setting_type(version) == CONFIG_TYPE_FLOAT ? "not whole"
+									: "out of range",
+			     INT_MAX);
+	quiz->version = version && whole ? (int)number : 1;
 	const config_setting_t *shuffle =
 		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, "the quiz");
 	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;

@@ -39,7 +39,7 @@ json() { jq -r "$1" "$work/out"; }
 test_help_lists_the_keys() {
 	run --help
 	expect_status 0 help && expect_out "Usage: careerfit" help &&
-		expect_out "q          quit" help && expect_out "--answers LIST" help && pass
+		expect_out "q                quit (asks first" help && expect_out "--answers LIST" help && pass
 }
 
 test_version() {

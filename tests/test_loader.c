@@ -726,14 +726,14 @@ END_TEST
 START_TEST(test_version_that_is_not_a_whole_number_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 1.5;")),
-			    LINE_HEADER_EXTRA, "version is 1.5; it must be a whole number, 0 or more");
+			    LINE_HEADER_EXTRA, "version is not whole; it must be a whole number from 0 to 2147483647");
 }
 END_TEST
 
 START_TEST(test_negative_version_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = -1;")),
-			    LINE_HEADER_EXTRA, "version is -1; it must be a whole number, 0 or more");
+			    LINE_HEADER_EXTRA, "version is out of range; it must be a whole number from 0 to 2147483647");
 }
 END_TEST
 
@@ -986,7 +986,7 @@ START_TEST(test_a_quiz_without_scenarios_is_an_error)
 {
 	const char *path = mini_quiz_with(
 		REPLACE_LINES(LINE_SCENARIOS, LINE_SCENARIOS_END, "scenarios = ( );"));
-	assert_single_error(path, LINE_SCENARIOS, "the quiz needs at least 1 of its scenarios, but has 0");
+	assert_single_error(path, LINE_SCENARIOS, "the quiz has no scenarios; it needs at least one");
 }
 END_TEST
 
@@ -995,7 +995,7 @@ START_TEST(test_a_scenario_without_questions_is_an_error)
 	const char *path = mini_quiz_with(
 		REPLACE_LINES(LINE_QUESTIONS, LINE_QUESTIONS_END, "    questions = ( );"));
 	assert_single_error(path, LINE_QUESTIONS,
-			    "a scenario needs at least 1 of its questions, but has 0");
+			    "a scenario has no questions; it needs at least one");
 }
 END_TEST
 
