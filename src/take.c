@@ -227,15 +227,27 @@ static bool print_result(const struct take *t, bool full)
 	return ok;
 }
 
+/* "at question 3 of 10", or "at the review" once past the last one. */
+static const char *place_of(const struct take *t, char *place, size_t size)
+{
+	size_t current = session_current(t->session);
+	if (current >= t->quiz->question_count)
+		return "at the review";
+	snprintf(place, size, "at question %zu of %zu", current + 1, t->quiz->question_count);
+	return place;
+}
+
 static enum take_status on_screen(struct take *t, int *signal_number)
 {
 	struct tui_options tui = {
 		.color = t->options->color,
+		.keeps_progress = t->saver.path != NULL,
 		.offer_resume = t->offer_resume,
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui);
+	char place[64];
 	if (t->saver.failed)
 		say("warning: cannot save your progress in %s: %s", t->saver.path,
 		    strerror(t->saver.failure));
@@ -243,8 +255,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 	case TUI_DONE:
 		return TAKE_DONE;
 	case TUI_QUIT:
-		say("quit at question %zu of %zu%s", session_current(t->session) + 1,
-		    t->quiz->question_count,
+		say("quit %s%s", place_of(t, place, sizeof(place)),
 		    t->saver.failed ? "" : "; your answers are kept: run the same command to "
 					   "resume");
 		return TAKE_QUIT;

@@ -79,7 +79,7 @@ void draw_progress(size_t done, size_t total)
 
 void draw_hints(const char *hints, bool more_below)
 {
-	static const char more[] = "\u2193 more (PgDn) ";
+	static const char more[] = "\u2193 PgDn ";
 	size_t more_width = more_below ? text_width(more) : 0;
 	attrset(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
@@ -105,13 +105,19 @@ void draw_too_small(void)
 	}
 	int x = (COLS - (int)strlen(size)) / 2;
 	draw_text(top + 5, x > 0 ? x : 0, size, (size_t)COLS);
+	static const char quit[] = "q quits; your answers are kept.";
+	x = (COLS - (int)strlen(quit)) / 2;
+	draw_text(top + 7, x > 0 ? x : 0, quit, (size_t)COLS);
 }
 
-void draw_confirm_quit(void)
+void draw_confirm_quit(bool keeps_progress)
 {
 	attrset(A_REVERSE | A_BOLD);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	draw_text(LINES - 1, 1, "Quit the quiz now? Your answers so far are not scored. (y/n)",
+	/* Short enough for the narrowest screen: a cut "(y/n)" hides the keys. */
+	draw_text(LINES - 1, 1,
+		  keeps_progress ? "Quit now? Your answers are kept for next time. (y/n)"
+				 : "Quit now? Your answers will be lost. (y/n)",
 		  (size_t)COLS - 2);
 	attrset(A_NORMAL);
 }
@@ -300,6 +306,12 @@ bool view_scroll_key(struct tui *tui, const struct view *view, int key)
 	case KEY_DOWN:
 	case 'j':
 		tui->scroll++;
+		break;
+	case KEY_SR: /* the mouse wheel, up: see tui.c */
+		tui->scroll = tui->scroll > 3 ? tui->scroll - 3 : 0;
+		return true;
+	case KEY_SF:
+		tui->scroll += 3;
 		break;
 	case KEY_PPAGE:
 		tui->scroll = tui->scroll > page ? tui->scroll - page : 0;

@@ -98,18 +98,11 @@ static void pick(struct tui *tui, size_t position)
 
 static void click(struct tui *tui, const struct view *view)
 {
-	MEVENT event;
-	if (getmouse(&event) != OK)
-		return;
-	if (event.bstate & (BUTTON4_PRESSED)) {
-		view_scroll_key(tui, view, KEY_PPAGE);
-		return;
-	}
-	int row = event.y - body_top();
+	int row = tui->mouse.y - body_top();
 	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
 		return;
 	int tag = view->lines[tui->scroll + (size_t)row].tag;
-	if (tag >= 0 && (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+	if (tag >= 0 && (tui->mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		pick(tui, (size_t)tag);
 }
 
@@ -165,6 +158,5 @@ const struct screen question_screen = {
 	.enter = question_enter,
 	.draw = question_draw,
 	.key = question_key,
-	.hints = "a-i pick  \u2191\u2193 move  Enter choose  \u2190 back  \u2192 next  s skip  "
-		 "? help  q quit",
+	.hints = "a-i pick  \u2191\u2193 move  \u2190 back  \u2192 next  s skip  ? help  q quit",
 };

@@ -72,14 +72,11 @@ static void review_choose(struct tui *tui)
 
 static void review_click(struct tui *tui, const struct view *view)
 {
-	MEVENT event;
-	if (getmouse(&event) != OK)
-		return;
-	int row = event.y - body_top();
+	int row = tui->mouse.y - body_top();
 	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
 		return;
 	int tag = view->lines[tui->scroll + (size_t)row].tag;
-	if (tag >= 0 && (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {
+	if (tag >= 0 && (tui->mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {
 		tui->highlight = (size_t)tag;
 		review_choose(tui);
 	}

@@ -3,6 +3,7 @@
 #ifndef CAREERFIT_TUI_SCREEN_H
 #define CAREERFIT_TUI_SCREEN_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,6 +38,8 @@ struct tui {
 	size_t scroll;     /* first body line shown */
 	size_t debrief;    /* the question the debrief shows */
 	bool more_below;   /* the body goes on below the screen */
+	bool keeps_progress; /* quitting loses nothing: answers are saved */
+	MEVENT mouse;      /* the event behind the last KEY_MOUSE */
 	struct score_result result;
 };
 
@@ -115,7 +118,7 @@ void draw_progress(size_t done, size_t total);
 void draw_hints(const char *hints, bool more_below);
 void draw_too_small(void);
 void draw_help(void);
-void draw_confirm_quit(void);
+void draw_confirm_quit(bool keeps_progress);
 /* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */
 void draw_text(int y, int x, const char *text, size_t columns);
 

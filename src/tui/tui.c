@@ -71,6 +71,13 @@ static bool too_small(void)
 	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
 }
 
+static const char *hints_of(const struct tui *tui)
+{
+	if (tui->screen == SCREEN_WELCOME && tui->offer_resume)
+		return "r resume   Enter start over   ? help   q quit";
+	return screens[tui->screen]->hints;
+}
+
 static void draw(struct tui *tui)
 {
 	erase();
@@ -80,9 +87,9 @@ static void draw(struct tui *tui)
 		tui->more_below = false;
 		screens[tui->screen]->draw(tui);
 		if (tui->confirm_quit)
-			draw_confirm_quit();
+			draw_confirm_quit(tui->keeps_progress);
 		else
-			draw_hints(screens[tui->screen]->hints, tui->more_below);
+			draw_hints(hints_of(tui), tui->more_below);
 		if (tui->help)
 			draw_help();
 	}
@@ -100,6 +107,16 @@ static void handle_key(struct tui *tui, int key)
 			tui->running = false;
 	} else if (key == '?') {
 		tui->help = true;
+	} else if (key == KEY_MOUSE) {
+		/* The wheel scrolls every screen; clicks are the screen's. */
+		if (getmouse(&tui->mouse) != OK)
+			return;
+		if (tui->mouse.bstate & BUTTON4_PRESSED)
+			screens[tui->screen]->key(tui, KEY_SR);
+		else if (tui->mouse.bstate & BUTTON5_PRESSED)
+			screens[tui->screen]->key(tui, KEY_SF);
+		else
+			screens[tui->screen]->key(tui, KEY_MOUSE);
 	} else if (key == 'q' || key == 'Q') {
 		/* Before the first answer or after the result nothing is lost. */
 		if (tui->finished || tui->screen == SCREEN_WELCOME)
@@ -134,7 +151,7 @@ static bool start_curses(bool color)
 	curs_set(0);
 	set_escdelay(50);
 	timeout(250);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED, NULL);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	draw_init_colors(color);
 	return true;
@@ -159,7 +176,10 @@ static enum tui_outcome run_loop(struct tui *tui)
 				return TUI_SIGNALLED;
 			}
 		} else if (too_small()) {
-			continue; /* nothing a key would act on is in sight */
+			/* Nothing a key would act on is in sight, but q still
+			 * leaves: the answers are saved as they are given. */
+			if (key == 'q' || key == 'Q')
+				tui->running = false;
 		} else if (key == KEY_RESIZE) {
 			/* The screen lays its body out again for the new size,
 			 * without touching the help or a pending "Quit?". */
@@ -186,6 +206,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.color = options->color,
 		.running = true,
 		.offer_resume = options->offer_resume,
+		.keeps_progress = options->keeps_progress,
 		.resume_answered = options->resume_answered,
 		.resume_changed = options->resume_changed,
 	};

@@ -10,6 +10,7 @@
 
 struct tui_options {
 	bool color;          /* false for --no-color and NO_COLOR */
+	bool keeps_progress; /* answers are saved as they are given */
 	bool offer_resume;   /* the session holds saved answers: ask first */
 	size_t resume_answered;
 	size_t resume_changed; /* saved answers dropped: their question changed */

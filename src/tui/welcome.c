@@ -74,8 +74,9 @@ static void welcome_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	welcome_build(tui, &view);
-	bool start = key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' ||
-		     key == KEY_RIGHT;
+	/* Starting over throws saved answers away: only Enter does that. */
+	bool start = key == '\n' || key == '\r' || key == KEY_ENTER ||
+		     (!tui->offer_resume && (key == ' ' || key == KEY_RIGHT));
 	if (tui->offer_resume && (key == 'r' || key == 'R')) {
 		tui->offer_resume = false;
 		bool done = session_current(tui->session) >= session_quiz(tui->session)->question_count;

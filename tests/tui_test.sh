@@ -1,0 +1,751 @@
+#!/usr/bin/env bash
+# End-to-end tests of the full-screen quiz. careerfit runs in a pane of a
+# private tmux server at a fixed size; a test types keys with send-keys,
+# reads the screen back with capture-pane, and once careerfit has ended
+# checks what it left behind: its exit status, its stderr, what it printed
+# to the terminal and the terminal's modes.
+# Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set.
+set -u
+: "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
+# Widths (wc -L), patterns and sed see characters, not bytes.
+export LC_ALL=C.UTF-8
+
+if ! command -v tmux >/dev/null; then
+	echo "tui: tmux is not installed; skipped"
+	exit 77 # meson's "skipped"
+fi
+# An outer tmux must not be the one these commands talk to.
+unset TMUX TMUX_PANE
+
+work=$(mktemp -d)
+server=careerfit-$$ socket=
+tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
+# kill-server leaves the socket file behind. A timeout's signal runs the
+# EXIT trap too, through exit.
+trap 'tmux_ kill-server 2>/dev/null; rm -rf "$work" ${socket:+"$socket"}' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# Saved progress and results stay in here, not in the user's folders.
+export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
+mkdir "$HOME"
+passed=0 failed=0 runs=0
+slyde=$QUIZ_DIR/slyde.cfg
+unicode=$TEST_DATA_DIR/unicode.cfg
+escapes=$TEST_DATA_DIR/escapes.cfg
+expected=$TEST_DATA_DIR/tui
+
+# The pane runs this: a line to find once careerfit has left the alternate
+# screen, then careerfit with its pid, stderr and exit status kept in RUN.
+# The inner sh execs careerfit, so the pid it writes is careerfit's own. A
+# trap (not an ignore, which careerfit would inherit) keeps Ctrl-C from
+# ending the wrapper before it has written the status.
+cat >"$work/pane.sh" <<'WRAPPER'
+#!/bin/sh
+run=$1
+shift
+trap : INT
+echo "careerfit-test: pane ready"
+sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
+echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
+echo "careerfit-test: exited"
+exec sleep 600
+WRAPPER
+chmod +x "$work/pane.sh"
+# A session that keeps the server up while the quiz sessions come and go.
+tmux_ new-session -d -s idle -x 80 -y 24 "exec sleep 3600"
+socket=$(tmux_ display -p -t idle '#{socket_path}')
+# The pane's TERM must describe tmux, or the keys tmux sends (Home is
+# \e[1~) do not match the terminfo (xterm says \eOH); 256 colours.
+term=screen-256color
+infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
+
+# A test passes when it reaches pass() and nothing failed on the way,
+# a sanitizer report after it ends included.
+pass() { reached_pass=1; }
+# fail MESSAGE: one line per failure, then the last screen for context.
+fail() {
+	failures=$((failures + 1))
+	echo "FAIL: $1" >&2
+	local lines
+	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
+	shot=
+}
+
+# launch [-x COLUMNS] [-y ROWS] [VAR=VALUE]... -- ARG...: starts careerfit
+# ARG... in a fresh pane, 80x24 unless told; $run is where its pid, err and
+# status go. LINES and COLUMNS would override the pane's real size; each run
+# saves its progress in a folder of its own, so that none resumes another.
+launch() {
+	runs=$((runs + 1))
+	run=$work/run$runs
+	mkdir "$run"
+	local columns=80 rows=24 env=(-u NO_COLOR -u LINES -u COLUMNS "TERM=$term"
+		"XDG_STATE_HOME=$run/state")
+	while [[ $1 != -- ]]; do
+		case $1 in
+		-x) columns=$2 && shift ;;
+		-y) rows=$2 && shift ;;
+		*) env+=("$1") ;;
+		esac
+		shift
+	done
+	shift
+	shot=
+	tmux_ kill-session -t quiz 2>/dev/null
+	tmux_ new-session -d -s quiz -x "$columns" -y "$rows" \
+		"$work/pane.sh" "$run" env "${env[@]}" "$CAREERFIT" "$@"
+}
+
+capture() { tmux_ capture-pane -p -t quiz "$@"; }
+keys() { tmux_ send-keys -t quiz "$@"; }
+resize() { tmux_ resize-window -t quiz -x "$1" -y "$2"; }
+pane() { tmux_ display -p -t quiz "$1"; }
+
+# wait_for TEXT: polls the screen every 0.1 s, for up to 10 s, until it
+# shows TEXT and has stopped changing; the screen is then in $shot.
+wait_for() {
+	local previous='' tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
+		previous=$shot
+		sleep 0.1
+	done
+	return 1
+}
+# wait_gone TEXT: the same until the screen no longer shows TEXT.
+wait_gone() {
+	local previous='' tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $shot != *"$1"* && $shot == "$previous" ]] && return 0
+		previous=$shot
+		sleep 0.1
+	done
+	return 1
+}
+expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
+# expect_screen SCREEN WHAT: polls until the whole screen is SCREEN, as
+# after a resize the old picture stays up until careerfit redraws.
+expect_screen() {
+	local tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $shot == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the screen differs: $(diff <(echo "$1") - <<<"$shot")"
+	return 1
+}
+expect_gone() { wait_gone "$1" || { fail "$2: the screen still shows '$1'"; return 1; }; }
+# expect_line N TEXT WHAT: screen line N (from 0) of $shot starts with TEXT.
+expect_line() {
+	local line
+	line=$(sed -n "$(($1 + 1))p" <<<"$shot")
+	[[ $line == "$2"* ]] || { fail "$3: line $1 is '$line', expected '$2...'"; return 1; }
+}
+# expect_width COLUMNS WHAT: no line of $shot is wider than COLUMNS
+# (display width: a CJK character counts two).
+expect_width() {
+	local widest
+	widest=$(wc -L <<<"$shot")
+	((widest <= $1)) || { fail "$2: a line is $widest columns wide, the pane $1"; return 1; }
+}
+
+# wait_exit WHAT: waits for careerfit to end; its exit status in $status.
+wait_exit() {
+	local tries=0
+	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
+		sleep 0.1
+	done
+	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }
+	status=$(<"$run/status")
+}
+expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
+expect_err() {
+	grep -q -- "$1" "$run/err" ||
+		{ fail "$2: stderr lacks '$1': $(head -c 300 "$run/err")"; return 1; }
+}
+expect_no_err() {
+	[[ ! -s $run/err ]] || { fail "$1: stderr is not empty: $(head -c 300 "$run/err")"; return 1; }
+}
+
+# The parts of each SGR sequence on stdin, one a line; the colour forms
+# 38;5;N and 48;5;N (and 38;2;R;G;B) stay together as 38:5:N.
+sgr_parts() {
+	grep -o $'\e\\[[0-9;]*m' | sed 's/^.\[//; s/m$//' | awk -F';' '{
+		for (i = 1; i <= NF; i++) {
+			p = $i == "" ? 0 : $i
+			if ((p == 38 || p == 48) && $(i + 1) == 5) {
+				p = p ":5:" $(i + 2); i += 2
+			} else if ((p == 38 || p == 48) && $(i + 1) == 2) {
+				p = p ":2:" $(i + 2) ":" $(i + 3) ":" $(i + 4); i += 4
+			}
+			print p
+		}
+	}'
+}
+# color_parts: the SGR parts of stdin that set a colour (39/49 only reset).
+color_parts() { sgr_parts | grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])(:|$)'; }
+
+# bars: the role bars of the results screen in $shot, "NAME PERCENT" a line.
+bars() { sed -n -E 's/^  (.*[^ ]) +[█░]+ +([0-9.]+%|n\/a)$/\1 \2/p' <<<"$shot"; }
+# option_text LETTER: the first line of the option shown at LETTER in $shot.
+option_text() { sed -n -E "s/^. . $1\) (.*[^ ]) *\$/\1/p" <<<"$shot" | head -1; }
+
+# answer TOTAL LETTER...: from the welcome screen, answers the first
+# questions of a TOTAL-question quiz with the options shown at LETTER...,
+# waiting for each question to show, then for the next one or the review.
+answer() {
+	local total=$1 n=1 letter
+	shift
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	for letter; do
+		expect "Question $n of $total" "question $n" || return
+		keys "$letter"
+		n=$((n + 1))
+	done
+	if ((n > total)); then
+		expect "Review your answers" "review after the last question"
+	else
+		expect "Question $n of $total" "question $n"
+	fi
+}
+
+# json_of LIST: runs careerfit --json --answers LIST on slyde outside tmux,
+# its stdout in $run/out (its stderr is checked like a pane's).
+json_of() {
+	runs=$((runs + 1))
+	run=$work/run$runs
+	mkdir "$run"
+	"$CAREERFIT" --json --answers "$1" "$slyde" >"$run/out" 2>"$run/err" </dev/null
+	echo $? >"$run/status"
+	[[ $(<"$run/status") == 0 ]] || { fail "--json --answers $1: exit $(<"$run/status")"; return 1; }
+}
+
+# results_of SEED LETTER...: sets $result to the bars careerfit shows for
+# slyde answered with LETTER... (on-screen letters) under --seed SEED.
+results_of() {
+	local seed=$1
+	shift
+	launch -- --seed "$seed" "$slyde"
+	answer 10 "$@" || return
+	keys Enter
+	expect "Your best fit: " "results" || return
+	result=$(bars)
+	keys q
+	wait_exit "results"
+}
+
+test_starts_at_80x24_with_the_welcome_screen() {
+	launch -- "$slyde"
+	expect "Press Enter to start." "welcome" || return
+	[[ $(pane '#{pane_width}x#{pane_height}') == 80x24 ]] || { fail "pane size"; return; }
+	expect_line 0 " careerfit" "welcome header" &&
+		expect_line 3 "  Slyde: who would you be on the team?" "quiz title" &&
+		expect_line 23 " Enter start   ? help   q quit" "welcome hints" || return
+	diff -u "$expected/welcome-slyde-80x24.txt" - <<<"$shot" >"$work/diff" ||
+		{ fail "welcome screen differs: $(cat "$work/diff")"; return; }
+	# Nothing is lost before the first answer, so q does not ask.
+	keys q
+	wait_exit "quit at welcome" && expect_status 0 "quit at welcome" &&
+		expect_err "careerfit: quit at question 1 of 10" "quit at welcome" && pass
+}
+
+test_whole_quiz_gives_ranked_results_debrief_and_summary() {
+	launch -- --seed 1 "$slyde"
+	answer 10 b a d c b a d c b a || return
+	expect "10 of 10 answered" "review count" || return
+	keys Enter
+	expect "Your best fit: " "results header" || return
+	local ranked top
+	ranked=$(bars)
+	[[ $(wc -l <<<"$ranked") -eq 4 ]] || { fail "results: 4 bars expected: $ranked"; return; }
+	local role
+	for role in "Product Manager" "Product Marketing Manager" "Product Owner" \
+		"Project Manager"; do
+		grep -q "^$role [0-9.]*%$" <<<"$ranked" || { fail "results: no bar for $role"; return; }
+	done
+	awk '{ v = $NF + 0 } NR > 1 && v > last { exit 1 } { last = v }' <<<"$ranked" ||
+		{ fail "results: bars not ranked: $ranked"; return; }
+	top=$(head -1 <<<"$ranked" | sed 's/ [0-9.]*%$//')
+	expect_line 0 " Your best fit: $top" "header names the first bar" || return
+	keys d
+	expect "Debrief 1 of 10" "debrief" &&
+		expect "The churn report arrives on Monday morning. What do you do first?" \
+			"debrief question" || return
+	[[ $(grep -c "^        signals: " <<<"$shot") -eq 4 ]] ||
+		{ fail "debrief: one signals line per option expected"; return; }
+	[[ $(grep -c "^  ✓ [a-d]) " <<<"$shot") -eq 1 ]] || { fail "debrief: one answer marked"; return; }
+	grep -q '^  Why$' <<<"$shot" || { fail "debrief: no 'Why' section"; return; }
+	keys Right
+	expect "Debrief 2 of 10" "debrief next" || return
+	keys r
+	expect " Results" "back to the results" || return
+	keys q
+	wait_exit "quit after results" && expect_status 0 "quit after results" &&
+		expect_no_err "quit after results" || return
+	# The TUI is gone; the summary stays in the scrollback.
+	expect "careerfit-test: exited" "summary" && expect "Your best fit: $top" "summary" &&
+		expect "Answered 10 of 10 questions (0 skipped)." "summary" || return
+	[[ $shot != *"Debrief"* && $(pane '#{alternate_on}') == 0 ]] ||
+		{ fail "the quiz screen is still up"; return; }
+	pass
+}
+
+test_going_back_and_changing_an_answer_changes_the_result() {
+	local first direct changed
+	results_of 3 a a a a a a a a a a && first=$result || return
+	results_of 3 a a a a a a a b a a && direct=$result || return
+	[[ $first != "$direct" ]] || { fail "answer 8 does not change the result: $first"; return; }
+	launch -- --seed 3 "$slyde"
+	answer 10 a a a a a a a a a || return
+	keys Left
+	expect "Question 9 of 10" "Left goes back" && expect "▶ ✓ a) " "answer 9 kept" || return
+	keys p
+	expect "Question 8 of 10" "p goes back" && expect "▶ ✓ a) " "answer 8 kept" || return
+	keys n
+	expect "Question 9 of 10" "n goes forward" || return
+	keys BSpace
+	expect "Question 8 of 10" "Backspace goes back" || return
+	keys b
+	expect "Question 9 of 10" "changed answer 8" && expect "▶ ✓ a) " "answer 9 kept" || return
+	keys Right
+	expect "Question 10 of 10" "Right goes forward" || return
+	keys a
+	expect "Review your answers" "review" || return
+	keys Enter
+	expect "Your best fit: " "results" || return
+	changed=$(bars)
+	keys q
+	wait_exit "changed" || return
+	[[ $changed == "$direct" ]] ||
+		{ fail "back and change: got '$changed', answering b directly gives '$direct'"; return; }
+	pass
+}
+
+test_review_lists_every_answer_and_jumps_to_a_question() {
+	local direct
+	results_of 5 a a c a a a a a a a && direct=$result || return
+	launch -y 50 -- --seed 5 "$slyde"
+	answer 10 a a a a a a a a a a || return
+	expect "▶   [ Submit my answers and see the result ]" "submit highlighted" || return
+	local n
+	for n in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q "^  $(printf '%2d' $n)\. " <<<"$shot" || { fail "review: no question $n"; return; }
+	done
+	[[ $(grep -c '^      a) ' <<<"$shot") -eq 10 ]] || { fail "review: 10 answers 'a)'"; return; }
+	keys Home
+	expect "▶  1. " "Home highlights question 1" || return
+	keys End
+	expect "▶   [ Submit" "End highlights submit" || return
+	keys Up Up Up Up Up Up Up Up
+	expect "▶  3. " "Up moves to question 3" || return
+	keys Enter
+	expect "Question 3 of 10" "Enter opens question 3" && expect "▶ ✓ a) " "answer 3" || return
+	local chosen
+	chosen=$(option_text c)
+	keys c
+	expect "Review your answers" "back to the review" || return
+	# The answer line of question 3, the first lettered line after its prompt.
+	local shown
+	shown=$(awk '/^   3\. / { on = 1; next } on && /^      [a-i]\) / { print; exit }' <<<"$shot")
+	shown=${shown#      c) }
+	if [[ -z $shown || ($shown != "$chosen"* && $chosen != "$shown"*) ]]; then
+		fail "review: question 3 shows '$shown', picked c) '$chosen'"
+		return
+	fi
+	keys Enter
+	expect "Your best fit: " "submit" || return
+	[[ $(bars) == "$direct" ]] || { fail "review change: '$(bars)' vs '$direct'"; return; }
+	keys q
+	wait_exit "review" && expect_status 0 "review" && pass
+}
+
+test_resize_below_minimum_and_back_keeps_the_question() {
+	launch -- --seed 1 "$slyde"
+	answer 10 b c || return
+	local before=$shot
+	resize 59 18
+	expect "Terminal too small" "59x18" && expect "60 columns and 18 rows." "59x18" &&
+		expect "Now: 59 x 18" "59x18" || return
+	resize 60 17
+	expect "Now: 60 x 17" "60x17" || return
+	# At the minimum size the options stay in sight.
+	resize 60 18
+	expect "Question 3 of 10" "60x18" && expect_width 60 "60x18" || return
+	[[ $shot == *"▶   a) "* && $shot == *"    d) "* ]] ||
+		{ fail "60x18: the options are out of sight"; return; }
+	resize 80 24
+	expect_screen "$before" "80x24 again" || return
+	keys p
+	expect "Question 2 of 10" "answer 2 kept" && expect "▶ ✓ c) " "answer 2 kept" || return
+	keys p
+	expect "Question 1 of 10" "answer 1 kept" && expect "▶ ✓ b) " "answer 1 kept" || return
+	keys q y
+	wait_exit "resize" && expect_status 0 "resize" && pass
+}
+
+test_q_leaves_a_terminal_too_small_and_keeps_the_answers() {
+	local state=$work/small-state
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
+	answer 10 b || return
+	resize 50 15
+	expect "Terminal too small" "50x15" && expect "q quits; your answers are kept." "50x15" ||
+		return
+	keys q
+	wait_exit "q when small" && expect_status 0 "q when small" &&
+		expect_err "quit at question 2 of 10; your answers are kept" "q when small" || return
+	resize 80 24
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
+	expect "You answered 1 of 10 questions last time." "kept when small" || return
+	keys q
+	wait_exit "after small" && pass
+}
+
+test_quit_from_the_review_says_where() {
+	launch -- --seed 1 "$TEST_DATA_DIR/unicode.cfg"
+	answer 2 a b || return
+	keys q
+	expect "Quit now?" "quit at review" || return
+	keys y
+	wait_exit "quit at review" && expect_status 0 "quit at review" &&
+		expect_err "quit at the review" "quit at review" && pass
+}
+
+test_quit_mid_quiz_asks_first() {
+	launch -- --seed 1 "$slyde"
+	answer 10 a || return
+	keys q
+	expect "Quit now? Your answers are kept for next time. (y/n)" "q asks" || return
+	keys n
+	expect_gone "Quit now?" "n keeps going" || return
+	expect "Question 2 of 10" "n keeps the question" || return
+	[[ $shot != *"✓"* ]] || { fail "n answered the question"; return; }
+	# At the narrowest size the question still shows its keys.
+	resize 60 18
+	expect " Slyde: payments that drop out             Question 2 of 10" "60x18" || return
+	keys q
+	expect "Quit now? Your answers are kept for next time. (y/n)" "q asks at 60x18" ||
+		return
+	keys y
+	wait_exit "quit" && expect_status 0 "quit" &&
+		expect_err "careerfit: quit at question 2 of 10" "quit" || return
+	expect "careerfit-test: exited" "quit" || return
+	[[ $shot != *"best fit"* && $shot != *"Answered"* ]] || { fail "quit printed a result"; return; }
+	pass
+}
+
+test_quit_keeps_the_answers_for_the_next_run() {
+	local state=$work/kept-state
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
+	answer 10 b c || return
+	keys q y
+	wait_exit "first run" && expect_status 0 "first run" &&
+		expect_err "quit at question 3 of 10" "first run" || return
+	# r resumes where the first run stopped, with its answers.
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
+	expect "You answered 2 of 10 questions last time." "resume offer" &&
+		expect "Press r to resume where you left off, or Enter to start over." \
+			"resume offer" && expect " r resume   Enter start over" "resume hints" || return
+	# Right means forward elsewhere: here it must not throw the answers away.
+	keys Right
+	expect "You answered 2 of 10 questions last time." "Right keeps the offer" || return
+	keys r
+	expect "Question 3 of 10" "r resumes" || return
+	keys p
+	expect "Question 2 of 10" "resumed answer 2" && expect "▶ ✓ c) " "resumed answer 2" ||
+		return
+	keys q y
+	wait_exit "second run" && expect_status 0 "second run" || return
+	# Enter starts over, with no answer.
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
+	expect "You answered 2 of 10 questions last time." "offer again" || return
+	keys Enter
+	expect "Question 1 of 10" "Enter starts over" || return
+	[[ $shot != *"✓"* ]] || { fail "starting over kept an answer"; return; }
+	keys q y
+	wait_exit "third run" && expect_status 0 "third run" && pass
+}
+
+# A signal ends the quiz with the terminal as it was: main screen, cursor
+# shown, keypad and mouse modes off; careerfit then dies of that signal.
+test_signals_restore_the_terminal() {
+	local signal number
+	for signal in TERM HUP INT; do
+		launch -- --seed 1 "$slyde"
+		answer 10 a || return
+		[[ $(pane '#{cursor_flag}') == 0 ]] || { fail "the quiz shows the cursor"; return; }
+		if [[ $signal == INT ]]; then
+			keys C-c
+		else
+			kill -"$signal" "$(<"$run/pid")"
+		fi
+		number=$(kill -l "$signal")
+		wait_exit "SIG$signal" && expect_status $((128 + number)) "SIG$signal" &&
+			expect_err "stopped by signal $number" "SIG$signal" || return
+		expect "careerfit-test: exited" "SIG$signal: shell output" || return
+		[[ $shot == *"careerfit-test: pane ready"* && $shot != *"Question 2 of 10"* &&
+			$shot != *"best fit"* ]] || { fail "SIG$signal: the quiz is still on screen"; return; }
+		local modes
+		modes=$(pane '#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag} #{mouse_any_flag}')
+		[[ $modes == "0 1 0 0 0" ]] ||
+			{ fail "SIG$signal: alternate cursor keypad keypad-cursor mouse are '$modes', expected '0 1 0 0 0'"; return; }
+	done
+	pass
+}
+
+# shellcheck disable=SC1111 # the curly quotes are the point
+test_unicode_is_wrapped_by_display_width() {
+	launch -- "$unicode"
+	expect "  Zhōngwén — “quotes” and 中文" "title" || return
+	keys Enter
+	expect "Question 1 of 2" "question 1" && expect " 上海的一个团队 (a team in Shanghai)" "header" || return
+	# Every character of the story is there once, in order, whatever the wrap.
+	local story on_screen width
+	story=$(sed -n 's/^ *story = "\(.*\)";$/\1/p' "$unicode" | tr -d ' ')
+	for width in 80 61; do
+		if [[ $width == 61 ]]; then
+			resize 61 20
+			expect_screen "$(<"$expected/unicode-question-61x20.txt")" "61x20" || return
+		fi
+		expect_width "$width" "question at $width" || return
+		on_screen=$(sed -n '4,/^$/p' <<<"$shot" | tr -d ' \n')
+		[[ $on_screen == "$story" ]] ||
+			{ fail "story at $width: '$on_screen' is not '$story'"; return; }
+		[[ $shot == *"  你会先做什么？ What would you do first?"* &&
+			$shot == *"a) 和用户谈谈 — talk to users about what goes wrong"* &&
+			$shot != *"�"* ]] || { fail "unicode text at $width"; return; }
+	done
+	keys b
+	expect "Question 2 of 2" "question 2" && expect "a) Deciding the roadmap’s next bet" "’" || return
+	keys a
+	expect "Review your answers" "review" &&
+		expect "      b) 整理待办事项 — refine the backlog with the team" "review" || return
+	keys Enter
+	expect "Your best fit: " "results" && expect_width 61 "results" || return
+	[[ $(bars) == *"产品经理 Product Manager "* ]] || { fail "CJK role bar"; return; }
+	keys d
+	expect "      signals: PM +3" "debrief" && expect_width 61 "debrief" || return
+	keys q
+	wait_exit "unicode" && expect_status 0 "unicode" && expect "careerfit-test: exited" "unicode" &&
+		expect_width 61 "summary" && pass
+}
+
+test_no_color_leaves_out_every_colour() {
+	local how
+	for how in NO_COLOR=1 --no-color none NO_COLOR=; do
+		case $how in
+		NO_COLOR=*) launch "$how" -- --seed 1 "$slyde" ;;
+		--no-color) launch -- --no-color --seed 1 "$slyde" ;;
+		none) launch -- --seed 1 "$slyde" ;;
+		esac
+		expect "Press Enter to start." "$how" || return
+		capture -e >"$work/screen"
+		keys Enter
+		expect "Question 1 of 10" "$how" || return
+		capture -e >>"$work/screen"
+		local colours
+		colours=$(color_parts <"$work/screen" | sort -u | tr '\n' ' ')
+		case $how in
+		NO_COLOR=1 | --no-color)
+			[[ -z $colours ]] || { fail "$how: colours on screen: $colours"; return; }
+			# The highlight and header still stand out, in reverse video.
+			sgr_parts <"$work/screen" | grep -qx 7 || { fail "$how: no reverse video"; return; }
+			;;
+		*) [[ -n $colours ]] || { fail "$how: no colours on screen"; return; } ;;
+		esac
+		keys q y
+		wait_exit "$how" && expect_status 0 "$how" || return
+	done
+	pass
+}
+
+test_same_seed_same_order_and_letters_pick_what_is_shown() {
+	# What each file letter of each question says, from --answers (no shuffle).
+	local letter
+	for letter in a b c d; do
+		json_of "$letter,$letter,$letter,$letter,$letter,$letter,$letter,$letter,$letter,$letter" &&
+			jq -r '.answers[].text' "$run/out" >"$work/file-$letter" || return
+	done
+	local first_screen picks=(c a d b c a d b c a) mapped=() n shown moved=0
+	launch -- --seed 42 "$slyde"
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	for n in 1 2 3 4 5 6 7 8 9 10; do
+		expect "Question $n of 10" "question $n" || return
+		[[ $n == 1 ]] && first_screen=$shot
+		# The file letter of the option shown at the letter we pick.
+		shown=$(option_text "${picks[n - 1]}")
+		for letter in a b c d; do
+			[[ $(sed -n "${n}p" "$work/file-$letter") == "$shown"* ]] && break
+		done
+		[[ -n $shown && $(sed -n "${n}p" "$work/file-$letter") == "$shown"* ]] ||
+			{ fail "question $n: '$shown' is no option of the file"; return; }
+		[[ $letter != "${picks[n - 1]}" ]] && moved=1
+		mapped+=("$letter")
+		keys "${picks[n - 1]}"
+	done
+	((moved)) || { fail "--seed 42 shows every option where the file has it"; return; }
+	expect "Review your answers" "review" || return
+	keys Enter
+	expect "Your best fit: " "results" || return
+	local on_screen from_file
+	on_screen=$(bars)
+	keys q
+	wait_exit "seed 42" && expect_status 0 "seed 42" || return
+	json_of "$(IFS=,; echo "${mapped[*]}")" || return
+	from_file=$(jq -r '.roles[] | "\(.name)\t\(.affinity)"' "$run/out" |
+		awk -F'\t' '{ printf "%s %s\n", $1, $2 == "null" ? "n/a" : sprintf("%.1f%%", $2) }')
+	[[ $on_screen == "$from_file" ]] ||
+		{ fail "on-screen letters ${picks[*]} are file letters ${mapped[*]}: '$on_screen' vs '$from_file'"; return; }
+	# The same seed again: the same first question, option for option.
+	launch -- --seed 42 "$slyde"
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	expect "Question 1 of 10" "second run" || return
+	[[ $shot == "$first_screen" ]] || { fail "--seed 42 twice: the options moved"; return; }
+	keys q y
+	wait_exit "seed 42 again" && pass
+}
+
+test_help_shows_the_keys_and_any_key_closes_it() {
+	launch -- --seed 1 "$slyde"
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	expect "Question 1 of 10" "question 1" || return
+	keys '?'
+	expect "Press any key to close." "help" && expect "Up/Down, k/j      move the highlight" "help" &&
+		expect "q                 quit (asks first during the quiz)" "help" || return
+	expect_line 0 " Slyde: payments that drop out" "help over the question" || return
+	# The key that closes the help does nothing else.
+	keys a
+	expect_gone "Press any key to close." "a closes the help" || return
+	expect "Question 1 of 10" "still question 1" || return
+	[[ $shot != *"✓"* ]] || { fail "the closing key answered the question"; return; }
+	keys q y
+	wait_exit "help" && expect_status 0 "help" && pass
+}
+
+test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
+	launch -- "$escapes"
+	expect "Press Enter to start." "welcome" || return
+	expect_line 0 " careerfit" "header" &&
+		expect_line 3 "  Clear^[[2J screen^[]0;pwned^G" "title" &&
+		expect_line 5 "  Bell^G and ^[[31mred^[[0m" "description" || return
+	local parts
+	parts=$(capture -e | sgr_parts | sort -u | tr '\n' ' ')
+	[[ " $parts" != *" 31 "* && " $parts" != *" 5 "* ]] ||
+		{ fail "quiz text set attributes: $parts"; return; }
+	keys Enter
+	expect "Question 1 of 1" "question" && expect_line 0 " Story^[[H" "scenario title" &&
+		expect_line 3 "  Cursor^[[10;10H home" "story" &&
+		expect_line 5 "  Pick^[[?1049h one" "prompt" &&
+		expect "a) first^[[1m" "option" || return
+	keys a
+	expect "Review your answers" "review" || return
+	keys Enter
+	expect " Your best fit: Alpha^[[5m" "results" && expect "  C1 �31m" "C1 control" || return
+	[[ $(pane '#{pane_title}') != *pwned* ]] || { fail "the quiz set the pane title"; return; }
+	keys q
+	wait_exit "escapes" && expect_status 0 "escapes" && expect "careerfit-test: exited" "escapes" ||
+		return
+	# The main screen kept what was there before the quiz.
+	[[ $shot == *"careerfit-test: pane ready"* && $shot == *"Your best fit: Alpha^[[5m"* ]] ||
+		{ fail "escapes: the terminal was cleared"; return; }
+	pass
+}
+
+# click ROW COLUMN: a left click there (press and release), as the
+# terminal reports it: X10 encoding, \e[M and three bytes, 32 + the button
+# (3 is a release), 32 + the column, 32 + the row (both from 1). That is
+# what kmous says for tmux and screen.
+click() {
+	local at
+	at=$(printf '\\%03o\\%03o' $((33 + $2)) $((33 + $1)))
+	keys -l "$(printf '%b' "\\033[M $at\\033[M#$at")"
+}
+# row_of PATTERN: the screen row (from 0) of the first line of $shot
+# matching the extended regular expression PATTERN.
+row_of() { grep -n -m1 -E -- "$1" <<<"$shot" | cut -d: -f1 | awk '{ print $1 - 1 }'; }
+
+test_mouse_click_picks_an_option_and_opens_a_question() {
+	launch -- --seed 1 "$slyde"
+	answer 10 || return
+	local row
+	row=$(row_of '^. . c\) ')
+	[[ -n $row ]] || { fail "no option c on screen"; return; }
+	click "$row" 10
+	expect "Question 2 of 10" "a click picks" || return
+	keys Left
+	expect "Question 1 of 10" "back" && expect "▶ ✓ c) " "the clicked option is chosen" ||
+		return
+	keys c a a a a a a a a a
+	expect "Review your answers" "review" || return
+	keys Home
+	expect "▶  1. " "Home" || return
+	row=$(row_of '^   2\. ')
+	[[ -n $row ]] || { fail "review: no question 2"; return; }
+	click "$row" 20
+	expect "Question 2 of 10" "a click in the review opens the question" || return
+	keys q y
+	wait_exit "mouse" && expect_status 0 "mouse" && pass
+}
+
+test_skipping_every_question_ranks_no_role() {
+	launch -- "$unicode"
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	expect "Question 1 of 2" "question 1" || return
+	keys s
+	expect "Question 2 of 2" "s skips" || return
+	keys s
+	expect "0 of 2 answered" "review" || return
+	[[ $(grep -c '^      (skipped)$' <<<"$shot") -eq 2 ]] || { fail "review: 2 skipped"; return; }
+	keys Enter
+	expect " Your result" "results" &&
+		expect "No role can be ranked: no answered question scores them." "results" || return
+	[[ $(bars) == *"Product Owner n/a"* ]] || { fail "skipped: bars should say n/a"; return; }
+	keys d
+	expect "You skipped this question: it counts toward no role." "debrief" || return
+	keys q
+	wait_exit "skipped" && expect_status 0 "skipped" && expect_no_err "skipped" && pass
+}
+
+# After each test: careerfit must have ended (a stray one gets a SIGHUP, as
+# from a closed terminal) and left no sanitizer report on stderr.
+check_runs() {
+	local dir tries
+	for dir in "$work"/run*; do
+		[[ -d $dir ]] || continue
+		if [[ ! -e $dir/status && -s $dir/pid ]]; then
+			kill -HUP "$(<"$dir/pid")" 2>/dev/null
+			tries=0
+			while [[ ! -e $dir/status ]] && ((tries++ < 50)); do
+				sleep 0.1
+			done
+		fi
+		if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
+			"$dir/err" 2>/dev/null; then
+			shot=$(head -40 "$dir/err")
+			fail "$1: sanitizer report"
+		fi
+		rm -rf "$dir"
+	done
+	tmux_ kill-session -t quiz 2>/dev/null
+}
+
+for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
+	reached_pass=0 failures=0
+	"$test"
+	check_runs "$test"
+	if ((reached_pass && failures == 0)); then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+done
+echo "tui: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
