@@ -5,36 +5,9 @@
 set -u
 : "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/harness.sh"
 # Plain mode saves progress: keep it away from the real home.
 export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
-passed=0 failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1" >&2
-	[[ -f $work/out ]] && sed 's/^/  stdout: /' "$work/out" | head -20 >&2
-	[[ -f $work/err ]] && sed 's/^/  stderr: /' "$work/err" | head -20 >&2
-}
-
-# run CMD...: runs careerfit with no stdin; sets $status, $work/out, $work/err.
-run() {
-	"$CAREERFIT" "$@" >"$work/out" 2>"$work/err" </dev/null
-	status=$?
-}
-# feed INPUT CMD...: the same with INPUT on stdin.
-feed() {
-	local input=$1
-	shift
-	printf '%b' "$input" | "$CAREERFIT" "$@" >"$work/out" 2>"$work/err"
-	status=$?
-}
-expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
-expect_out() { grep -q -- "$1" "$work/out" || { fail "$2: stdout lacks '$1'"; return 1; }; }
-expect_err() { grep -q -- "$1" "$work/err" || { fail "$2: stderr lacks '$1'"; return 1; }; }
-json() { jq -r "$1" "$work/out"; }
 
 test_help_lists_the_keys() {
 	run --help
@@ -246,9 +219,4 @@ test_broken_quiz_cannot_be_taken() {
 	expect_status 1 "syntax" && expect_err "syntax.cfg:2: error: syntax error" "syntax" && pass
 }
 
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	rm -f "$work/out" "$work/err"
-	"$test"
-done
-echo "cli: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+run_tests cli

@@ -7,18 +7,8 @@
 set -u
 : "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/harness.sh"
 cd "$work" || exit 1 # careerfit also looks for quizzes in ./quizzes
-passed=0 failed=0
-
-pass() { passed=$((passed + 1)); }
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1" >&2
-	[[ -f $work/out ]] && sed 's/^/  stdout: /' "$work/out" | head -20 >&2
-	[[ -f $work/err ]] && sed 's/^/  stderr: /' "$work/err" | head -20 >&2
-}
 
 # The first 8 hex digits of FNV-1a 64 over NAME and its NUL: the part of a
 # progress file's name that keeps names which clean up alike apart.
@@ -32,23 +22,6 @@ name_hash() {
 	done
 	printf '%016x' "$hash" | cut -c1-8
 }
-
-# run CMD...: runs careerfit with no stdin; sets $status, $work/out, $work/err.
-run() {
-	"$CAREERFIT" "$@" >"$work/out" 2>"$work/err" </dev/null
-	status=$?
-}
-# feed INPUT CMD...: the same with INPUT on stdin.
-feed() {
-	local input=$1
-	shift
-	printf '%b' "$input" | "$CAREERFIT" "$@" >"$work/out" 2>"$work/err"
-	status=$?
-}
-expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
-expect_out() { grep -q -- "$1" "$work/out" || { fail "$2: stdout lacks '$1'"; return 1; }; }
-expect_err() { grep -q -- "$1" "$work/err" || { fail "$2: stderr lacks '$1'"; return 1; }; }
-json() { jq -r "$1" "$work/out"; }
 
 # A fresh home for every test: $t is the test's own scratch folder.
 fresh_home() {
@@ -557,10 +530,4 @@ test_list_shows_quizzes_and_ids_work_as_paths() {
 			"unknown id" && pass
 }
 
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	rm -f "$work/out" "$work/err"
-	fresh_home
-	"$test"
-done
-echo "workshop: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+run_tests workshop fresh_home
