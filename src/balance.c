@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/random.h"
 #include "careerfit/score.h"
 
 /* The per-role range of each question, worked out once: the Monte Carlo
@@ -14,14 +15,6 @@ struct balance_model {
 	double *max; /* per role: sum of w * best option */
 	double *raw; /* per role, scratch for one answer set */
 };
-
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
 
 static bool model_init(struct balance_model *model, const struct quiz *quiz)
 {
@@ -177,7 +170,7 @@ bool balance_compute(const struct quiz *quiz, size_t samples, uint64_t seed,
 	uint64_t state = seed;
 	for (size_t s = 0; ok && s < samples; s++) {
 		for (size_t q = 0; q < quiz->question_count; q++)
-			answers[q] = (int)(next_random(&state) % quiz->questions[q].option_count);
+			answers[q] = (int)(random_next(&state) % quiz->questions[q].option_count);
 		model_score(&model, answers, affinity);
 		tally(affinity, report);
 	}
@@ -214,15 +207,6 @@ bool balance_question_is_blind(const struct quiz *quiz, size_t question)
 	return true;
 }
 
-static bool options_all_alike(const struct quiz_question *question, size_t role_count)
-{
-	for (size_t o = 1; o < question->option_count; o++)
-		for (size_t r = 0; r < role_count; r++)
-			if (question->options[o].scores[r] != question->options[0].scores[r])
-				return false;
-	return true;
-}
-
 void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 		  struct diag_list *diags)
 {
@@ -250,8 +234,7 @@ void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
 		/* All-alike options are the loader's warning already. */
-		if (balance_question_is_blind(quiz, q) &&
-		    !options_all_alike(question, quiz->role_count))
+		if (balance_question_is_blind(quiz, q) && !quiz_options_alike(quiz, q))
 			diag_add(diags, DIAG_WARNING, question->file, question->line,
 				 "question '%s' does not tell the roles apart: each option "
 				 "moves every role by the same amount",

@@ -54,6 +54,16 @@ int quiz_role_index(const struct quiz *quiz, const char *id)
 	return -1;
 }
 
+bool quiz_options_alike(const struct quiz *quiz, size_t question)
+{
+	const struct quiz_question *q = &quiz->questions[question];
+	for (size_t o = 1; o < q->option_count; o++)
+		for (size_t r = 0; r < quiz->role_count; r++)
+			if (q->options[o].scores[r] != q->options[0].scores[r])
+				return false;
+	return true;
+}
+
 int quiz_question_index(const struct quiz *quiz, const char *id)
 {
 	for (size_t q = 0; q < quiz->question_count; q++)

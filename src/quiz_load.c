@@ -483,7 +483,7 @@ static void load_scenarios(struct loader *ld, const config_setting_t *root)
 
 /* Warnings about balance that the file's syntax cannot show: a role that
  * no option ever scores, and a question whose options all score alike. */
-static void check_balance_basics(struct loader *ld, const config_setting_t *root)
+static void check_balance_basics(struct loader *ld)
 {
 	const struct quiz *quiz = ld->quiz;
 	for (size_t r = 0; r < quiz->role_count; r++) {
@@ -492,31 +492,17 @@ static void check_balance_basics(struct loader *ld, const config_setting_t *root
 			for (size_t o = 0; o < quiz->questions[q].option_count; o++)
 				scored = scored || quiz->questions[q].options[o].scores[r] != 0;
 		if (!scored)
-			loader_warning(ld, config_setting_get_member(root, "roles"),
-				       "no option scores the role '%s', so its affinity is "
-				       "undefined",
-				       quiz->roles[r].id);
+			diag_add(ld->diags, DIAG_WARNING, quiz->roles[r].file, quiz->roles[r].line,
+				 "no option scores the role '%s', so its affinity is undefined",
+				 quiz->roles[r].id);
 	}
-	const config_setting_t *scenarios = config_setting_get_member(root, "scenarios");
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
-		bool alike = question->option_count > 1;
-		for (size_t o = 1; o < question->option_count && alike; o++)
-			for (size_t r = 0; r < quiz->role_count; r++)
-				alike = alike && question->options[o].scores[r] ==
-							 question->options[0].scores[r];
-		if (!alike)
-			continue;
-		const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
-		const config_setting_t *where = config_setting_get_elem(
-			config_setting_get_member(
-				config_setting_get_elem(scenarios, (unsigned)question->scenario),
-				"questions"),
-			(unsigned)(q - scenario->first_question));
-		loader_warning(ld, where,
-			       "every option of question '%s' scores the same, so it cannot "
-			       "tell the roles apart",
-			       question->id);
+		if (quiz_options_alike(quiz, q))
+			diag_add(ld->diags, DIAG_WARNING, question->file, question->line,
+				 "every option of question '%s' scores the same, so it cannot "
+				 "tell the roles apart",
+				 question->id);
 	}
 }
 
@@ -620,7 +606,7 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 	load_roles(&ld, root);
 	load_scenarios(&ld, root);
 	if (!ld.failed)
-		check_balance_basics(&ld, root);
+		check_balance_basics(&ld);
 	sort_by_line(diags, first_diag);
 	if (ld.failed)
 		goto err;

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "careerfit/random.h"
+
 struct session {
 	const struct quiz *quiz;
 	int *answers;
@@ -15,16 +17,6 @@ static void changed(const struct session *session)
 {
 	if (session->listener)
 		session->listener(session, session->listener_data);
-}
-
-/* splitmix64: small, fast and good enough to shuffle a handful of options
- * the same way on every machine for the same seed. */
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
 }
 
 static bool make_order(struct session *session, bool shuffle, uint64_t seed)
@@ -44,7 +36,7 @@ static bool make_order(struct session *session, bool shuffle, uint64_t seed)
 		for (size_t i = 0; i < count; i++)
 			order[i] = i;
 		for (size_t i = count; shuffle && i > 1; i--) {
-			size_t j = (size_t)(next_random(&state) % i);
+			size_t j = (size_t)(random_next(&state) % i);
 			size_t swap = order[i - 1];
 			order[i - 1] = order[j];
 			order[j] = swap;

@@ -1305,7 +1305,8 @@ START_TEST(test_role_that_no_option_scores_is_a_warning)
 	struct quiz *quiz = quiz_load(path, &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 1);
-	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_ROLES,
+	/* The warning points at the role itself. */
+	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_ROLE_PO,
 		    "no option scores the role 'ux', so its affinity is undefined");
 	quiz_free(quiz);
 	diag_list_clear(&diags);

@@ -76,5 +76,7 @@ void quiz_free(struct quiz *quiz);
 int quiz_role_index(const struct quiz *quiz, const char *id);
 /* The index of the question with this id, or -1. */
 int quiz_question_index(const struct quiz *quiz, const char *id);
+/* Whether every option of QUESTION scores every role the same. */
+bool quiz_options_alike(const struct quiz *quiz, size_t question);
 
 #endif
