@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "careerfit/text.h"
 
 #include "config.h"
 
@@ -55,4 +58,36 @@ bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_
 		ok = catalog_scan(catalog, extra[i]);
 	folders_clear(&folders);
 	return ok;
+}
+
+static bool looks_like_path(const char *quiz)
+{
+	struct stat info;
+	size_t length = strlen(quiz);
+	return strchr(quiz, '/') || stat(quiz, &info) == 0 ||
+	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
+}
+
+char *folders_resolve_quiz(const char *quiz)
+{
+	if (!quiz) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
+		return strdup(path);
+	}
+	if (looks_like_path(quiz))
+		return strdup(quiz);
+	struct catalog catalog = {0};
+	folders_catalog(&catalog, NULL, 0);
+	const struct catalog_entry *entry = catalog_find(&catalog, quiz);
+	char *path = entry ? strdup(entry->path) : NULL;
+	catalog_clear(&catalog);
+	if (!entry) {
+		char *shown = text_sanitize(quiz);
+		fprintf(stderr, "careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "
+				"the quizzes\n",
+			shown ? shown : "");
+		free(shown);
+	}
+	return path;
 }

@@ -19,6 +19,10 @@ struct folders {
 const char *folders_bundled(void);
 void folders_default(struct folders *folders);
 void folders_clear(struct folders *folders);
+/* A quiz path as given, or the file of a quiz id from `careerfit list`;
+ * NULL (after saying why on stderr) for an id nobody knows. QUIZ NULL
+ * is the bundled default. Newly allocated. */
+char *folders_resolve_quiz(const char *quiz);
 /* Scans the default folders, then EXTRA ones; false when memory ran out. */
 bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_count);
 

@@ -6,11 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "careerfit/catalog.h"
 #include "careerfit/progress.h"
 #include "careerfit/quiz.h"
 #include "careerfit/result_json.h"
@@ -18,7 +16,6 @@
 #include "careerfit/score.h"
 #include "careerfit/session.h"
 #include "careerfit/text.h"
-#include "config.h"
 #include "folders.h"
 #include "plain.h"
 #include "summary.h"
@@ -50,38 +47,6 @@ __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
 	vfprintf(stderr, format, args);
 	fputc('\n', stderr);
 	va_end(args);
-}
-
-static bool looks_like_path(const char *quiz)
-{
-	struct stat info;
-	size_t length = strlen(quiz);
-	return strchr(quiz, '/') || stat(quiz, &info) == 0 ||
-	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
-}
-
-/* A path as given, or the file of a quiz id from `careerfit list`. */
-static char *resolve_quiz(const char *quiz)
-{
-	if (!quiz) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
-		return strdup(path);
-	}
-	if (looks_like_path(quiz))
-		return strdup(quiz);
-	struct catalog catalog = {0};
-	folders_catalog(&catalog, NULL, 0);
-	const struct catalog_entry *entry = catalog_find(&catalog, quiz);
-	char *path = entry ? strdup(entry->path) : NULL;
-	catalog_clear(&catalog);
-	if (!entry) {
-		char *shown = text_sanitize(quiz);
-		say("no quiz file or quiz id '%s'; 'careerfit list' shows the quizzes",
-		    shown ? shown : "");
-		free(shown);
-	}
-	return path;
 }
 
 static void save_progress(const struct session *session, void *data)
@@ -302,7 +267,7 @@ static enum take_status ask(struct take *t, int *signal_number)
 
 static bool prepare(struct take *t)
 {
-	char *path = resolve_quiz(t->options->quiz);
+	char *path = folders_resolve_quiz(t->options->quiz);
 	if (!path)
 		return false;
 	struct diag_list diags = {0};

@@ -6,6 +6,7 @@
 #include "careerfit/balance.h"
 #include "careerfit/quiz.h"
 #include "careerfit/text.h"
+#include "folders.h"
 
 static void print_balance(const struct quiz *quiz, const struct balance_report *report)
 {
@@ -32,6 +33,10 @@ static void print_balance(const struct quiz *quiz, const struct balance_report *
 static bool validate_file(const char *path, bool balance)
 {
 	struct diag_list diags = {0};
+	char *resolved = folders_resolve_quiz(path);
+	if (!resolved)
+		return false;
+	path = resolved;
 	struct quiz *quiz = quiz_load(path, &diags);
 	struct balance_report report = {0};
 	bool computed = quiz && balance && balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED,
@@ -40,8 +45,10 @@ static bool validate_file(const char *path, bool balance)
 		balance_warn(quiz, &report, &diags);
 	diag_print(&diags, stderr);
 	diag_list_clear(&diags);
-	if (!quiz)
+	if (!quiz) {
+		free(resolved);
 		return false;
+	}
 	char *shown = text_sanitize(path);
 	printf("%s: ok: %zu scenario%s, %zu question%s, %zu roles\n", shown ? shown : path,
 	       quiz->scenario_count, quiz->scenario_count == 1 ? "" : "s", quiz->question_count,
@@ -53,6 +60,7 @@ static bool validate_file(const char *path, bool balance)
 		fputs("careerfit: out of memory for the balance figures\n", stderr);
 	balance_report_clear(&report);
 	quiz_free(quiz);
+	free(resolved);
 	return true;
 }
 

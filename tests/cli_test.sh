@@ -207,6 +207,21 @@ test_validate_keeps_going_after_a_bad_file() {
 		expect_out "quick.cfg: ok:" "validate many" && pass
 }
 
+test_validate_takes_a_quiz_id_too() {
+	run validate quick
+	expect_status 0 "validate id" && expect_out "quizzes/quick.cfg: ok: 2 scenarios" "validate id" &&
+		pass
+}
+
+# The guide's example must stay a valid, balanced quiz.
+test_documented_example_quiz_is_valid_and_balanced() {
+	run validate --balance "$(dirname "$QUIZ_DIR")/docs/examples/clinic-quiz.cfg"
+	expect_status 0 "docs example" && expect_out "clinic-quiz.cfg: ok: 1 scenario, 4 questions" \
+		"docs example" || return
+	[[ ! -s $work/err ]] || { fail "docs example has warnings"; return; }
+	pass
+}
+
 test_validate_without_files_is_a_usage_error() {
 	run validate
 	expect_status 2 "validate usage" && expect_err "validate needs at least one" \

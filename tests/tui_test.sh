@@ -388,6 +388,24 @@ test_resize_below_minimum_and_back_keeps_the_question() {
 	wait_exit "resize" && expect_status 0 "resize" && pass
 }
 
+# Plain mode on a terminal asks before it resumes saved progress.
+test_plain_mode_on_a_terminal_asks_to_resume() {
+	local state=$work/plain-state
+	launch "XDG_STATE_HOME=$state" -- --plain --seed 1 "$slyde"
+	expect "Question 1 of 10" "plain question 1" || return
+	keys b Enter
+	expect "Question 2 of 10" "plain question 2" || return
+	keys C-d
+	wait_exit "plain eof" && expect_status 1 "plain eof" &&
+		expect_err "your answers are kept" "plain eof" || return
+	launch "XDG_STATE_HOME=$state" -- --plain --seed 1 "$slyde"
+	expect "You answered 1 of 10 questions last time. Resume? [Y/n]" "plain asks" || return
+	keys y Enter
+	expect "Question 2 of 10" "plain resumes" || return
+	keys C-d
+	wait_exit "plain resumed" && pass
+}
+
 test_q_leaves_a_terminal_too_small_and_keeps_the_answers() {
 	local state=$work/small-state
 	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
