@@ -271,7 +271,7 @@ void view_draw(struct tui *tui, const struct view *view, int highlight)
 	}
 	attrset(A_BOLD);
 	if (tui->scroll > 0)
-		draw_text(top - 1, COLS - 16, " \u2191 more (PgUp) ", 16);
+		draw_text(top - 1, COLS - 8, "\u2191 PgUp ", 8);
 	tui->more_below = tui->scroll + (size_t)height < view->count;
 	attrset(A_NORMAL);
 }
