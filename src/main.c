@@ -17,7 +17,7 @@
 #include "careerfit/report.h"
 #include "config.h"
 #include "folders.h"
-#include "report_print.h"
+#include "workshop.h"
 #include "take.h"
 #include "validate.h"
 
@@ -150,6 +150,8 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			options->name = optarg;
 			break;
 		case OPT_SAVE:
+			if (!*optarg)
+				return usage_error("--save needs a folder");
 			options->save_dir = optarg;
 			break;
 		case OPT_RESUME:
@@ -255,7 +257,7 @@ static int write_csv(const struct report *report, const char *path)
 static int print_report(const struct report *report, bool json)
 {
 	if (!json) {
-		report_print(stdout, report);
+		workshop_print_report(stdout, report);
 		return EXIT_SUCCESS;
 	}
 	char *text = report_json(report);
@@ -267,21 +269,25 @@ static int print_report(const struct report *report, bool json)
 
 static int run_report(int argc, char **argv)
 {
+	enum { OPT_QUIZ = 256, OPT_CSV, OPT_JSON };
 	static const struct option long_options[] = {
-		{"quiz", required_argument, NULL, 'q'}, {"csv", required_argument, NULL, 'c'},
-		{"json", no_argument, NULL, 'j'},	{"help", no_argument, NULL, 'h'},
+		{"quiz", required_argument, NULL, OPT_QUIZ},
+		{"csv", required_argument, NULL, OPT_CSV},
+		{"json", no_argument, NULL, OPT_JSON},
+		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
 	const char *quiz_id = NULL, *csv = NULL;
 	bool json = false;
 	int c;
 	optind = 1;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-		if (c == 'q')
+		if (c == OPT_QUIZ)
 			quiz_id = optarg;
-		else if (c == 'c')
+		else if (c == OPT_CSV)
 			csv = optarg;
-		else if (c == 'j')
+		else if (c == OPT_JSON)
 			json = true;
 		else if (c == 'h')
 			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] "
@@ -294,7 +300,7 @@ static int run_report(int argc, char **argv)
 		return usage_error("report needs a folder or result files");
 	struct report report = {0};
 	int status = EXIT_QUIZ;
-	if (report_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
+	if (workshop_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
 		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
 		if (status == EXIT_SUCCESS)
 			status = print_report(&report, json);
@@ -322,7 +328,7 @@ static int run_list(int argc, char **argv)
 				strerror(errno));
 	struct catalog catalog = {0};
 	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
-	catalog_print(stdout, &catalog);
+	workshop_print_catalog(stdout, &catalog);
 	catalog_clear(&catalog);
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
 }

@@ -33,17 +33,14 @@ static void print_question(FILE *out, const struct session *session, size_t q, s
 		fputs("(you skipped this one)\n", out);
 }
 
-/* Reads one line; false at the end of the input. */
-static bool read_answer(FILE *in, char *line, size_t size)
+/* Reads one whole line, however long, into *LINE; false at the end of
+ * the input. A NUL byte inside the line ends what is looked at. */
+static bool read_answer(FILE *in, char **line, size_t *size)
 {
-	if (!fgets(line, (int)size, in))
+	ssize_t length = getline(line, size, in);
+	if (length < 0)
 		return false;
-	if (!strchr(line, '\n') && !feof(in)) { /* too long: drop the rest */
-		int c;
-		while ((c = fgetc(in)) != EOF && c != '\n')
-			;
-	}
-	line[strcspn(line, "\r\n")] = '\0';
+	(*line)[strcspn(*line, "\r\n")] = '\0';
 	return true;
 }
 
@@ -70,7 +67,8 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 {
 	const struct quiz *quiz = session_quiz(session);
 	size_t shown_scenario = quiz->scenario_count;
-	char line[256];
+	char *line = NULL;
+	size_t size = 0;
 	while (session_current(session) < quiz->question_count) {
 		size_t q = session_current(session);
 		const struct quiz_scenario *scenario =
@@ -86,8 +84,9 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 			fprintf(out, "Your answer (a-%c, - to skip, < to go back): ",
 				(char)('a' + count - 1));
 			fflush(out);
-			if (!read_answer(in, line, sizeof(line))) {
+			if (!read_answer(in, &line, &size)) {
 				fputc('\n', out);
+				free(line);
 				return false;
 			}
 			if (apply_answer(session, line, out))
@@ -101,5 +100,6 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 	}
 	/* Piped answers are not echoed: keep the result off the prompt's line. */
 	fputc('\n', out);
+	free(line);
 	return true;
 }

@@ -54,6 +54,19 @@ int quiz_role_index(const struct quiz *quiz, const char *id)
 	return -1;
 }
 
+bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind)
+{
+	static const char *const extra[] = {"-", "_", "-_."};
+	bool letter = *id >= 'a' && *id <= 'z', digit = *id >= '0' && *id <= '9';
+	if (!(letter || (digit && kind != QUIZ_ID_ROLE)))
+		return false;
+	for (const char *c = id; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      strchr(extra[kind], *c)))
+			return false;
+	return true;
+}
+
 bool quiz_options_alike(const struct quiz *quiz, size_t question)
 {
 	const struct quiz_question *q = &quiz->questions[question];

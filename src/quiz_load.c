@@ -209,27 +209,7 @@ static char *string_member(struct loader *ld, const config_setting_t *group, con
 	return copy_string(ld, text);
 }
 
-/* Which characters an id may hold, besides lower-case letters and digits. */
-enum id_kind {
-	ID_QUIZ,  /* [a-z0-9-]+ */
-	ID_ROLE,  /* [a-z][a-z0-9_]* */
-	ID_OTHER, /* [a-z0-9._-]+ for scenarios and questions */
-};
-
-static bool id_is_valid(const char *id, enum id_kind kind)
-{
-	static const char *const extra[] = {"-", "_", "-_."};
-	bool letter = *id >= 'a' && *id <= 'z', digit = *id >= '0' && *id <= '9';
-	if (!(letter || (digit && kind != ID_ROLE)))
-		return false;
-	for (const char *c = id; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		      strchr(extra[kind], *c)))
-			return false;
-	return true;
-}
-
-static char *id_member(struct loader *ld, const config_setting_t *group, enum id_kind kind,
+static char *id_member(struct loader *ld, const config_setting_t *group, enum quiz_id_kind kind,
 		       const char *what)
 {
 	static const char *const rules[] = {
@@ -239,7 +219,7 @@ static char *id_member(struct loader *ld, const config_setting_t *group, enum id
 	};
 	char *id = string_member(ld, group, "id", true, what);
 	const config_setting_t *member = config_setting_get_member(group, "id");
-	if (id && *id && !id_is_valid(id, kind))
+	if (id && *id && !quiz_id_is_valid(id, kind))
 		loader_error(ld, member, "id '%s' in %s is not valid: use %s", id, what,
 			     rules[kind]);
 	return id;
@@ -288,7 +268,7 @@ static void load_role(struct loader *ld, const config_setting_t *group, struct q
 {
 	note_source(ld, group, &role->file, &role->line);
 	check_known_keys(ld, group, role_keys, "a role");
-	role->id = id_member(ld, group, ID_ROLE, "a role");
+	role->id = id_member(ld, group, QUIZ_ID_ROLE, "a role");
 	role->name = string_member(ld, group, "name", true, "a role");
 	role->short_name = string_member(ld, group, "short", false, "a role");
 	role->summary = string_member(ld, group, "summary", false, "a role");
@@ -392,7 +372,7 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 {
 	note_source(ld, group, &question->file, &question->line);
 	check_known_keys(ld, group, question_keys, "a question");
-	question->id = id_member(ld, group, ID_OTHER, "a question");
+	question->id = id_member(ld, group, QUIZ_ID_OTHER, "a question");
 	question->prompt = string_member(ld, group, "prompt", true, "a question");
 	question->debrief = string_member(ld, group, "debrief", false, "a question");
 	question->weight = weight_member(ld, group);
@@ -422,7 +402,7 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 	struct quiz *quiz = ld->quiz;
 	struct quiz_scenario *scenario = &quiz->scenarios[index];
 	check_known_keys(ld, group, scenario_keys, "a scenario");
-	scenario->id = id_member(ld, group, ID_OTHER, "a scenario");
+	scenario->id = id_member(ld, group, QUIZ_ID_OTHER, "a scenario");
 	scenario->title = string_member(ld, group, "title", true, "a scenario");
 	scenario->story = string_member(ld, group, "story", false, "a scenario");
 	for (size_t j = 0; j < index; j++)
@@ -510,7 +490,7 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 {
 	struct quiz *quiz = ld->quiz;
 	check_known_keys(ld, root, quiz_keys, "the quiz");
-	quiz->id = id_member(ld, root, ID_QUIZ, "the quiz");
+	quiz->id = id_member(ld, root, QUIZ_ID_QUIZ, "the quiz");
 	quiz->title = string_member(ld, root, "title", true, "the quiz");
 	quiz->description = string_member(ld, root, "description", false, "the quiz");
 	const config_setting_t *version =

@@ -83,43 +83,6 @@ static bool group_count(struct report_group *group, const struct result_record *
 	return true;
 }
 
-static struct report_group *group_for(struct report *report, struct result_record *record)
-{
-	for (size_t g = 0; g < report->group_count; g++)
-		if (same_quiz(report_first(&report->groups[g]), record))
-			return &report->groups[g];
-	struct report_group *groups =
-		realloc(report->groups, (report->group_count + 1) * sizeof(*groups));
-	if (!groups)
-		return NULL;
-	report->groups = groups;
-	struct report_group *group = &groups[report->group_count++];
-	if (!group_init(group, record))
-		return NULL;
-	return group;
-}
-
-bool report_add(struct report *report, struct result_record *record)
-{
-	struct report_group *group = group_for(report, record);
-	if (!group || (group->record_count && !same_roles(report_first(group), record)))
-		return false;
-	struct result_record **records =
-		realloc(group->records, (group->record_count + 1) * sizeof(*records));
-	if (!records)
-		return false;
-	group->records = records;
-	records[group->record_count++] = record;
-	return group_count(group, record);
-}
-
-double report_mean_affinity(const struct report_group *group, size_t role)
-{
-	return group->affinity_counts[role]
-		       ? group->affinity_sums[role] / (double)group->affinity_counts[role]
-		       : -1;
-}
-
 static void group_clear(struct report_group *group)
 {
 	for (size_t q = 0; q < group->question_count; q++) {
@@ -137,6 +100,62 @@ static void group_clear(struct report_group *group)
 	free(group->top_counts);
 	free(group->affinity_sums);
 	free(group->affinity_counts);
+}
+
+static struct report_group *group_for(struct report *report, struct result_record *record)
+{
+	for (size_t g = 0; g < report->group_count; g++)
+		if (same_quiz(report_first(&report->groups[g]), record))
+			return &report->groups[g];
+	struct report_group *groups =
+		realloc(report->groups, (report->group_count + 1) * sizeof(*groups));
+	if (!groups)
+		return NULL;
+	report->groups = groups;
+	struct report_group *group = &groups[report->group_count];
+	if (!group_init(group, record)) {
+		group_clear(group);
+		return NULL;
+	}
+	report->group_count++;
+	return group;
+}
+
+/* A new group has no record until the first is added; a failure leaves
+ * it empty, and an empty group is dropped again. */
+static void drop_if_empty(struct report *report, struct report_group *group)
+{
+	if (group->record_count == 0 && group == &report->groups[report->group_count - 1]) {
+		group_clear(group);
+		report->group_count--;
+	}
+}
+
+bool report_add(struct report *report, struct result_record *record)
+{
+	struct report_group *group = group_for(report, record);
+	if (!group)
+		return false;
+	struct result_record **records =
+		realloc(group->records, (group->record_count + 1) * sizeof(*records));
+	if (records)
+		group->records = records;
+	bool ok = records && (group->record_count == 0 || same_roles(report_first(group), record));
+	/* Counted before it is owned: on failure the caller still owns it. */
+	ok = ok && group_count(group, record);
+	if (!ok) {
+		drop_if_empty(report, group);
+		return false;
+	}
+	records[group->record_count++] = record;
+	return true;
+}
+
+double report_mean_affinity(const struct report_group *group, size_t role)
+{
+	return group->affinity_counts[role]
+		       ? group->affinity_sums[role] / (double)group->affinity_counts[role]
+		       : -1;
 }
 
 void report_clear(struct report *report)

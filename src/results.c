@@ -225,9 +225,28 @@ static bool build_record(config_t *config, const struct quiz *quiz, const char *
 	return b.ok;
 }
 
-/* Gives TEMPORARY its final name with link(), which fails rather than
- * replace a file: two people with the same name in the same second each
- * get their own file. */
+/* Gives TEMPORARY the name PATH without ever replacing a file: link()
+ * fails if PATH exists. File systems without hard links (a FAT stick in a
+ * workshop) get PATH reserved with O_EXCL, then replaced by the whole
+ * file in one rename(). Returns 0 or an errno value. */
+static int claim(const char *temporary, const char *path)
+{
+	if (link(temporary, path) == 0)
+		return 0;
+	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EMLINK)
+		return errno;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0)
+		return errno;
+	close(fd);
+	if (rename(temporary, path) == 0)
+		return 0;
+	int failure = errno;
+	unlink(path);
+	return failure;
+}
+
+/* Two people with the same name in the same second each get a file. */
 static char *publish(const char *dir, const char *temporary, const char *stem, char **error)
 {
 	for (int attempt = 1; attempt < 1000; attempt++) {
@@ -239,9 +258,9 @@ static char *publish(const char *dir, const char *temporary, const char *stem, c
 		char *path = join_path(dir, name);
 		if (!path)
 			break;
-		if (link(temporary, path) == 0)
+		int failure = claim(temporary, path);
+		if (failure == 0)
 			return path;
-		int failure = errno;
 		free(path);
 		if (failure != EEXIST) {
 			*error = format_error("cannot save the result in %s: %s", dir,
@@ -361,6 +380,8 @@ static bool read_roles(struct reader *rd, const config_setting_t *root,
 		if (!config_setting_is_group(group) || !read_string(rd, group, "id", &role->id) ||
 		    !read_string(rd, group, "name", &role->name))
 			return reject(rd, group, "a role is not a group with an id and a name");
+		if (!quiz_id_is_valid(role->id, QUIZ_ID_ROLE))
+			return reject(rd, group, "a role id is not valid");
 		role->defined = read_number(group, "affinity", &role->affinity);
 		if (role->defined && !(role->affinity >= 0 && role->affinity <= 100))
 			return reject(rd, group, "an affinity is not between 0 and 100");
@@ -388,6 +409,8 @@ static bool read_answer(struct reader *rd, const config_setting_t *group,
 	    !config_setting_lookup_int(group, "option", &option) || option < -1 ||
 	    option >= QUIZ_MAX_OPTIONS)
 		return reject(rd, group, "an answer lacks its question or option");
+	if (!quiz_id_is_valid(answer->question, QUIZ_ID_OTHER))
+		return reject(rd, group, "a question id is not valid");
 	answer->option = option;
 	answer->scores = calloc(record->role_count, sizeof(double));
 	if (!answer->scores)
@@ -403,7 +426,8 @@ static bool read_answer(struct reader *rd, const config_setting_t *group,
 		int role = record_role_index(record, config_setting_name(score));
 		if (role < 0)
 			return reject(rd, score, "an answer scores a role the file does not list");
-		answer->scores[role] = config_setting_get_float(score);
+		if (!read_number(scores, config_setting_name(score), &answer->scores[role]))
+			return reject(rd, score, "a score is not a number");
 	}
 	return true;
 }
@@ -439,6 +463,8 @@ static bool read_header(struct reader *rd, const config_setting_t *root,
 	    !read_string(rd, quiz, "hash", &record->quiz_hash) ||
 	    !config_setting_lookup_int(quiz, "version", &record->quiz_version))
 		return reject(rd, quiz ? quiz : root, "no quiz id, title, version and hash");
+	if (!quiz_id_is_valid(record->quiz_id, QUIZ_ID_QUIZ))
+		return reject(rd, quiz, "the quiz id is not valid");
 	return read_string(rd, root, "participant", &record->name) &&
 	       read_string(rd, root, "time", &record->time);
 }

@@ -14,6 +14,10 @@
 /* mkdir -p, for the folder a mentor names with --save. */
 bool store_make_folders(const char *dir)
 {
+	if (!*dir) {
+		errno = ENOENT;
+		return false;
+	}
 	char *path = strdup(dir);
 	if (!path)
 		return false;

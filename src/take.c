@@ -37,6 +37,7 @@ struct take {
 	struct saver saver;
 	struct progress_info restored;
 	bool offer_resume; /* the full-screen welcome asks */
+	FILE *questions;   /* where plain mode asks */
 };
 
 __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
@@ -111,49 +112,80 @@ static bool apply_answer_list(struct session *session, const char *list)
 	return false;
 }
 
-static bool ask_yes(const char *question)
+/* Asks a yes/no question on the terminal; Enter or the end of the input
+ * takes the default, yes. */
+static bool ask_yes(FILE *out, const char *question)
 {
-	fprintf(stdout, "%s [Y/n] ", question);
-	fflush(stdout);
+	fprintf(out, "%s [Y/n] ", question);
+	fflush(out);
 	char line[64];
 	if (!fgets(line, sizeof(line), stdin))
-		return false;
+		return true;
 	return line[0] != 'n' && line[0] != 'N';
 }
 
-/* Saved progress: resume it, start over, or let the welcome screen ask. */
+static bool answers_kept(const struct take *t)
+{
+	return t->saver.path && !t->saver.failed;
+}
+
+static void discard_progress(struct take *t)
+{
+	session_reset(t->session);
+	progress_clear(t->saver.path);
+}
+
+static void tell_changed(const struct take *t)
+{
+	if (t->restored.changed == 1)
+		say("1 earlier answer was to a question that has changed or gone since; it "
+		    "will be asked again where it still exists");
+	else if (t->restored.changed)
+		say("%zu earlier answers were to questions that have changed or gone since; "
+		    "they will be asked again where they still exist",
+		    t->restored.changed);
+}
+
+/* Saved progress: resume it, start over, or let the welcome screen ask.
+ * A run that cannot ask (no terminal, no --resume or --restart) leaves the
+ * saved answers alone and saves nothing of its own. */
 static void restore_progress(struct take *t, bool on_screen)
 {
 	const struct take_options *options = t->options;
 	enum progress_status status = progress_load(t->saver.path, t->session, &t->restored);
 	if (status == PROGRESS_UNREADABLE)
-		say("warning: the saved progress in %s cannot be read; starting afresh",
+		say("warning: the saved progress in %s cannot be read; it will be replaced",
 		    t->saver.path);
 	if (status != PROGRESS_LOADED || t->restored.kept + t->restored.changed == 0)
 		return;
 	bool resume = options->resume;
-	if (!options->resume && !options->restart) {
-		if (on_screen) {
-			t->offer_resume = true;
-			return;
-		}
-		if (isatty(STDIN_FILENO)) {
-			char question[128];
-			snprintf(question, sizeof(question),
-				 "You answered %zu of %zu questions last time. Resume?",
-				 t->restored.kept, t->quiz->question_count);
-			resume = ask_yes(question);
-		} else {
-			say("saved progress found; starting afresh (--resume continues it)");
-		}
+	if (options->restart) {
+		discard_progress(t);
+		return;
+	}
+	if (!resume && on_screen) {
+		t->offer_resume = true;
+		return;
+	}
+	if (!resume && !isatty(STDIN_FILENO)) {
+		say("saved progress found; this run leaves it alone (--resume continues it, "
+		    "--restart discards it)");
+		session_reset(t->session);
+		free(t->saver.path);
+		t->saver.path = NULL;
+		return;
 	}
 	if (!resume) {
-		session_reset(t->session);
-		progress_clear(t->saver.path);
-	} else if (t->restored.changed)
-		say("%zu earlier answer%s to questions that have changed since will be asked "
-		    "again",
-		    t->restored.changed, t->restored.changed == 1 ? " was" : "s were");
+		char question[128];
+		snprintf(question, sizeof(question),
+			 "You answered %zu of %zu questions last time. Resume?", t->restored.kept,
+			 t->quiz->question_count);
+		resume = ask_yes(t->questions, question);
+	}
+	if (resume)
+		tell_changed(t);
+	else
+		discard_progress(t);
 }
 
 static bool print_result(const struct take *t, bool full)
@@ -211,7 +243,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,
 	};
-	enum tui_outcome outcome = tui_run(t->session, &tui);
+	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number);
 	char place[64];
 	if (t->saver.failed)
 		say("warning: cannot save your progress in %s: %s", t->saver.path,
@@ -221,47 +253,70 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		return TAKE_DONE;
 	case TUI_QUIT:
 		say("quit %s%s", place_of(t, place, sizeof(place)),
-		    t->saver.failed ? "" : "; your answers are kept: run the same command to "
-					   "resume");
+		    answers_kept(t) ? "; your answers are kept: run the same command to resume"
+				    : "");
 		return TAKE_QUIT;
 	case TUI_SIGNALLED:
-		*signal_number = tui_signal();
-		say("stopped by signal %d (%s); your answers are kept", *signal_number,
-		    strsignal(*signal_number));
+		say("stopped by signal %d (%s)%s", *signal_number, strsignal(*signal_number),
+		    answers_kept(t) ? "; your answers are kept" : "");
 		return TAKE_SIGNALLED;
 	default:
 		return TAKE_FAILED;
 	}
 }
 
-/* Plain mode sends the questions to stderr under --json, so that stdout
- * holds nothing but the JSON document. */
+/* Plain mode asks on stdout, but on stderr under --json, so that stdout
+ * holds nothing but the JSON document, and when stdout goes to a file
+ * while a person reads stderr ("careerfit quick > result.txt"). */
+static FILE *where_to_ask(const struct take_options *options)
+{
+	bool redirected = !isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+	return options->json || redirected ? stderr : stdout;
+}
+
 static enum take_status in_plain_text(struct take *t)
 {
-	FILE *out = t->options->json ? stderr : stdout;
+	FILE *out = t->questions;
 	if (plain_run(t->session, stdin, out, terminal_width(out)))
 		return TAKE_DONE;
 	say("the input ended at question %zu of %zu (%zu answered); no result%s",
 	    session_current(t->session) + 1, t->quiz->question_count,
 	    session_answered_count(t->session),
-	    t->saver.path && !t->saver.failed ? "; your answers are kept (--resume continues)"
-					       : "");
+	    answers_kept(t) ? "; your answers are kept (--resume continues)" : "");
 	return TAKE_FAILED;
+}
+
+/* A folder that cannot take the result is told before the first question,
+ * not after the last. */
+static bool save_folder_ready(const struct take *t)
+{
+	char *error = NULL;
+	if (!t->options->save_dir || results_check_folder(t->options->save_dir, &error))
+		return true;
+	say("cannot save results: %s", error ? error : "out of memory");
+	free(error);
+	return false;
 }
 
 static enum take_status ask(struct take *t, int *signal_number)
 {
 	const struct take_options *options = t->options;
-	if (options->answers)
-		return apply_answer_list(t->session, options->answers) ? TAKE_DONE : TAKE_USAGE;
+	if (options->answers) {
+		if (!apply_answer_list(t->session, options->answers))
+			return TAKE_USAGE;
+		return save_folder_ready(t) ? TAKE_DONE : TAKE_FAILED;
+	}
+	if (!save_folder_ready(t))
+		return TAKE_FAILED;
 	bool full_screen = !options->plain && !options->json && isatty(STDIN_FILENO) &&
 			   isatty(STDOUT_FILENO);
+	t->questions = where_to_ask(options);
 	t->saver.path = progress_path(t->quiz->id, options->name);
 	t->saver.on_screen = full_screen;
-	if (t->saver.path) {
+	if (t->saver.path)
 		restore_progress(t, full_screen);
+	if (t->saver.path)
 		session_set_listener(t->session, save_progress, &t->saver);
-	}
 	return full_screen ? on_screen(t, signal_number) : in_plain_text(t);
 }
 
@@ -275,14 +330,6 @@ static bool prepare(struct take *t)
 	diag_print(&diags, stderr);
 	diag_list_clear(&diags);
 	free(path);
-	char *error = NULL;
-	/* A folder that cannot take the result is told before the first
-	 * question, not after the last. */
-	if (t->quiz && t->options->save_dir && !results_check_folder(t->options->save_dir, &error)) {
-		say("cannot save results: %s", error ? error : "out of memory");
-		free(error);
-		return false;
-	}
 	if (!t->quiz)
 		return false;
 	uint64_t seed = t->options->seed_given

@@ -44,7 +44,7 @@ cat >"$work/pane.sh" <<'WRAPPER'
 #!/bin/sh
 run=$1
 shift
-trap : INT
+trap : INT QUIT
 echo "careerfit-test: pane ready"
 sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
 echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
@@ -406,6 +406,24 @@ test_plain_mode_on_a_terminal_asks_to_resume() {
 	wait_exit "plain resumed" && pass
 }
 
+# A finished quiz quit at the review and resumed opens on the review.
+test_resumed_finished_quiz_opens_the_review() {
+	local state=$work/finished-state
+	launch "XDG_STATE_HOME=$state" -- --seed 1 "$TEST_DATA_DIR/unicode.cfg"
+	answer 2 a b || return
+	keys q y
+	wait_exit "quit at review" || return
+	launch "XDG_STATE_HOME=$state" -- --resume --seed 1 "$TEST_DATA_DIR/unicode.cfg"
+	expect "Press Enter to start." "resumed welcome" || return
+	keys Enter
+	expect "Review your answers" "resumed review" && expect "2 of 2 answered" "resumed review" ||
+		return
+	keys Enter
+	expect "Your best fit" "resumed result" || return
+	keys q
+	wait_exit "resumed finished" && expect_status 0 "resumed finished" && pass
+}
+
 test_q_leaves_a_terminal_too_small_and_keeps_the_answers() {
 	local state=$work/small-state
 	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
@@ -492,12 +510,14 @@ test_quit_keeps_the_answers_for_the_next_run() {
 # shown, keypad and mouse modes off; careerfit then dies of that signal.
 test_signals_restore_the_terminal() {
 	local signal number
-	for signal in TERM HUP INT; do
+	for signal in TERM HUP INT QUIT; do
 		launch -- --seed 1 "$slyde"
 		answer 10 a || return
 		[[ $(pane '#{cursor_flag}') == 0 ]] || { fail "the quiz shows the cursor"; return; }
 		if [[ $signal == INT ]]; then
 			keys C-c
+		elif [[ $signal == QUIT ]]; then
+			keys -H 1c # Ctrl-\, which the terminal turns into SIGQUIT
 		else
 			kill -"$signal" "$(<"$run/pid")"
 		fi
@@ -658,7 +678,8 @@ test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
 	[[ " $parts" != *" 31 "* && " $parts" != *" 5 "* ]] ||
 		{ fail "quiz text set attributes: $parts"; return; }
 	keys Enter
-	expect "Question 1 of 1" "question" && expect_line 0 " Story^[[H" "scenario title" &&
+	# A tab, a new line and a bidi override in the title stay on its line.
+	expect "Question 1 of 1" "question" && expect_line 0 " Story^[[H and more" "scenario title" &&
 		expect_line 3 "  Cursor^[[10;10H home" "story" &&
 		expect_line 5 "  Pick^[[?1049h one" "prompt" &&
 		expect "a) first^[[1m" "option" || return

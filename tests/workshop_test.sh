@@ -307,7 +307,7 @@ test_progress_survives_kill_9() { kill_plain_run KILL 4 && pass; }
 test_progress_survives_sigterm() { kill_plain_run TERM 3 && pass; }
 test_progress_survives_sighup() { kill_plain_run HUP 5 && pass; }
 
-test_restart_discards_saved_progress_and_no_flag_starts_afresh() {
+test_restart_discards_saved_progress_and_a_script_leaves_it_alone() {
 	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
 	feed 'a\nb\nc\n' --name Ada --seed 1 slyde
 	expect_status 1 "restart setup" || return
@@ -317,14 +317,27 @@ test_restart_discards_saved_progress_and_no_flag_starts_afresh() {
 		expect_err "input ended at question 2 of 10 (1 answered)" "restart" || return
 	[[ $(saved_count "$progress") -eq 1 ]] ||
 		{ fail "restart: progress holds $(saved_count "$progress") answers"; return; }
-	# Neither --resume nor --restart, and stdin is a pipe: start afresh.
+	# Neither --resume nor --restart, and stdin is a pipe: nobody can be
+	# asked, so the saved answer is left alone and this run saves nothing.
 	feed 'a\nb\nc\nd\n' --name Ada --seed 1 slyde
-	expect_status 1 "afresh" &&
-		expect_err "saved progress found; starting afresh (--resume continues it)" "afresh" &&
-		expect_err "input ended at question 5 of 10 (4 answered)" "afresh" || return
-	[[ $(saved_count "$progress") -eq 4 ]] ||
-		{ fail "afresh: progress holds $(saved_count "$progress") answers"; return; }
+	expect_status 1 "script" &&
+		expect_err "saved progress found; this run leaves it alone" "script" &&
+		expect_err "input ended at question 5 of 10 (4 answered); no result$" "script" ||
+		return
+	[[ $(saved_count "$progress") -eq 1 ]] ||
+		{ fail "script: progress holds $(saved_count "$progress") answers, not 1"; return; }
 	pass
+}
+
+# A NUL byte in a piped answer must not swallow the next line.
+test_nul_byte_in_an_answer_line_does_not_swallow_the_next() {
+	feed 'a\0\nb\nc\nd\na\nb\nc\nd\n' --restart quick
+	expect_status 0 "nul byte" && expect_out "Your best fit" "nul byte" && pass
+}
+
+test_empty_save_folder_is_a_usage_error() {
+	run --name Ada --save '' --answers "$slyde_answers" slyde
+	expect_status 2 "empty --save" && expect_err "--save needs a folder" "empty --save" && pass
 }
 
 test_resume_asks_again_only_the_changed_question() {

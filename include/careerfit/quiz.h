@@ -66,6 +66,16 @@ struct quiz {
 	size_t question_count;
 };
 
+/* Which characters an id may hold, besides lower-case letters and digits;
+ * every kind starts with a letter or digit, a role's with a letter. */
+enum quiz_id_kind {
+	QUIZ_ID_QUIZ,  /* [a-z0-9-]+ */
+	QUIZ_ID_ROLE,  /* [a-z][a-z0-9_]* */
+	QUIZ_ID_OTHER, /* [a-z0-9._-]+ for scenarios and questions */
+};
+
+bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind);
+
 /* Reads and checks PATH. Every problem found, errors and warnings, is
  * appended to DIAGS with its file and line. Returns NULL when there is any
  * error; a quiz with only warnings is returned. */

@@ -1,6 +1,6 @@
 /* The mentor's report: result files of a workshop gathered per quiz (id,
  * version and content hash), counted and averaged. The text face is in
- * src/report_print.c; CSV and JSON are written here. */
+ * src/workshop.c; CSV and JSON are written here. */
 #ifndef CAREERFIT_REPORT_H
 #define CAREERFIT_REPORT_H
 

@@ -29,7 +29,7 @@ static void debrief_build(const struct tui *tui, struct view *view)
 	size_t q = tui->debrief;
 	const struct quiz_question *question = &quiz->questions[q];
 	int answer = session_answer_of(tui->session, q);
-	body_width(view);
+	view_fit_width(view);
 	view_add(view, "", question->prompt, STYLE_BOLD, -1);
 	view_add_blank(view);
 	for (size_t position = 0; position < question->option_count; position++) {

@@ -54,13 +54,21 @@ void draw_text(int y, int x, const char *text, size_t columns)
 
 void draw_header(const char *left, const char *right)
 {
+	/* The left part is often a title from the quiz file. */
+	char *clean = text_sanitize(left);
 	attrset(A_REVERSE | A_BOLD | color(PAIR_HEADER));
 	mvhline(0, 0, ' ', COLS);
 	size_t right_width = text_width(right);
 	size_t room = (size_t)COLS > right_width + 3 ? (size_t)COLS - right_width - 3 : 0;
-	draw_text(0, 1, left, room);
+	if (clean) {
+		/* One line: a new line in a title would break the header. */
+		for (char *c = clean; *c; c++)
+			*c = *c == '\n' ? ' ' : *c;
+		draw_text(0, 1, clean, room);
+	}
 	draw_text(0, COLS - (int)right_width - 1, right, right_width);
 	attrset(A_NORMAL);
+	free(clean);
 }
 
 void draw_progress(size_t done, size_t total)
@@ -91,7 +99,7 @@ void draw_hints(const char *hints, bool more_below)
 	attrset(A_NORMAL);
 }
 
-void draw_too_small(void)
+void draw_too_small(bool keeps_progress)
 {
 	erase();
 	static const char *const lines[] = {"Terminal too small", "", "careerfit needs at least",
@@ -105,7 +113,7 @@ void draw_too_small(void)
 	}
 	int x = (COLS - (int)strlen(size)) / 2;
 	draw_text(top + 5, x > 0 ? x : 0, size, (size_t)COLS);
-	static const char quit[] = "q quits; your answers are kept.";
+	const char *quit = keeps_progress ? "q quits; your answers are kept." : "q quits.";
 	x = (COLS - (int)strlen(quit)) / 2;
 	draw_text(top + 7, x > 0 ? x : 0, quit, (size_t)COLS);
 }
@@ -122,17 +130,17 @@ void draw_confirm_quit(bool keeps_progress)
 	attrset(A_NORMAL);
 }
 
-int body_top(void)
+int view_top(void)
 {
 	return 3;
 }
 
-int body_height(void)
+int view_height(void)
 {
-	return LINES - body_top() - 1;
+	return LINES - view_top() - 1;
 }
 
-void body_width(struct view *view)
+void view_fit_width(struct view *view)
 {
 	view->width = (size_t)COLS - 4;
 }
@@ -248,7 +256,7 @@ static attr_t style_attr(enum style style)
 
 void view_draw(struct tui *tui, const struct view *view, int highlight)
 {
-	int top = body_top(), height = body_height();
+	int top = view_top(), height = view_height();
 	for (int row = 0; row < height; row++) {
 		size_t i = tui->scroll + (size_t)row;
 		if (i >= view->count)
@@ -278,13 +286,13 @@ void view_draw(struct tui *tui, const struct view *view, int highlight)
 
 static size_t max_scroll(const struct view *view)
 {
-	size_t height = (size_t)body_height();
+	size_t height = (size_t)view_height();
 	return view->count > height ? view->count - height : 0;
 }
 
 void view_reveal(struct tui *tui, const struct view *view, int tag)
 {
-	size_t first = 0, last = 0, height = (size_t)body_height();
+	size_t first = 0, last = 0, height = (size_t)view_height();
 	if (!view_find(view, tag, &first, &last))
 		return;
 	if (last >= tui->scroll + height)
@@ -297,7 +305,7 @@ void view_reveal(struct tui *tui, const struct view *view, int tag)
 
 bool view_scroll_key(struct tui *tui, const struct view *view, int key)
 {
-	size_t page = (size_t)body_height() > 1 ? (size_t)body_height() - 1 : 1;
+	size_t page = (size_t)view_height() > 1 ? (size_t)view_height() - 1 : 1;
 	switch (key) {
 	case KEY_UP:
 	case 'k':

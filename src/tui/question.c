@@ -17,7 +17,7 @@ static void question_build(const struct tui *tui, struct view *view)
 	size_t q = current_question(tui);
 	const struct quiz_question *question = &quiz->questions[q];
 	const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
-	body_width(view);
+	view_fit_width(view);
 	if (*scenario->story) {
 		view_add(view, "", scenario->story, STYLE_DIM, -1);
 		view_add_blank(view);
@@ -45,7 +45,7 @@ static void question_build(const struct tui *tui, struct view *view)
 static void question_layout(struct tui *tui, const struct view *view)
 {
 	size_t prompt, unused, options_end = view->count;
-	size_t height = (size_t)body_height();
+	size_t height = (size_t)view_height();
 	tui->scroll = 0;
 	if (view_find(view, -2, &prompt, &unused) && options_end > height)
 		tui->scroll = options_end - height < prompt ? options_end - height : prompt;
@@ -80,7 +80,10 @@ static void after_answer(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
 	if (tui->from_review || session_current(tui->session) >= quiz->question_count) {
+		/* Back to the review is past the last question, for the session
+		 * too: saved progress and "quit at" then say the review. */
 		tui->from_review = false;
+		session_go_to(tui->session, quiz->question_count);
 		tui_switch(tui, SCREEN_REVIEW);
 	} else {
 		tui_switch(tui, SCREEN_QUESTION);
@@ -98,8 +101,8 @@ static void pick(struct tui *tui, size_t position)
 
 static void click(struct tui *tui, const struct view *view)
 {
-	int row = tui->mouse.y - body_top();
-	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
+	int row = tui->mouse.y - view_top();
+	if (row < 0 || row >= view_height() || tui->scroll + (size_t)row >= view->count)
 		return;
 	int tag = view->lines[tui->scroll + (size_t)row].tag;
 	if (tag >= 0 && (tui->mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))

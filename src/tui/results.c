@@ -49,7 +49,7 @@ static void results_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
 	const struct score_result *result = &tui->result;
-	body_width(view);
+	view_fit_width(view);
 	for (size_t i = 0; i < result->role_count; i++) {
 		size_t r = result->ranking[i];
 		const struct score_role *role = &result->roles[r];
@@ -77,7 +77,7 @@ static void results_enter(struct tui *tui)
 static void results_draw(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	char *top = NULL;
+	const char *top = NULL;
 	char title[256];
 	if (tui->result.top_count) {
 		size_t used = 0;
@@ -86,10 +86,9 @@ static void results_draw(struct tui *tui)
 			used += (size_t)snprintf(title + used, sizeof(title) - used, "%s%s",
 						 i ? " / " : "Your best fit: ",
 						 quiz->roles[tui->result.ranking[i]].name);
-		top = text_sanitize(title);
+		top = title;
 	}
 	draw_header(top ? top : "Your result", "Results");
-	free(top);
 	draw_progress(1, 1);
 	struct view view = {0};
 	results_build(tui, &view);

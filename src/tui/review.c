@@ -10,7 +10,7 @@
 static void review_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	body_width(view);
+	view_fit_width(view);
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
 		char number[32];
@@ -72,8 +72,8 @@ static void review_choose(struct tui *tui)
 
 static void review_click(struct tui *tui, const struct view *view)
 {
-	int row = tui->mouse.y - body_top();
-	if (row < 0 || row >= body_height() || tui->scroll + (size_t)row >= view->count)
+	int row = tui->mouse.y - view_top();
+	if (row < 0 || row >= view_height() || tui->scroll + (size_t)row >= view->count)
 		return;
 	int tag = view->lines[tui->scroll + (size_t)row].tag;
 	if (tag >= 0 && (tui->mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))) {

@@ -100,9 +100,9 @@ void view_clear(struct view *view);
 bool view_find(const struct view *view, int tag, size_t *first, size_t *last);
 
 /* The rows the body takes: between the header lines and the hint line. */
-int body_top(void);
-int body_height(void);
-void body_width(struct view *view);
+int view_top(void);
+int view_height(void);
+void view_fit_width(struct view *view);
 /* Draws the view's lines from tui->scroll, marking lines tagged
  * HIGHLIGHT, with "more" markers when some are out of sight. */
 void view_draw(struct tui *tui, const struct view *view, int highlight);
@@ -116,7 +116,7 @@ void draw_header(const char *left, const char *right);
 void draw_progress(size_t done, size_t total);
 /* The key hints, and "more below" at the right when the body goes on. */
 void draw_hints(const char *hints, bool more_below);
-void draw_too_small(void);
+void draw_too_small(bool keeps_progress);
 void draw_help(void);
 void draw_confirm_quit(bool keeps_progress);
 /* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */

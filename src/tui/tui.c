@@ -20,11 +20,10 @@ static const struct screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_DEBRIEF] = &debrief_screen,
 };
 
-static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP};
+static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
 
 static volatile sig_atomic_t caught_signal;
-static int last_signal;
 
 static void on_signal(int signal_number)
 {
@@ -51,6 +50,10 @@ static void restore_signals(const struct sigaction saved[])
 
 void tui_switch(struct tui *tui, enum screen_id screen)
 {
+	/* Past the last question (a resumed, finished quiz) is the review. */
+	const struct quiz *quiz = session_quiz(tui->session);
+	if (screen == SCREEN_QUESTION && session_current(tui->session) >= quiz->question_count)
+		screen = SCREEN_REVIEW;
 	tui->screen = screen;
 	screens[screen]->enter(tui);
 }
@@ -82,7 +85,7 @@ static void draw(struct tui *tui)
 {
 	erase();
 	if (too_small()) {
-		draw_too_small();
+		draw_too_small(tui->keeps_progress);
 	} else {
 		tui->more_below = false;
 		screens[tui->screen]->draw(tui);
@@ -157,12 +160,12 @@ static bool start_curses(bool color)
 	return true;
 }
 
-static enum tui_outcome run_loop(struct tui *tui)
+static enum tui_outcome run_loop(struct tui *tui, int *signal_number)
 {
 	bool dirty = true;
 	while (tui->running) {
 		if (caught_signal) {
-			last_signal = caught_signal;
+			*signal_number = caught_signal;
 			return TUI_SIGNALLED;
 		}
 		if (dirty)
@@ -172,7 +175,7 @@ static enum tui_outcome run_loop(struct tui *tui)
 		if (key == ERR) {
 			dirty = false;
 			if (terminal_gone()) {
-				last_signal = SIGHUP;
+				*signal_number = SIGHUP;
 				return TUI_SIGNALLED;
 			}
 		} else if (too_small()) {
@@ -191,7 +194,8 @@ static enum tui_outcome run_loop(struct tui *tui)
 	return tui->finished ? TUI_DONE : TUI_QUIT;
 }
 
-enum tui_outcome tui_run(struct session *session, const struct tui_options *options)
+enum tui_outcome tui_run(struct session *session, const struct tui_options *options,
+			 int *signal_number)
 {
 	static struct tui tui; /* the one screen state */
 	struct sigaction saved[HANDLED_SIGNAL_COUNT];
@@ -211,14 +215,9 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.resume_changed = options->resume_changed,
 	};
 	tui_switch(&tui, SCREEN_WELCOME);
-	enum tui_outcome outcome = run_loop(&tui);
+	enum tui_outcome outcome = run_loop(&tui, signal_number);
 	endwin();
 	score_result_clear(&tui.result);
 	restore_signals(saved);
 	return outcome;
-}
-
-int tui_signal(void)
-{
-	return last_signal;
 }

@@ -23,9 +23,9 @@ enum tui_outcome {
 	TUI_FAILED,   /* the terminal could not be used (message printed) */
 };
 
-/* Runs the quiz on the terminal; the terminal is restored on every path. */
-enum tui_outcome tui_run(struct session *session, const struct tui_options *options);
-/* The signal that ended the last tui_run() with TUI_SIGNALLED. */
-int tui_signal(void);
+/* Runs the quiz on the terminal; the terminal is restored on every path.
+ * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. */
+enum tui_outcome tui_run(struct session *session, const struct tui_options *options,
+			 int *signal_number);
 
 #endif

@@ -32,7 +32,7 @@ static void welcome_build(const struct tui *tui, struct view *view)
 		 quiz->question_count, quiz->question_count == 1 ? "" : "s",
 		 quiz->scenario_count, quiz->scenario_count == 1 ? "" : "s",
 		 (quiz->question_count + 1) / 2 + 1);
-	body_width(view);
+	view_fit_width(view);
 	view_add(view, "", quiz->title, STYLE_HEADING, -1);
 	view_add_blank(view);
 	if (*quiz->description) {
@@ -79,8 +79,7 @@ static void welcome_key(struct tui *tui, int key)
 		     (!tui->offer_resume && (key == ' ' || key == KEY_RIGHT));
 	if (tui->offer_resume && (key == 'r' || key == 'R')) {
 		tui->offer_resume = false;
-		bool done = session_current(tui->session) >= session_quiz(tui->session)->question_count;
-		tui_switch(tui, done ? SCREEN_REVIEW : SCREEN_QUESTION);
+		tui_switch(tui, SCREEN_QUESTION);
 	} else if (start) {
 		if (tui->offer_resume)
 			session_reset(tui->session);

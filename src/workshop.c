@@ -1,4 +1,4 @@
-#include "report_print.h"
+#include "workshop.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -73,7 +73,7 @@ static bool gather_folder(struct report *report, const char *folder, const char 
 	return ok;
 }
 
-bool report_gather(struct report *report, char *const paths[], size_t count,
+bool workshop_gather(struct report *report, char *const paths[], size_t count,
 		   const char *quiz_id)
 {
 	bool ok = true;
@@ -156,7 +156,7 @@ static void print_question(FILE *out, const struct report_group *group, size_t q
 		fprintf(out, "     skipped: %zu\n", question->skipped);
 }
 
-void report_print(FILE *out, const struct report *report)
+void workshop_print_report(FILE *out, const struct report *report)
 {
 	if (report->group_count == 0)
 		fputs("No results to report.\n", out);
@@ -176,7 +176,7 @@ void report_print(FILE *out, const struct report *report)
 	}
 }
 
-void catalog_print(FILE *out, const struct catalog *catalog)
+void workshop_print_catalog(FILE *out, const struct catalog *catalog)
 {
 	if (catalog->count == 0)
 		fputs("No quizzes found.\n", out);

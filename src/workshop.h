@@ -1,6 +1,6 @@
 /* `careerfit report` and `careerfit list`: the mentor's commands. */
-#ifndef CAREERFIT_REPORT_PRINT_H
-#define CAREERFIT_REPORT_PRINT_H
+#ifndef CAREERFIT_WORKSHOP_H
+#define CAREERFIT_WORKSHOP_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,11 +12,11 @@
  * files are read), keeping only quiz QUIZ_ID when it is not NULL. Files
  * that cannot be read are skipped with a warning on stderr. False only
  * when memory runs out. */
-bool report_gather(struct report *report, char *const paths[], size_t count,
+bool workshop_gather(struct report *report, char *const paths[], size_t count,
 		   const char *quiz_id);
 /* The report as text, for a person. */
-void report_print(FILE *out, const struct report *report);
+void workshop_print_report(FILE *out, const struct report *report);
 /* The quizzes of the catalog, one a line. */
-void catalog_print(FILE *out, const struct catalog *catalog);
+void workshop_print_catalog(FILE *out, const struct catalog *catalog);
 
 #endif
