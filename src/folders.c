@@ -84,8 +84,9 @@ char *folders_resolve_quiz(const char *quiz)
 	catalog_clear(&catalog);
 	if (!entry) {
 		char *shown = text_sanitize(quiz);
-		fprintf(stderr, "careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "
-				"the quizzes\n",
+		fprintf(stderr,
+			"careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "
+			"the quizzes\n",
 			shown ? shown : "");
 		free(shown);
 	}

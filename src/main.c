@@ -219,7 +219,8 @@ static int run_validate(int argc, char **argv)
 		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			free(files);
 			puts("Usage: careerfit validate [--balance] FILE...\n"
-			     "Checks quiz files; prints FILE:LINE: error: MESSAGE for every problem.\n"
+			     "Checks quiz files; prints FILE:LINE: error: MESSAGE for every "
+			     "problem.\n"
 			     "--balance also shows whether the quiz is fair to every role.");
 			return EXIT_SUCCESS;
 		} else {
@@ -290,7 +291,8 @@ static int run_report(int argc, char **argv)
 		else if (c == OPT_JSON)
 			json = true;
 		else if (c == 'h')
-			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] "
+			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv "
+				    "FILE] "
 				    "[--json]\nReports the results saved with --save."),
 			       EXIT_SUCCESS;
 		else
@@ -318,14 +320,15 @@ static int run_list(int argc, char **argv)
 {
 	if (argc > 1 && argv[1][0] == '-')
 		return strcmp(argv[1], "--help") == 0
-			       ? (puts("Usage: careerfit list [DIR...]\nLists the quizzes careerfit "
+			       ? (puts("Usage: careerfit list [DIR...]\nLists the quizzes "
+				       "careerfit "
 				       "can find, with their ids."),
 				  EXIT_SUCCESS)
 			       : usage_error("list: unknown option '%s'", argv[1]);
 	for (int i = 1; i < argc; i++)
 		if (access(argv[i], R_OK | X_OK) != 0)
-			fprintf(stderr, "careerfit: warning: cannot read the folder %s: %s\n", argv[i],
-				strerror(errno));
+			fprintf(stderr, "careerfit: warning: cannot read the folder %s: %s\n",
+				argv[i], strerror(errno));
 	struct catalog catalog = {0};
 	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
 	workshop_print_catalog(stdout, &catalog);

@@ -91,8 +91,9 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 			}
 			if (apply_answer(session, line, out))
 				break;
-			fprintf(out, "Please type one letter from a to %c, - to skip or < to "
-				     "go back.\n",
+			fprintf(out,
+				"Please type one letter from a to %c, - to skip or < to "
+				"go back.\n",
 				(char)('a' + count - 1));
 		}
 		if (session_current(session) < q)

@@ -108,8 +108,8 @@ static void restore_place(struct session *session, int saved)
 	for (size_t q = 0; q < quiz->question_count && first_open == quiz->question_count; q++)
 		if (session_answer_of(session, q) == SESSION_UNANSWERED)
 			first_open = q;
-	size_t place = saved >= 0 && (size_t)saved <= quiz->question_count ? (size_t)saved
-										: first_open;
+	size_t place =
+		saved >= 0 && (size_t)saved <= quiz->question_count ? (size_t)saved : first_open;
 	session_go_to(session, place < first_open ? place : first_open);
 }
 
@@ -125,9 +125,8 @@ enum progress_status progress_load(const char *path, struct session *session,
 	int format = 0, current = -1;
 	const config_setting_t *answers = NULL;
 	enum progress_status status = PROGRESS_UNREADABLE;
-	if (config_read_file(&config, path) &&
-	    config_lookup_int(&config, "format", &format) && format == PROGRESS_FORMAT &&
-	    config_lookup_string(&config, "quiz", &quiz_id) &&
+	if (config_read_file(&config, path) && config_lookup_int(&config, "format", &format) &&
+	    format == PROGRESS_FORMAT && config_lookup_string(&config, "quiz", &quiz_id) &&
 	    strcmp(quiz_id, session_quiz(session)->id) == 0 &&
 	    (answers = config_lookup(&config, "answers")) && config_setting_is_list(answers)) {
 		config_lookup_int(&config, "current", &current);

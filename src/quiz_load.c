@@ -14,20 +14,18 @@
 #include <sys/stat.h>
 
 struct loader {
-	const char *path;  /* the top-level file, as the user named it */
-	char *folder;      /* its folder: includes are relative to it */
+	const char *path; /* the top-level file, as the user named it */
+	char *folder;	  /* its folder: includes are relative to it */
 	struct diag_list *diags;
 	struct quiz *quiz;
-	bool failed;       /* an error was reported (or memory ran out) */
+	bool failed; /* an error was reported (or memory ran out) */
 };
 
-static const char *const quiz_keys[] = {"id",	   "title",	"description", "version",
-					"shuffle", "roles",	"scenarios",   NULL};
-static const char *const role_keys[] = {"id",	   "name", "short", "summary",
-					"description", NULL};
+static const char *const quiz_keys[] = {"id",	   "title", "description", "version",
+					"shuffle", "roles", "scenarios",   NULL};
+static const char *const role_keys[] = {"id", "name", "short", "summary", "description", NULL};
 static const char *const scenario_keys[] = {"id", "title", "story", "questions", NULL};
-static const char *const question_keys[] = {"id",	"prompt", "weight",
-					    "debrief", "options", NULL};
+static const char *const question_keys[] = {"id", "prompt", "weight", "debrief", "options", NULL};
 static const char *const option_keys[] = {"text", "scores", NULL};
 
 /* libconfig names an included file by the path written in the @include,
@@ -129,9 +127,10 @@ static void check_known_keys(struct loader *ld, const config_setting_t *group,
 		if (known[k])
 			continue;
 		if (suggestion)
-			loader_warning(ld, member,
-				       "unknown setting '%s' in %s (did you mean '%s'?); it is ignored",
-				       name, what, suggestion);
+			loader_warning(
+				ld, member,
+				"unknown setting '%s' in %s (did you mean '%s'?); it is ignored",
+				name, what, suggestion);
 		else
 			loader_warning(ld, member, "unknown setting '%s' in %s; it is ignored",
 				       name, what);
@@ -237,18 +236,17 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 	int count = config_setting_length(list);
 	if (count < min || (max && count > max)) {
 		if (max)
-			loader_error(ld, list, "%s needs %d to %d %s, but has %d", what, min,
-				     max, name, count);
+			loader_error(ld, list, "%s needs %d to %d %s, but has %d", what, min, max,
+				     name, count);
 		else
-			loader_error(ld, list, "%s has no %s; it needs at least one", what,
-				     name);
+			loader_error(ld, list, "%s has no %s; it needs at least one", what, name);
 	}
 	bool all_groups = true;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
 		if (config_setting_type(elem) != CONFIG_TYPE_GROUP) {
-			loader_error(ld, elem, "each of the %s in %s must be a group { ... }",
-				     name, what);
+			loader_error(ld, elem, "each of the %s in %s must be a group { ... }", name,
+				     what);
 			all_groups = false;
 		}
 	}
@@ -281,8 +279,8 @@ static void load_role(struct loader *ld, const config_setting_t *group, struct q
 
 static void load_roles(struct loader *ld, const config_setting_t *root)
 {
-	const config_setting_t *list = group_list_member(ld, root, "roles", QUIZ_MIN_ROLES,
-							 QUIZ_MAX_ROLES, "the quiz");
+	const config_setting_t *list =
+		group_list_member(ld, root, "roles", QUIZ_MIN_ROLES, QUIZ_MAX_ROLES, "the quiz");
 	if (!list)
 		return;
 	size_t count = (size_t)config_setting_length(list);
@@ -306,8 +304,8 @@ static void load_roles(struct loader *ld, const config_setting_t *root)
 	}
 }
 
-static void load_scores(struct loader *ld, const config_setting_t *option,
-			struct quiz_option *out, const char *question_id)
+static void load_scores(struct loader *ld, const config_setting_t *option, struct quiz_option *out,
+			const char *question_id)
 {
 	struct quiz *quiz = ld->quiz;
 	out->scores = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(*out->scores));
@@ -330,14 +328,15 @@ static void load_scores(struct loader *ld, const config_setting_t *option,
 				     name, question_id);
 		} else if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64 &&
 			   type != CONFIG_TYPE_FLOAT) {
-			loader_error(ld, score, "the score for '%s' must be a number, not %s",
-				     name, type_name(type));
+			loader_error(ld, score, "the score for '%s' must be a number, not %s", name,
+				     type_name(type));
 		} else {
 			double value = number_value(score);
 			if (!(value >= -QUIZ_MAX_SCORE && value <= QUIZ_MAX_SCORE))
-				loader_error(ld, score,
-					     "the score for '%s' is %g; scores must be between -5 and 5",
-					     name, value);
+				loader_error(
+					ld, score,
+					"the score for '%s' is %g; scores must be between -5 and 5",
+					name, value);
 			else
 				out->scores[role] = value;
 		}
@@ -432,9 +431,8 @@ static size_t count_questions(const config_setting_t *scenarios)
 	size_t total = 0;
 	int count = config_setting_length(scenarios);
 	for (int i = 0; i < count; i++) {
-		const config_setting_t *questions =
-			config_setting_get_member(config_setting_get_elem(scenarios, (unsigned)i),
-						  "questions");
+		const config_setting_t *questions = config_setting_get_member(
+			config_setting_get_elem(scenarios, (unsigned)i), "questions");
 		if (questions && config_setting_type(questions) == CONFIG_TYPE_LIST)
 			total += (size_t)config_setting_length(questions);
 	}
@@ -443,8 +441,7 @@ static size_t count_questions(const config_setting_t *scenarios)
 
 static void load_scenarios(struct loader *ld, const config_setting_t *root)
 {
-	const config_setting_t *list =
-		group_list_member(ld, root, "scenarios", 1, 0, "the quiz");
+	const config_setting_t *list = group_list_member(ld, root, "scenarios", 1, 0, "the quiz");
 	if (!list)
 		return;
 	struct quiz *quiz = ld->quiz;
@@ -500,7 +497,7 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 	if (version && !whole)
 		loader_error(ld, version, "version is %s; it must be a whole number from 0 to %d",
 			     config_setting_type(version) == CONFIG_TYPE_FLOAT ? "not whole"
-									: "out of range",
+									       : "out of range",
 			     INT_MAX);
 	quiz->version = version && whole ? (int)number : 1;
 	const config_setting_t *shuffle =
@@ -517,8 +514,7 @@ static bool loader_parse(struct loader *ld, config_t *config)
 		return false;
 	}
 	if (S_ISDIR(info.st_mode)) {
-		diag_add(ld->diags, DIAG_ERROR, ld->path, 0,
-			 "is a folder, not a quiz file");
+		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "is a folder, not a quiz file");
 		return false;
 	}
 	config_set_include_dir(config, ld->folder);
@@ -532,8 +528,8 @@ static bool loader_parse(struct loader *ld, config_t *config)
 		return false;
 	}
 	char *shown = loader_file_name(ld, file);
-	diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
-		 "%s", config_error_text(config));
+	diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config), "%s",
+		 config_error_text(config));
 	free(shown);
 	return false;
 }

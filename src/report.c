@@ -358,7 +358,8 @@ char *report_json(const struct report *report)
 		json_object_array_add(groups, json_group(&report->groups[g]));
 	json_object_object_add(root, "quizzes", groups);
 	const char *text = json_object_to_json_string_ext(
-		root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+		root,
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
 	char *copy = text ? strdup(text) : NULL;
 	json_object_put(root);
 	return copy;

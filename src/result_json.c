@@ -79,7 +79,8 @@ char *result_json(const struct quiz *quiz, const int *answers, const struct scor
 	json_object_object_add(root, "top", top);
 	json_object_object_add(root, "answers", answers_json(quiz, answers));
 	const char *text = json_object_to_json_string_ext(
-		root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+		root,
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
 	char *copy = text ? strdup(text) : NULL;
 	json_object_put(root);
 	return copy;

@@ -200,7 +200,7 @@ static void build_answers(struct store_build *b, config_setting_t *root, const s
 		for (size_t r = 0; r < quiz->role_count; r++)
 			if (question->options[answers[q]].scores[r] != 0)
 				store_add_float(b, scores, quiz->roles[r].id,
-					  question->options[answers[q]].scores[r]);
+						question->options[answers[q]].scores[r]);
 	}
 }
 
@@ -273,9 +273,8 @@ static char *publish(const char *dir, const char *temporary, const char *stem, c
 	return NULL;
 }
 
-bool results_save(const char *dir, const struct quiz *quiz, const char *name,
-		  const int *answers, const struct score_result *result, time_t when,
-		  char **saved, char **error)
+bool results_save(const char *dir, const struct quiz *quiz, const char *name, const int *answers,
+		  const struct score_result *result, time_t when, char **saved, char **error)
 {
 	*saved = NULL;
 	*error = NULL;
@@ -458,7 +457,8 @@ static bool read_header(struct reader *rd, const config_setting_t *root,
 	const config_setting_t *quiz = config_setting_get_member(root, "quiz");
 	if (!config_setting_lookup_int(root, "format", &format) || format != RESULTS_FORMAT_VERSION)
 		return reject(rd, root, "no 'format = 1'");
-	if (!quiz || !config_setting_is_group(quiz) || !read_string(rd, quiz, "id", &record->quiz_id) ||
+	if (!quiz || !config_setting_is_group(quiz) ||
+	    !read_string(rd, quiz, "id", &record->quiz_id) ||
 	    !read_string(rd, quiz, "title", &record->quiz_title) ||
 	    !read_string(rd, quiz, "hash", &record->quiz_hash) ||
 	    !config_setting_lookup_int(quiz, "version", &record->quiz_version))
@@ -492,7 +492,8 @@ struct result_record *results_read(const char *path, char **error)
 		snprintf(line, sizeof(line), "%d", config_error_line(&config));
 		*error = config_error_type(&config) == CONFIG_ERR_FILE_IO
 				 ? format_error("%s: cannot read: %s", path, strerror(errno))
-				 : format_error("%s:%s: not a careerfit result: corrupt", path, line);
+				 : format_error("%s:%s: not a careerfit result: corrupt", path,
+						line);
 		goto err;
 	}
 	const config_setting_t *root = config_root_setting(&config);

@@ -22,8 +22,8 @@ static void changed(const struct session *session)
 static bool make_order(struct session *session, bool shuffle, uint64_t seed)
 {
 	const struct quiz *quiz = session->quiz;
-	session->order = calloc(quiz->question_count ? quiz->question_count : 1,
-				sizeof(*session->order));
+	session->order =
+		calloc(quiz->question_count ? quiz->question_count : 1, sizeof(*session->order));
 	if (!session->order)
 		return false;
 	uint64_t state = seed;
@@ -87,7 +87,7 @@ const int *session_answers(const struct session *session)
 int session_answer_of(const struct session *session, size_t question)
 {
 	return question < session->quiz->question_count ? session->answers[question]
-							 : SESSION_UNANSWERED;
+							: SESSION_UNANSWERED;
 }
 
 size_t session_current(const struct session *session)

@@ -34,7 +34,8 @@ bool store_make_folders(const char *dir)
 
 /* libconfig setters return false when a name is bad or memory is out;
  * BUILD collects that so the writer checks once. */
-config_setting_t *store_add(struct store_build *b, config_setting_t *parent, const char *name, int type)
+config_setting_t *store_add(struct store_build *b, config_setting_t *parent, const char *name,
+			    int type)
 {
 	config_setting_t *setting = parent ? config_setting_add(parent, name, type) : NULL;
 	if (!setting)
@@ -43,7 +44,7 @@ config_setting_t *store_add(struct store_build *b, config_setting_t *parent, con
 }
 
 void store_add_string(struct store_build *b, config_setting_t *parent, const char *name,
-		       const char *value)
+		      const char *value)
 {
 	config_setting_t *setting = store_add(b, parent, name, CONFIG_TYPE_STRING);
 	if (setting && !config_setting_set_string(setting, value ? value : ""))
@@ -57,7 +58,8 @@ void store_add_int(struct store_build *b, config_setting_t *parent, const char *
 		b->ok = false;
 }
 
-void store_add_float(struct store_build *b, config_setting_t *parent, const char *name, double value)
+void store_add_float(struct store_build *b, config_setting_t *parent, const char *name,
+		     double value)
 {
 	config_setting_t *setting = store_add(b, parent, name, CONFIG_TYPE_FLOAT);
 	if (setting && !config_setting_set_float(setting, value))
@@ -135,4 +137,3 @@ void store_sync_folder(const char *dir)
 		close(fd);
 	}
 }
-

@@ -94,8 +94,8 @@ static void print_reasons(FILE *out, const struct quiz *quiz, const int *answers
 		const struct quiz_question *question = &quiz->questions[reasons[i].question];
 		summary_print_wrapped(out, question->prompt, 2, width);
 		fputs("    you chose:\n", out);
-		summary_print_wrapped(out, question->options[answers[reasons[i].question]].text,
-				      6, width);
+		summary_print_wrapped(out, question->options[answers[reasons[i].question]].text, 6,
+				      width);
 	}
 }
 

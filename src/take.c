@@ -94,7 +94,8 @@ static bool apply_answer_list(struct session *session, const char *list)
 				session_set_answer(session, q, letter - 'a');
 			} else {
 				say("--answers: question %zu has options a to %c; '%.*s' is not "
-				    "one of them (use '-' to skip)\nTry 'careerfit --help' for more "
+				    "one of them (use '-' to skip)\nTry 'careerfit --help' for "
+				    "more "
 				    "information.",
 				    q + 1, (char)('a' + count - 1), (int)length, item);
 				return false;
@@ -308,8 +309,8 @@ static enum take_status ask(struct take *t, int *signal_number)
 	}
 	if (!save_folder_ready(t))
 		return TAKE_FAILED;
-	bool full_screen = !options->plain && !options->json && isatty(STDIN_FILENO) &&
-			   isatty(STDOUT_FILENO);
+	bool full_screen =
+		!options->plain && !options->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	t->questions = where_to_ask(options);
 	t->saver.path = progress_path(t->quiz->id, options->name);
 	t->saver.on_screen = full_screen;
@@ -332,9 +333,8 @@ static bool prepare(struct take *t)
 	free(path);
 	if (!t->quiz)
 		return false;
-	uint64_t seed = t->options->seed_given
-				? t->options->seed
-				: (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+	uint64_t seed = t->options->seed_given ? t->options->seed
+					       : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 	/* --answers letters follow the file, so no shuffle there. */
 	t->session = session_new(t->quiz, t->quiz->shuffle && !t->options->answers, seed);
 	if (!t->session)

@@ -21,11 +21,11 @@ struct take_options {
 };
 
 enum take_status {
-	TAKE_DONE,        /* a result was shown */
-	TAKE_QUIT,        /* the person quit; progress is kept */
-	TAKE_USAGE,       /* a bad --answers list (message printed) */
-	TAKE_FAILED,      /* a bad quiz, an I/O error, input that ended */
-	TAKE_SIGNALLED,   /* a signal ended the full-screen quiz */
+	TAKE_DONE,	/* a result was shown */
+	TAKE_QUIT,	/* the person quit; progress is kept */
+	TAKE_USAGE,	/* a bad --answers list (message printed) */
+	TAKE_FAILED,	/* a bad quiz, an I/O error, input that ended */
+	TAKE_SIGNALLED, /* a signal ended the full-screen quiz */
 };
 
 /* Runs the whole quiz; *SIGNAL_NUMBER is set with TAKE_SIGNALLED. */

@@ -10,8 +10,7 @@
 
 static void print_balance(const struct quiz *quiz, const struct balance_report *report)
 {
-	printf("  balance over %zu random answer sets (seed %d):\n", report->samples,
-	       BALANCE_SEED);
+	printf("  balance over %zu random answer sets (seed %d):\n", report->samples, BALANCE_SEED);
 	printf("    %-28s %-9s %9s %10s %14s\n", "role", "sole top", "top share", "sole share",
 	       "best affinity");
 	for (size_t r = 0; r < report->role_count; r++) {
@@ -39,8 +38,8 @@ static bool validate_file(const char *path, bool balance)
 	path = resolved;
 	struct quiz *quiz = quiz_load(path, &diags);
 	struct balance_report report = {0};
-	bool computed = quiz && balance && balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED,
-							   &report);
+	bool computed =
+		quiz && balance && balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report);
 	if (computed)
 		balance_warn(quiz, &report, &diags);
 	diag_print(&diags, stderr);

@@ -32,8 +32,10 @@ static bool gather_file(struct report *report, const char *path, const char *qui
 	}
 	if (!report_add(report, record)) {
 		char message[1024];
-		snprintf(message, sizeof(message), "%s: its roles or questions differ from "
-				   "other results of the same quiz", path);
+		snprintf(message, sizeof(message),
+			 "%s: its roles or questions differ from "
+			 "other results of the same quiz",
+			 path);
 		warn(message);
 		result_record_free(record);
 	}
@@ -73,8 +75,7 @@ static bool gather_folder(struct report *report, const char *folder, const char 
 	return ok;
 }
 
-bool workshop_gather(struct report *report, char *const paths[], size_t count,
-		   const char *quiz_id)
+bool workshop_gather(struct report *report, char *const paths[], size_t count, const char *quiz_id)
 {
 	bool ok = true;
 	for (size_t i = 0; ok && i < count; i++) {
@@ -165,8 +166,8 @@ void workshop_print_report(FILE *out, const struct report *report)
 		const struct result_record *first = report_first(group);
 		char *title = text_sanitize(first->quiz_title), *id = text_sanitize(first->quiz_id);
 		fprintf(out, "%s%s (%s, version %d)\n%zu participant%s\n", g ? "\n\n" : "",
-			title ? title : "", id ? id : "", first->quiz_version,
-			group->record_count, group->record_count == 1 ? "" : "s");
+			title ? title : "", id ? id : "", first->quiz_version, group->record_count,
+			group->record_count == 1 ? "" : "s");
 		free(title);
 		free(id);
 		print_tops(out, group);

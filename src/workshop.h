@@ -12,8 +12,7 @@
  * files are read), keeping only quiz QUIZ_ID when it is not NULL. Files
  * that cannot be read are skipped with a warning on stderr. False only
  * when memory runs out. */
-bool workshop_gather(struct report *report, char *const paths[], size_t count,
-		   const char *quiz_id);
+bool workshop_gather(struct report *report, char *const paths[], size_t count, const char *quiz_id);
 /* The report as text, for a person. */
 void workshop_print_report(FILE *out, const struct report *report);
 /* The quizzes of the catalog, one a line. */

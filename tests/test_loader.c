@@ -84,8 +84,14 @@ struct edit {
 	const char *text; /* what replaces them: one line or several */
 };
 
-#define REPLACE(line, text) {(line), (line), (text)}
-#define REPLACE_LINES(first, last, text) {(first), (last), (text)}
+#define REPLACE(line, text)                                                                        \
+	{                                                                                          \
+		(line), (line), (text)                                                             \
+	}
+#define REPLACE_LINES(first, last, text)                                                           \
+	{                                                                                          \
+		(first), (last), (text)                                                            \
+	}
 /* The path of MINI written with the given edits, e.g.
  * mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = \"\";")). */
 #define mini_quiz_with(...) write_mini_quiz((const struct edit[]){__VA_ARGS__, {0, 0, NULL}})
@@ -177,9 +183,9 @@ static void describe_all(const struct diag_list *list)
 				 list->count, list->count == 1 ? "" : "s");
 	for (size_t i = 0; i < list->count && used < sizeof(report); i++) {
 		const struct diag *d = &list->items[i];
-		used += (size_t)snprintf(report + used, sizeof(report) - used, "\n  #%zu %s %s:%d: %s",
-					 i, severity_name(d->severity), d->file, d->line,
-					 d->message);
+		used += (size_t)snprintf(report + used, sizeof(report) - used,
+					 "\n  #%zu %s %s:%d: %s", i, severity_name(d->severity),
+					 d->file, d->line, d->message);
 	}
 }
 
@@ -194,17 +200,18 @@ static const char *diag_mismatch(const struct diag_list *list, size_t index,
 		    strstr(d->message, part))
 			return NULL;
 	}
-	snprintf(report, sizeof(report), "expected diagnostic #%zu to be a %s at %s:%d saying \"%s\"",
-		 index, severity_name(severity), file, line, part);
+	snprintf(report, sizeof(report),
+		 "expected diagnostic #%zu to be a %s at %s:%d saying \"%s\"", index,
+		 severity_name(severity), file, line, part);
 	describe_all(list);
 	return report;
 }
 
-#define assert_diag(list, index, severity, file, line, part)                                  \
-	do {                                                                                  \
-		const char *wrong_ = diag_mismatch((list), (index), (severity), (file), (line), \
-						   (part));                                   \
-		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                                  \
+#define assert_diag(list, index, severity, file, line, part)                                       \
+	do {                                                                                       \
+		const char *wrong_ =                                                               \
+			diag_mismatch((list), (index), (severity), (file), (line), (part));        \
+		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                                       \
 	} while (0)
 
 static const char *count_mismatch(const struct diag_list *list, size_t expected)
@@ -217,10 +224,10 @@ static const char *count_mismatch(const struct diag_list *list, size_t expected)
 	return report;
 }
 
-#define assert_diag_count(list, expected)                                    \
-	do {                                                                 \
-		const char *wrong_ = count_mismatch((list), (expected));     \
-		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                 \
+#define assert_diag_count(list, expected)                                                          \
+	do {                                                                                       \
+		const char *wrong_ = count_mismatch((list), (expected));                           \
+		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                                       \
 	} while (0)
 
 /* Loads PATH and checks that it is rejected with exactly one diagnostic: an
@@ -244,10 +251,10 @@ static const char *single_error_mismatch(const char *path, int line, const char 
 	return wrong;
 }
 
-#define assert_single_error(path, line, part)                                         \
-	do {                                                                          \
-		const char *wrong_ = single_error_mismatch((path), (line), (part));   \
-		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                          \
+#define assert_single_error(path, line, part)                                                      \
+	do {                                                                                       \
+		const char *wrong_ = single_error_mismatch((path), (line), (part));                \
+		ck_assert_msg(wrong_ == NULL, "%s", wrong_);                                       \
 	} while (0)
 
 /* Runs part of a test from another working directory. */
@@ -322,8 +329,10 @@ START_TEST(test_bundled_header_and_roles_are_read)
 	ck_assert_ptr_nonnull(quiz);
 	ck_assert_str_eq(quiz->title, "Slyde: who would you be on the team?");
 	/* Adjacent strings are joined, as in C. */
-	ck_assert_msg(strncmp(quiz->description, "A payments company in Lagos is losing users "
-				  "wherever the connection is poor.", 76) == 0,
+	ck_assert_msg(strncmp(quiz->description,
+			      "A payments company in Lagos is losing users "
+			      "wherever the connection is poor.",
+			      76) == 0,
 		      "description: %s", quiz->description);
 	ck_assert_int_eq(quiz->version, 1);
 	ck_assert(quiz->shuffle);
@@ -458,8 +467,8 @@ END_TEST
 START_TEST(test_version_0_is_allowed)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 0;")),
-				      &diags);
+	struct quiz *quiz =
+		quiz_load(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 0;")), &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 0);
 	ck_assert_int_eq(quiz->version, 0);
@@ -471,8 +480,8 @@ END_TEST
 START_TEST(test_version_may_be_written_as_a_64_bit_integer)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 2L;")),
-				      &diags);
+	struct quiz *quiz =
+		quiz_load(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 2L;")), &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 0);
 	ck_assert_int_eq(quiz->version, 2);
@@ -588,8 +597,8 @@ END_TEST
 START_TEST(test_question_id_may_hold_dashes_underscores_and_dots)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(
-		mini_quiz_with(REPLACE(LINE_QUESTION_ID, "id = \"q-1_a.b\";")), &diags);
+	struct quiz *quiz =
+		quiz_load(mini_quiz_with(REPLACE(LINE_QUESTION_ID, "id = \"q-1_a.b\";")), &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 0);
 	ck_assert_str_eq(quiz->questions[0].id, "q-1_a.b");
@@ -694,8 +703,7 @@ END_TEST
 
 START_TEST(test_missing_option_setting_is_reported_at_the_option_line)
 {
-	const char *path =
-		mini_quiz_with(REPLACE(LINE_OPTION_A, "{ scores = { pm = 2; }; },"));
+	const char *path = mini_quiz_with(REPLACE(LINE_OPTION_A, "{ scores = { pm = 2; }; },"));
 	assert_single_error(path, LINE_OPTION_A,
 			    "an option is missing the required setting 'text'");
 }
@@ -704,8 +712,7 @@ END_TEST
 START_TEST(test_missing_question_id_is_an_error)
 {
 	const char *path = mini_quiz_with(REPLACE(LINE_QUESTION_ID, ""));
-	assert_single_error(path, LINE_QUESTION,
-			    "a question is missing the required setting 'id'");
+	assert_single_error(path, LINE_QUESTION, "a question is missing the required setting 'id'");
 }
 END_TEST
 
@@ -719,35 +726,40 @@ END_TEST
 START_TEST(test_version_that_is_not_a_number_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = \"two\";")),
-			    LINE_HEADER_EXTRA, "'version' in the quiz must be a number, not a string");
+			    LINE_HEADER_EXTRA,
+			    "'version' in the quiz must be a number, not a string");
 }
 END_TEST
 
 START_TEST(test_version_that_is_not_a_whole_number_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = 1.5;")),
-			    LINE_HEADER_EXTRA, "version is not whole; it must be a whole number from 0 to 2147483647");
+			    LINE_HEADER_EXTRA,
+			    "version is not whole; it must be a whole number from 0 to 2147483647");
 }
 END_TEST
 
 START_TEST(test_negative_version_is_an_error)
 {
-	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = -1;")),
-			    LINE_HEADER_EXTRA, "version is out of range; it must be a whole number from 0 to 2147483647");
+	assert_single_error(
+		mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "version = -1;")), LINE_HEADER_EXTRA,
+		"version is out of range; it must be a whole number from 0 to 2147483647");
 }
 END_TEST
 
 START_TEST(test_shuffle_that_is_not_a_boolean_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "shuffle = \"yes\";")),
-			    LINE_HEADER_EXTRA, "'shuffle' in the quiz must be a boolean, not a string");
+			    LINE_HEADER_EXTRA,
+			    "'shuffle' in the quiz must be a boolean, not a string");
 }
 END_TEST
 
 START_TEST(test_weight_that_is_not_a_number_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "weight = \"heavy\";")),
-			    LINE_QUESTION_EXTRA, "'weight' in a question must be a number, not a string");
+			    LINE_QUESTION_EXTRA,
+			    "'weight' in a question must be a number, not a string");
 }
 END_TEST
 
@@ -771,8 +783,7 @@ END_TEST
 
 START_TEST(test_scores_that_are_not_a_group_is_an_error)
 {
-	const char *path =
-		mini_quiz_with(REPLACE(LINE_OPTION_A, "{ text = \"A\"; scores = 2; },"));
+	const char *path = mini_quiz_with(REPLACE(LINE_OPTION_A, "{ text = \"A\"; scores = 2; },"));
 	assert_single_error(path, LINE_OPTION_A,
 			    "'scores' in an option must be a group, not an integer");
 }
@@ -865,35 +876,35 @@ END_TEST
 
 START_TEST(test_duplicate_scenario_id_is_an_error)
 {
-	const char *path = mini_quiz_with(REPLACE(
-		LINE_SCENARIO_END,
-		"  },\n"
-		"  { id = \"s1\"; title = \"Again\"; questions = ( { id = \"q2\"; prompt = \"Then?\"; "
-		"options = ( { text = \"A\"; scores = { pm = 1; }; }, "
-		"{ text = \"B\"; scores = { po = 1; }; } ); } ); }"));
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_SCENARIO_END, "  },\n"
+					   "  { id = \"s1\"; title = \"Again\"; questions = ( { id "
+					   "= \"q2\"; prompt = \"Then?\"; "
+					   "options = ( { text = \"A\"; scores = { pm = 1; }; }, "
+					   "{ text = \"B\"; scores = { po = 1; }; } ); } ); }"));
 	assert_single_error(path, LINE_SCENARIO_END + 1, "duplicate scenario id 's1'");
 }
 END_TEST
 
 START_TEST(test_duplicate_question_id_is_an_error)
 {
-	const char *path = mini_quiz_with(REPLACE(
-		LINE_QUESTION_END,
-		"      },\n"
-		"      { id = \"q1\"; prompt = \"Then?\"; options = ( "
-		"{ text = \"A\"; scores = { pm = 1; }; }, { text = \"B\"; scores = { po = 1; }; } ); }"));
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_QUESTION_END, "      },\n"
+					   "      { id = \"q1\"; prompt = \"Then?\"; options = ( "
+					   "{ text = \"A\"; scores = { pm = 1; }; }, { text = "
+					   "\"B\"; scores = { po = 1; }; } ); }"));
 	assert_single_error(path, LINE_QUESTION_END + 1, "duplicate question id 'q1'");
 }
 END_TEST
 
 START_TEST(test_duplicate_question_id_in_another_scenario_is_an_error)
 {
-	const char *path = mini_quiz_with(REPLACE(
-		LINE_SCENARIO_END,
-		"  },\n"
-		"  { id = \"s2\"; title = \"Later\"; questions = ( { id = \"q1\"; prompt = \"Then?\"; "
-		"options = ( { text = \"A\"; scores = { pm = 1; }; }, "
-		"{ text = \"B\"; scores = { po = 1; }; } ); } ); }"));
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_SCENARIO_END, "  },\n"
+					   "  { id = \"s2\"; title = \"Later\"; questions = ( { id "
+					   "= \"q1\"; prompt = \"Then?\"; "
+					   "options = ( { text = \"A\"; scores = { pm = 1; }; }, "
+					   "{ text = \"B\"; scores = { po = 1; }; } ); } ); }"));
 	assert_single_error(path, LINE_SCENARIO_END + 1, "duplicate question id 'q1'");
 }
 END_TEST
@@ -902,7 +913,8 @@ START_TEST(test_unknown_role_names_its_line)
 {
 	const char *path = mini_quiz_with(
 		REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { po = 2; ux = 1; }; }"));
-	assert_single_error(path, LINE_OPTION_B, "unknown role 'ux' in the scores of question 'q1'");
+	assert_single_error(path, LINE_OPTION_B,
+			    "unknown role 'ux' in the scores of question 'q1'");
 }
 END_TEST
 
@@ -917,8 +929,8 @@ END_TEST
 
 START_TEST(test_score_below_minus_5_is_an_error)
 {
-	const char *path =
-		mini_quiz_with(REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { po = -5.5; }; }"));
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { po = -5.5; }; }"));
 	assert_single_error(path, LINE_OPTION_B,
 			    "the score for 'po' is -5.5; scores must be between -5 and 5");
 }
@@ -931,7 +943,8 @@ END_TEST
 START_TEST(test_weight_0_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "weight = 0;")),
-			    LINE_QUESTION_EXTRA, "weight is 0; it must be more than 0 and at most 10");
+			    LINE_QUESTION_EXTRA,
+			    "weight is 0; it must be more than 0 and at most 10");
 }
 END_TEST
 
@@ -945,7 +958,8 @@ END_TEST
 START_TEST(test_weight_above_10_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "weight = 11;")),
-			    LINE_QUESTION_EXTRA, "weight is 11; it must be more than 0 and at most 10");
+			    LINE_QUESTION_EXTRA,
+			    "weight is 11; it must be more than 0 and at most 10");
 }
 END_TEST
 
@@ -986,7 +1000,8 @@ START_TEST(test_a_quiz_without_scenarios_is_an_error)
 {
 	const char *path = mini_quiz_with(
 		REPLACE_LINES(LINE_SCENARIOS, LINE_SCENARIOS_END, "scenarios = ( );"));
-	assert_single_error(path, LINE_SCENARIOS, "the quiz has no scenarios; it needs at least one");
+	assert_single_error(path, LINE_SCENARIOS,
+			    "the quiz has no scenarios; it needs at least one");
 }
 END_TEST
 
@@ -1001,8 +1016,8 @@ END_TEST
 
 START_TEST(test_empty_option_text_is_an_error)
 {
-	const char *path = mini_quiz_with(
-		REPLACE(LINE_OPTION_A, "{ text = \"\"; scores = { pm = 2; }; },"));
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_OPTION_A, "{ text = \"\"; scores = { pm = 2; }; },"));
 	assert_single_error(path, LINE_OPTION_A, "'text' in an option must not be empty");
 }
 END_TEST
@@ -1023,7 +1038,8 @@ END_TEST
 
 START_TEST(test_empty_role_name_is_an_error)
 {
-	const char *path = mini_quiz_with(REPLACE(LINE_ROLE_PM, "  { id = \"pm\"; name = \"\"; },"));
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_ROLE_PM, "  { id = \"pm\"; name = \"\"; },"));
 	assert_single_error(path, LINE_ROLE_PM, "'name' in a role must not be empty");
 }
 END_TEST
@@ -1178,7 +1194,8 @@ START_TEST(test_included_file_is_named_as_seen_from_the_working_directory)
 	leave_dir(previous);
 	ck_assert_ptr_null(quiz);
 	assert_diag_count(&diags, 1);
-	assert_diag(&diags, 0, DIAG_ERROR, "loader/parts/bad_scenario.cfg", 11, "unknown role 'ux'");
+	assert_diag(&diags, 0, DIAG_ERROR, "loader/parts/bad_scenario.cfg", 11,
+		    "unknown role 'ux'");
 	diag_list_clear(&diags);
 }
 END_TEST
@@ -1238,7 +1255,8 @@ START_TEST(test_every_problem_in_a_file_is_reported_in_file_order)
 	ck_assert_ptr_null(quiz_load(path, &diags));
 	assert_diag_count(&diags, 7);
 	assert_diag(&diags, 0, DIAG_ERROR, path, 3, "id 'Many' in the quiz is not valid");
-	assert_diag(&diags, 1, DIAG_ERROR, path, 5, "'version' in the quiz must be a number, not a string");
+	assert_diag(&diags, 1, DIAG_ERROR, path, 5,
+		    "'version' in the quiz must be a number, not a string");
 	assert_diag(&diags, 2, DIAG_ERROR, path, 8, "duplicate role id 'pm'");
 	assert_diag(&diags, 3, DIAG_ERROR, path, 13, "'title' in a scenario must not be empty");
 	assert_diag(&diags, 4, DIAG_ERROR, path, 18, "weight is 0");
@@ -1273,8 +1291,9 @@ START_TEST(test_misspelt_setting_is_a_warning_with_a_suggestion)
 	struct quiz *quiz = quiz_load(path, &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 1);
-	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_QUESTION_EXTRA,
-		    "unknown setting 'promt' in a question (did you mean 'prompt'?); it is ignored");
+	assert_diag(
+		&diags, 0, DIAG_WARNING, path, LINE_QUESTION_EXTRA,
+		"unknown setting 'promt' in a question (did you mean 'prompt'?); it is ignored");
 	ck_assert_str_eq(quiz->questions[0].prompt, "What do you do first?");
 	quiz_free(quiz);
 	diag_list_clear(&diags);
@@ -1299,9 +1318,9 @@ END_TEST
 START_TEST(test_role_that_no_option_scores_is_a_warning)
 {
 	struct diag_list diags = {0};
-	const char *path = mini_quiz_with(
-		REPLACE(LINE_ROLE_PO, "  { id = \"po\"; name = \"Product Owner\"; }, "
-				      "{ id = \"ux\"; name = \"UX Designer\"; }"));
+	const char *path = mini_quiz_with(REPLACE(LINE_ROLE_PO,
+						  "  { id = \"po\"; name = \"Product Owner\"; }, "
+						  "{ id = \"ux\"; name = \"UX Designer\"; }"));
 	struct quiz *quiz = quiz_load(path, &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 1);

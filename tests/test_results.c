@@ -86,9 +86,15 @@ END_TEST
 START_TEST(test_names_are_made_safe_for_file_names)
 {
 	const char *cases[][2] = {
-		{"../../etc/passwd", "etc-passwd"}, {".hidden", "hidden"},
-		{"a/b", "a-b"},			  {"Zo\xc3\xab \xc3\x91\xc3\xba\xc3\xb1" "ez", "Zo\xc3\xab-\xc3\x91\xc3\xba\xc3\xb1" "ez"},
-		{"...", "anonymous"},		  {"", "anonymous"},
+		{"../../etc/passwd", "etc-passwd"},
+		{".hidden", "hidden"},
+		{"a/b", "a-b"},
+		{"Zo\xc3\xab \xc3\x91\xc3\xba\xc3\xb1"
+		 "ez",
+		 "Zo\xc3\xab-\xc3\x91\xc3\xba\xc3\xb1"
+		 "ez"},
+		{"...", "anonymous"},
+		{"", "anonymous"},
 	};
 	/* A long name is cut to whole characters: 26 CJK characters of 3 bytes. */
 	char long_name[400] = "";
@@ -133,8 +139,9 @@ START_TEST(test_broken_result_files_are_refused_with_a_reason)
 	char *foreign = write_file("foreign.cfg", "id = \"quiz\";\ntitle = \"Not a result\";\n");
 	assert_refused(foreign, "not a careerfit result");
 	char *no_roles = write_file(
-		"roles.cfg", "format = 1; quiz = { id = \"q\"; title = \"Q\"; version = 1; hash = \"0\"; };\n"
-			     "participant = \"P\"; time = \"T\"; answers = ();\n");
+		"roles.cfg",
+		"format = 1; quiz = { id = \"q\"; title = \"Q\"; version = 1; hash = \"0\"; };\n"
+		"participant = \"P\"; time = \"T\"; answers = ();\n");
 	assert_refused(no_roles, "no list of roles");
 	assert_refused(folder, "not a file");
 	char missing[512];

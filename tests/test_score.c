@@ -86,17 +86,18 @@ END_TEST
 static struct quiz *near_tie_quiz(const char *beta_extra)
 {
 	char text[1024];
-	snprintf(text, sizeof(text),
-		 "id = \"t\"; title = \"T\";\n"
-		 "roles = ( { id = \"a\"; name = \"Alpha\"; }, { id = \"b\"; name = \"Beta\"; } );\n"
-		 "scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
-		 "  { id = \"q1\"; prompt = \"P\"; options = (\n"
-		 "    { text = \"x\"; scores = { a = 1; b = 1; }; },\n"
-		 "    { text = \"y\"; scores = { a = 0; }; } ); },\n"
-		 "  { id = \"q2\"; prompt = \"P\"; options = (\n"
-		 "    { text = \"x\"; scores = { a = 0; }; },\n"
-		 "    { text = \"y\"; scores = { b = %s; }; } ); } ); } );\n",
-		 beta_extra);
+	snprintf(
+		text, sizeof(text),
+		"id = \"t\"; title = \"T\";\n"
+		"roles = ( { id = \"a\"; name = \"Alpha\"; }, { id = \"b\"; name = \"Beta\"; } );\n"
+		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+		"  { id = \"q1\"; prompt = \"P\"; options = (\n"
+		"    { text = \"x\"; scores = { a = 1; b = 1; }; },\n"
+		"    { text = \"y\"; scores = { a = 0; }; } ); },\n"
+		"  { id = \"q2\"; prompt = \"P\"; options = (\n"
+		"    { text = \"x\"; scores = { a = 0; }; },\n"
+		"    { text = \"y\"; scores = { b = %s; }; } ); } ); } );\n",
+		beta_extra);
 	return quiz_from_text(text);
 }
 

@@ -11,12 +11,15 @@ static struct quiz *quiz_of_three(void)
 		"id = \"t\"; title = \"T\";\n"
 		"roles = ( { id = \"a\"; name = \"A\"; }, { id = \"b\"; name = \"B\"; } );\n"
 		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
-		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; },\n"
+		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; "
+		"},\n"
 		"    { text = \"2\"; scores = { b = 1; }; }, { text = \"3\"; },\n"
 		"    { text = \"4\"; }, { text = \"5\"; }, { text = \"6\"; } ); },\n"
-		"  { id = \"q2\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; },\n"
+		"  { id = \"q2\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; "
+		"},\n"
 		"    { text = \"2\"; scores = { b = 1; }; } ); },\n"
-		"  { id = \"q3\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; },\n"
+		"  { id = \"q3\"; prompt = \"P\"; options = ( { text = \"1\"; scores = { a = 1; }; "
+		"},\n"
 		"    { text = \"2\"; scores = { b = 1; }; } ); } ); } );\n");
 }
 

@@ -25,7 +25,10 @@ END_TEST
 
 START_TEST(test_c1_controls_and_bad_bytes_become_replacement_characters)
 {
-	assert_sanitised("x\xc2\x9b" "31m", "x\xef\xbf\xbd" "31m"); /* U+009B CSI */
+	assert_sanitised("x\xc2\x9b"
+			 "31m",
+			 "x\xef\xbf\xbd"
+			 "31m"); /* U+009B CSI */
 	assert_sanitised("bad\xff", "bad\xef\xbf\xbd");
 	assert_sanitised("cut\xe2\x80", "cut\xef\xbf\xbd\xef\xbf\xbd");
 }
@@ -33,14 +36,18 @@ END_TEST
 
 START_TEST(test_bidi_overrides_are_removed)
 {
-	assert_sanitised("ab\xe2\x80\xae" "cd", "abcd"); /* U+202E */
+	assert_sanitised("ab\xe2\x80\xae"
+			 "cd",
+			 "abcd"); /* U+202E */
 }
 END_TEST
 
 START_TEST(test_ordinary_text_is_unchanged)
 {
-	assert_sanitised("It\xe2\x80\x99s \xe2\x80\x9c" "fine\xe2\x80\x9d \xe2\x80\x94 \xe4\xbd\xa0\xe5\xa5\xbd",
-			 "It\xe2\x80\x99s \xe2\x80\x9c" "fine\xe2\x80\x9d \xe2\x80\x94 \xe4\xbd\xa0\xe5\xa5\xbd");
+	assert_sanitised("It\xe2\x80\x99s \xe2\x80\x9c"
+			 "fine\xe2\x80\x9d \xe2\x80\x94 \xe4\xbd\xa0\xe5\xa5\xbd",
+			 "It\xe2\x80\x99s \xe2\x80\x9c"
+			 "fine\xe2\x80\x9d \xe2\x80\x94 \xe4\xbd\xa0\xe5\xa5\xbd");
 	assert_sanitised("two\nlines\tand tab", "two\nlines and tab");
 }
 END_TEST
@@ -48,7 +55,7 @@ END_TEST
 START_TEST(test_width_counts_columns_not_bytes)
 {
 	ck_assert_uint_eq(text_width("abc"), 3);
-	ck_assert_uint_eq(text_width("\xe2\x80\x94"), 1);          /* em dash */
+	ck_assert_uint_eq(text_width("\xe2\x80\x94"), 1);	      /* em dash */
 	ck_assert_uint_eq(text_width("\xe4\xbd\xa0\xe5\xa5\xbd"), 4); /* two CJK */
 	ck_assert_uint_eq(text_fit("\xe4\xbd\xa0\xe5\xa5\xbd", 3), 3);
 }

@@ -15,8 +15,8 @@ enum diag_severity {
 
 struct diag {
 	enum diag_severity severity;
-	char *file;    /* as the user should see it */
-	int line;      /* 0 when the problem concerns the whole file */
+	char *file; /* as the user should see it */
+	int line;   /* 0 when the problem concerns the whole file */
 	char *message;
 };
 

@@ -19,13 +19,13 @@ char *progress_path(const char *quiz_id, const char *name);
 bool progress_save(const char *path, const struct session *session);
 
 enum progress_status {
-	PROGRESS_NONE,       /* nothing saved */
+	PROGRESS_NONE,	     /* nothing saved */
 	PROGRESS_LOADED,     /* answers were restored */
 	PROGRESS_UNREADABLE, /* a file is there but is not usable */
 };
 
 struct progress_info {
-	size_t kept;    /* answers restored */
+	size_t kept;	/* answers restored */
 	size_t changed; /* saved answers dropped: their question changed or went */
 };
 

@@ -19,10 +19,10 @@
 struct quiz_role {
 	char *id;
 	char *name;
-	char *short_name; /* the name itself when the file gives no `short` */
-	char *summary;     /* may be empty */
+	char *short_name;  /* the name itself when the file gives no `short` */
+	char *summary;	   /* may be empty */
 	char *description; /* may be empty */
-	char *file;        /* where the role is written, for diagnostics */
+	char *file;	   /* where the role is written, for diagnostics */
 	int line;
 };
 
@@ -37,7 +37,7 @@ struct quiz_question {
 	char *debrief; /* may be empty */
 	double weight;
 	size_t scenario; /* index into quiz.scenarios */
-	char *file;      /* where the question is written, for diagnostics */
+	char *file;	 /* where the question is written, for diagnostics */
 	int line;
 	struct quiz_option *options;
 	size_t option_count;
@@ -46,7 +46,7 @@ struct quiz_question {
 struct quiz_scenario {
 	char *id;
 	char *title;
-	char *story;           /* may be empty */
+	char *story;	       /* may be empty */
 	size_t first_question; /* questions are stored flat, in file order */
 	size_t question_count;
 };

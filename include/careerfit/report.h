@@ -11,9 +11,9 @@
 #include "careerfit/results.h"
 
 struct report_option {
-	char *text;      /* as the first participant who picked it saw it */
-	double *scores;  /* what it signals, per role of the group */
-	size_t count;    /* how many picked it */
+	char *text;	/* as the first participant who picked it saw it */
+	double *scores; /* what it signals, per role of the group */
+	size_t count;	/* how many picked it */
 };
 
 struct report_question {
@@ -26,8 +26,8 @@ struct report_question {
 struct report_group {
 	struct result_record **records; /* owned */
 	size_t record_count;
-	size_t *top_counts;      /* per role: how many had it among their top roles */
-	double *affinity_sums;   /* per role, over the records where it is defined */
+	size_t *top_counts;    /* per role: how many had it among their top roles */
+	double *affinity_sums; /* per role, over the records where it is defined */
 	size_t *affinity_counts;
 	struct report_question *questions;
 	size_t question_count;

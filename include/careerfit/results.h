@@ -15,11 +15,11 @@
 #define RESULTS_FORMAT_VERSION 1
 
 struct result_answer {
-	char *question;  /* the question's id */
+	char *question; /* the question's id */
 	char *prompt;
-	int option;      /* index in file order, or -1 when skipped */
-	char *text;      /* the option's text; "" when skipped */
-	double *scores;  /* per role of the record, what the option signals */
+	int option;	/* index in file order, or -1 when skipped */
+	char *text;	/* the option's text; "" when skipped */
+	double *scores; /* per role of the record, what the option signals */
 };
 
 struct result_role {
@@ -66,9 +66,8 @@ bool results_check_folder(const char *dir, char **error);
 /* Writes the result atomically (temporary file, fsync, link) under a new
  * name in DIR, never replacing another file. On success *SAVED holds the
  * path; on failure *ERROR says why. Both newly allocated. */
-bool results_save(const char *dir, const struct quiz *quiz, const char *name,
-		  const int *answers, const struct score_result *result, time_t when,
-		  char **saved, char **error);
+bool results_save(const char *dir, const struct quiz *quiz, const char *name, const int *answers,
+		  const struct score_result *result, time_t when, char **saved, char **error);
 
 /* Reads one result file; NULL with *ERROR set when it is unreadable,
  * corrupt, truncated or not a careerfit result. */

@@ -24,9 +24,9 @@ struct score_role {
 
 struct score_result {
 	struct score_role *roles; /* in the quiz's role order */
-	size_t *ranking;          /* role indices, best first, undefined last */
+	size_t *ranking;	  /* role indices, best first, undefined last */
 	size_t role_count;
-	size_t top_count;         /* ranking[0 .. top_count) are the top roles */
+	size_t top_count; /* ranking[0 .. top_count) are the top roles */
 	size_t answered;
 	size_t skipped;
 };

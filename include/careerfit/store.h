@@ -20,8 +20,7 @@ void store_add_string(struct store_build *b, config_setting_t *parent, const cha
 void store_add_int(struct store_build *b, config_setting_t *parent, const char *name, int value);
 void store_add_float(struct store_build *b, config_setting_t *parent, const char *name,
 		     double value);
-void store_add_bool(struct store_build *b, config_setting_t *parent, const char *name,
-		    bool value);
+void store_add_bool(struct store_build *b, config_setting_t *parent, const char *name, bool value);
 
 /* mkdir -p. */
 bool store_make_folders(const char *dir);

@@ -8,8 +8,8 @@
 #include "screen.h"
 
 /* "Product Manager +3, Product Owner +1", or "no role" when none. */
-static void describe_signals(const struct quiz *quiz, const struct quiz_option *option,
-			     char *out, size_t size)
+static void describe_signals(const struct quiz *quiz, const struct quiz_option *option, char *out,
+			     size_t size)
 {
 	size_t used = 0;
 	out[0] = '\0';

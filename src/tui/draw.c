@@ -161,8 +161,8 @@ void view_add(struct view *view, const char *first, const char *text, enum style
 	char *clean = text_sanitize(text);
 	size_t indent = text_width(first);
 	struct text_lines lines;
-	if (!clean || !text_wrap(clean, view->width > indent + 8 ? view->width - indent : 8,
-				 &lines)) {
+	if (!clean ||
+	    !text_wrap(clean, view->width > indent + 8 ? view->width - indent : 8, &lines)) {
 		free(clean);
 		return;
 	}

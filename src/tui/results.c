@@ -23,8 +23,9 @@ static void add_reasons(const struct tui *tui, struct view *view, size_t role)
 	for (size_t i = 0; i < count; i++) {
 		const struct quiz_question *question = &quiz->questions[reasons[i].question];
 		view_add(view, "\u2022 ", question->prompt, STYLE_NORMAL, -1);
-		view_add(view, "    you chose: ",
-			 question->options[answers[reasons[i].question]].text, STYLE_CHOSEN, -1);
+		view_add(view,
+			 "    you chose: ", question->options[answers[reasons[i].question]].text,
+			 STYLE_CHOSEN, -1);
 	}
 }
 
@@ -64,8 +65,9 @@ static void results_build(const struct tui *tui, struct view *view)
 	}
 	add_top_roles(tui, view);
 	view_add_blank(view);
-	view_add(view, "", "Press d for the debrief: every question, what each option "
-			   "signals and why.",
+	view_add(view, "",
+		 "Press d for the debrief: every question, what each option "
+		 "signals and why.",
 		 STYLE_DIM, -1);
 }
 

@@ -24,8 +24,8 @@ static void review_build(const struct tui *tui, struct view *view)
 			view_add(view, letter, question->options[answer].text, STYLE_CHOSEN,
 				 (int)q);
 		} else {
-			view_add(view, "    ", answer == SESSION_SKIPPED ? "(skipped)"
-								 : "(not answered yet)",
+			view_add(view, "    ",
+				 answer == SESSION_SKIPPED ? "(skipped)" : "(not answered yet)",
 				 STYLE_DIM, (int)q);
 		}
 	}

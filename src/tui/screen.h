@@ -26,20 +26,20 @@ struct tui {
 	struct session *session;
 	enum screen_id screen;
 	bool color;
-	bool help;         /* the help box is open over the screen */
+	bool help;	   /* the help box is open over the screen */
 	bool confirm_quit; /* "Quit?" is being asked */
 	bool running;
-	bool finished;     /* the result was shown */
+	bool finished;	   /* the result was shown */
 	bool from_review;  /* a question was opened from the review */
 	bool offer_resume; /* saved answers are loaded: resume or start over? */
 	size_t resume_answered;
 	size_t resume_changed;
-	size_t highlight;  /* the highlighted option, question, or item */
-	size_t scroll;     /* first body line shown */
-	size_t debrief;    /* the question the debrief shows */
-	bool more_below;   /* the body goes on below the screen */
+	size_t highlight;    /* the highlighted option, question, or item */
+	size_t scroll;	     /* first body line shown */
+	size_t debrief;	     /* the question the debrief shows */
+	bool more_below;     /* the body goes on below the screen */
 	bool keeps_progress; /* quitting loses nothing: answers are saved */
-	MEVENT mouse;      /* the event behind the last KEY_MOUSE */
+	MEVENT mouse;	     /* the event behind the last KEY_MOUSE */
 	struct score_result result;
 };
 
@@ -78,9 +78,9 @@ enum style {
 struct view_line {
 	char *text; /* sanitised */
 	enum style style;
-	int tag;       /* -1 when the line shows nothing selectable */
-	int color;     /* a role index + 1 for its colour, or 0 */
-	double value;  /* STYLE_BAR: the affinity, or < 0 for n/a */
+	int tag;      /* -1 when the line shows nothing selectable */
+	int color;    /* a role index + 1 for its colour, or 0 */
+	double value; /* STYLE_BAR: the affinity, or < 0 for n/a */
 };
 
 struct view {

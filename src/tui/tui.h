@@ -9,7 +9,7 @@
 #include "careerfit/session.h"
 
 struct tui_options {
-	bool color;          /* false for --no-color and NO_COLOR */
+	bool color;	     /* false for --no-color and NO_COLOR */
 	bool keeps_progress; /* answers are saved as they are given */
 	bool offer_resume;   /* the session holds saved answers: ask first */
 	size_t resume_answered;
@@ -17,10 +17,10 @@ struct tui_options {
 };
 
 enum tui_outcome {
-	TUI_DONE,     /* the person saw their result */
-	TUI_QUIT,     /* they quit before the end */
+	TUI_DONE,      /* the person saw their result */
+	TUI_QUIT,      /* they quit before the end */
 	TUI_SIGNALLED, /* a signal ended it: see tui_signal() */
-	TUI_FAILED,   /* the terminal could not be used (message printed) */
+	TUI_FAILED,    /* the terminal could not be used (message printed) */
 };
 
 /* Runs the quiz on the terminal; the terminal is restored on every path.

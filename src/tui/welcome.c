@@ -29,9 +29,8 @@ static void welcome_build(const struct tui *tui, struct view *view)
 	const struct quiz *quiz = session_quiz(tui->session);
 	char counts[128];
 	snprintf(counts, sizeof(counts), "%zu question%s in %zu scenario%s. About %zu minutes.",
-		 quiz->question_count, quiz->question_count == 1 ? "" : "s",
-		 quiz->scenario_count, quiz->scenario_count == 1 ? "" : "s",
-		 (quiz->question_count + 1) / 2 + 1);
+		 quiz->question_count, quiz->question_count == 1 ? "" : "s", quiz->scenario_count,
+		 quiz->scenario_count == 1 ? "" : "s", (quiz->question_count + 1) / 2 + 1);
 	view_fit_width(view);
 	view_add(view, "", quiz->title, STYLE_HEADING, -1);
 	view_add_blank(view);
@@ -41,13 +40,15 @@ static void welcome_build(const struct tui *tui, struct view *view)
 	}
 	view_add(view, "", counts, STYLE_NORMAL, -1);
 	view_add_blank(view);
-	view_add(view, "", "Each scenario tells a story; each question asks what you would do, "
-			   "want, measure or enjoy there. There is no right answer: pick what "
-			   "fits you best.",
+	view_add(view, "",
+		 "Each scenario tells a story; each question asks what you would do, "
+		 "want, measure or enjoy there. There is no right answer: pick what "
+		 "fits you best.",
 		 STYLE_NORMAL, -1);
 	view_add_blank(view);
-	view_add(view, "  ", "a-i or 1-9 picks an option, Up/Down and Enter too; Left goes "
-			     "back; s skips; ? shows every key.",
+	view_add(view, "  ",
+		 "a-i or 1-9 picks an option, Up/Down and Enter too; Left goes "
+		 "back; s skips; ? shows every key.",
 		 STYLE_DIM, -1);
 	view_add_blank(view);
 	if (tui->offer_resume)
