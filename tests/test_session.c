@@ -157,6 +157,29 @@ START_TEST(test_without_shuffle_the_file_order_is_kept)
 }
 END_TEST
 
+START_TEST(test_session_scores_its_own_answers)
+{
+	struct quiz *quiz = quiz_of_three();
+	struct session *session = session_new(quiz, true, 5);
+	session_answer(session, 0); /* a = 1 in file order, whatever the shuffle */
+	session_skip(session);
+	session_answer(session, 1); /* b = 1 */
+	struct score_result result;
+	ck_assert(session_score(session, &result));
+	ck_assert_uint_eq(result.answered, 2);
+	ck_assert_uint_eq(result.skipped, 1);
+	ck_assert_double_eq_tol(result.roles[0].affinity, 50, 1e-9);
+	ck_assert_double_eq_tol(result.roles[1].affinity, 50, 1e-9);
+	ck_assert_uint_eq(result.top_count, 2);
+	struct score_reason reasons[2];
+	ck_assert_uint_eq(session_reasons(session, 0, reasons, 2), 1);
+	ck_assert_uint_eq(reasons[0].question, 0);
+	score_result_clear(&result);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("session");
@@ -171,6 +194,7 @@ int main(void)
 	tcase_add_test(order, test_same_seed_gives_the_same_shuffle);
 	tcase_add_test(order, test_shuffled_position_maps_back_to_the_file_option);
 	tcase_add_test(order, test_without_shuffle_the_file_order_is_kept);
+	tcase_add_test(order, test_session_scores_its_own_answers);
 	suite_add_tcase(suite, order);
 	return run_suite(suite);
 }

@@ -15,7 +15,7 @@ static void add_reasons(const struct tui *tui, struct view *view, size_t role)
 	const struct quiz *quiz = session_quiz(tui->session);
 	const int *answers = session_answers(tui->session);
 	struct score_reason reasons[RESULT_REASONS];
-	size_t count = score_reasons(quiz, answers, role, reasons, RESULT_REASONS);
+	size_t count = session_reasons(tui->session, role, reasons, RESULT_REASONS);
 	if (count == 0)
 		return;
 	view_add_blank(view);

@@ -61,7 +61,7 @@ void tui_switch(struct tui *tui, enum screen_id screen)
 void tui_submit(struct tui *tui)
 {
 	score_result_clear(&tui->result);
-	if (!score_compute(session_quiz(tui->session), session_answers(tui->session), &tui->result))
+	if (!session_score(tui->session, &tui->result))
 		return;
 	tui->finished = true;
 	tui->debrief = 0;
