@@ -1,10 +1,9 @@
 #include "careerfit/report.h"
 
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "careerfit/text.h"
+#include "careerfit/json_out.h"
 
 const struct result_record *report_first(const struct report_group *group)
 {
@@ -246,14 +245,6 @@ bool report_write_csv(const struct report *report, FILE *out)
 	return fflush(out) == 0 && !ferror(out);
 }
 
-static struct json_object *json_text(const char *text)
-{
-	char *clean = text_sanitize(text);
-	struct json_object *object = json_object_new_string(clean ? clean : "");
-	free(clean);
-	return object;
-}
-
 static struct json_object *json_roles_map(const struct report_group *group, bool mean)
 {
 	const struct result_record *first = report_first(group);
@@ -273,8 +264,8 @@ static struct json_object *json_question(const struct report_group *group,
 {
 	const struct result_record *first = report_first(group);
 	struct json_object *object = json_object_new_object();
-	json_object_object_add(object, "id", json_text(question->id));
-	json_object_object_add(object, "prompt", json_text(question->prompt));
+	json_object_object_add(object, "id", json_out_text(question->id));
+	json_object_object_add(object, "prompt", json_out_text(question->prompt));
 	json_object_object_add(object, "skipped", json_object_new_int((int)question->skipped));
 	struct json_object *options = json_object_new_array();
 	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
@@ -288,7 +279,7 @@ static struct json_object *json_question(const struct report_group *group,
 				json_object_object_add(signals, first->roles[r].id,
 						       json_object_new_double(option->scores[r]));
 		json_object_object_add(entry, "option", json_object_new_int((int)o));
-		json_object_object_add(entry, "text", json_text(option->text));
+		json_object_object_add(entry, "text", json_out_text(option->text));
 		json_object_object_add(entry, "count", json_object_new_int((int)option->count));
 		json_object_object_add(entry, "signals", signals);
 		json_object_array_add(options, entry);
@@ -305,7 +296,7 @@ static struct json_object *json_participant(const struct result_record *record)
 	struct json_object *answers = json_object_new_object();
 	for (size_t r = 0; r < record->role_count; r++) {
 		if (record->roles[r].top)
-			json_object_array_add(top, json_text(record->roles[r].id));
+			json_object_array_add(top, json_out_text(record->roles[r].id));
 		json_object_object_add(affinity, record->roles[r].id,
 				       record->roles[r].defined
 					       ? json_object_new_double(record->roles[r].affinity)
@@ -316,9 +307,9 @@ static struct json_object *json_participant(const struct result_record *record)
 				       record->answers[a].option >= 0
 					       ? json_object_new_int(record->answers[a].option)
 					       : NULL);
-	json_object_object_add(object, "name", json_text(record->name));
-	json_object_object_add(object, "time", json_text(record->time));
-	json_object_object_add(object, "file", json_text(record->path));
+	json_object_object_add(object, "name", json_out_text(record->name));
+	json_object_object_add(object, "time", json_out_text(record->time));
+	json_object_object_add(object, "file", json_out_text(record->path));
 	json_object_object_add(object, "top", top);
 	json_object_object_add(object, "affinity", affinity);
 	json_object_object_add(object, "answers", answers);
@@ -330,10 +321,10 @@ static struct json_object *json_group(const struct report_group *group)
 	const struct result_record *first = report_first(group);
 	struct json_object *object = json_object_new_object();
 	struct json_object *quiz = json_object_new_object();
-	json_object_object_add(quiz, "id", json_text(first->quiz_id));
-	json_object_object_add(quiz, "title", json_text(first->quiz_title));
+	json_object_object_add(quiz, "id", json_out_text(first->quiz_id));
+	json_object_object_add(quiz, "title", json_out_text(first->quiz_title));
 	json_object_object_add(quiz, "version", json_object_new_int(first->quiz_version));
-	json_object_object_add(quiz, "hash", json_text(first->quiz_hash));
+	json_object_object_add(quiz, "hash", json_out_text(first->quiz_hash));
 	json_object_object_add(object, "quiz", quiz);
 	json_object_object_add(object, "participants",
 			       json_object_new_int((int)group->record_count));
@@ -357,10 +348,5 @@ char *report_json(const struct report *report)
 	for (size_t g = 0; g < report->group_count; g++)
 		json_object_array_add(groups, json_group(&report->groups[g]));
 	json_object_object_add(root, "quizzes", groups);
-	const char *text = json_object_to_json_string_ext(
-		root,
-		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-	char *copy = text ? strdup(text) : NULL;
-	json_object_put(root);
-	return copy;
+	return json_out_finish(root);
 }

@@ -1,18 +1,10 @@
 #include "careerfit/result_json.h"
 
-#include <json-c/json.h>
-#include <stdlib.h>
-#include <string.h>
+#include "careerfit/json_out.h"
 
-#include "careerfit/text.h"
-
-/* Quiz text is sanitised here too: the JSON may well end up on a
- * terminal, and json-c leaves C1 controls and bidi overrides alone. */
 static void add_text(struct json_object *object, const char *key, const char *text)
 {
-	char *clean = text_sanitize(text);
-	json_object_object_add(object, key, json_object_new_string(clean ? clean : ""));
-	free(clean);
+	json_object_object_add(object, key, json_out_text(text));
 }
 
 static struct json_object *quiz_json(const struct quiz *quiz)
@@ -71,17 +63,9 @@ char *result_json(const struct quiz *quiz, const int *answers, const struct scor
 	json_object_object_add(root, "skipped", json_object_new_int((int)result->skipped));
 	json_object_object_add(root, "roles", roles_json(quiz, result));
 	struct json_object *top = json_object_new_array();
-	for (size_t i = 0; i < result->top_count; i++) {
-		char *id = text_sanitize(quiz->roles[result->ranking[i]].id);
-		json_object_array_add(top, json_object_new_string(id ? id : ""));
-		free(id);
-	}
+	for (size_t i = 0; i < result->top_count; i++)
+		json_object_array_add(top, json_out_text(quiz->roles[result->ranking[i]].id));
 	json_object_object_add(root, "top", top);
 	json_object_object_add(root, "answers", answers_json(quiz, answers));
-	const char *text = json_object_to_json_string_ext(
-		root,
-		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-	char *copy = text ? strdup(text) : NULL;
-	json_object_put(root);
-	return copy;
+	return json_out_finish(root);
 }
