@@ -505,6 +505,29 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;
 }
 
+/* The path of the @include on LINE of FILE, so that a missing include is
+ * named: libconfig 1.5 only says "cannot open include file". */
+static char *include_on_line(const char *file, int line)
+{
+	FILE *stream = fopen(file, "r");
+	char *text = NULL, *path = NULL;
+	size_t size = 0;
+	for (int n = 1; stream && getline(&text, &size, stream) >= 0; n++) {
+		if (n < line)
+			continue;
+		char *start = strstr(text, "@include");
+		start = start ? strchr(start, '"') : NULL;
+		char *end = start ? strchr(start + 1, '"') : NULL;
+		if (end)
+			path = strndup(start + 1, (size_t)(end - start - 1));
+		break;
+	}
+	free(text);
+	if (stream)
+		fclose(stream);
+	return path;
+}
+
 static bool loader_parse(struct loader *ld, config_t *config)
 {
 	struct stat info;
@@ -528,8 +551,18 @@ static bool loader_parse(struct loader *ld, config_t *config)
 		return false;
 	}
 	char *shown = loader_file_name(ld, file);
-	diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config), "%s",
-		 config_error_text(config));
+	char *include = strcmp(config_error_text(config), "cannot open include file") == 0
+				? include_on_line(shown ? shown : ld->path, config_error_line(config))
+				: NULL;
+	if (include)
+		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
+			 "cannot open the included file '%s': includes are read from %s/, the "
+			 "folder of the quiz file given",
+			 include, ld->folder);
+	else
+		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path,
+			 config_error_line(config), "%s", config_error_text(config));
+	free(include);
 	free(shown);
 	return false;
 }

@@ -1216,7 +1216,7 @@ START_TEST(test_included_questions_remember_their_own_file_and_line)
 }
 END_TEST
 
-START_TEST(test_missing_include_names_the_including_file_and_line)
+START_TEST(test_missing_include_names_the_file_and_where_includes_are_read)
 {
 	struct diag_list diags = {0};
 	int previous = enter_dir("/");
@@ -1225,7 +1225,8 @@ START_TEST(test_missing_include_names_the_including_file_and_line)
 	ck_assert_ptr_null(quiz);
 	assert_diag_count(&diags, 1);
 	assert_diag(&diags, 0, DIAG_ERROR, LOADER_DATA "/include_missing.cfg", 5,
-		    "cannot open include file");
+		    "cannot open the included file 'parts/no-such-file.cfg': includes are read "
+		    "from " LOADER_DATA "/");
 	diag_list_clear(&diags);
 }
 END_TEST
@@ -1510,7 +1511,7 @@ static Suite *loader_suite(void)
 	tcase_add_test(tc, test_error_in_included_file_names_that_file_and_line);
 	tcase_add_test(tc, test_included_file_is_named_as_seen_from_the_working_directory);
 	tcase_add_test(tc, test_included_questions_remember_their_own_file_and_line);
-	tcase_add_test(tc, test_missing_include_names_the_including_file_and_line);
+	tcase_add_test(tc, test_missing_include_names_the_file_and_where_includes_are_read);
 	tcase_add_test(tc, test_syntax_error_in_included_file_names_that_file_and_line);
 	suite_add_tcase(suite, tc);
 
