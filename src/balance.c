@@ -194,7 +194,9 @@ void balance_report_clear(struct balance_report *report)
 	*report = (struct balance_report){0};
 }
 
-bool balance_question_is_blind(const struct quiz *quiz, size_t question)
+/* Whether choosing between the options of QUESTION moves every role by
+ * the same amount, so that it cannot tell the roles apart. */
+static bool question_is_blind(const struct quiz *quiz, size_t question)
 {
 	const struct quiz_question *q = &quiz->questions[question];
 	for (size_t o = 1; o < q->option_count; o++) {
@@ -234,7 +236,7 @@ void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
 		/* All-alike options are the loader's warning already. */
-		if (balance_question_is_blind(quiz, q) && !quiz_options_alike(quiz, q))
+		if (question_is_blind(quiz, q) && !quiz_options_alike(quiz, q))
 			diag_add(diags, DIAG_WARNING, question->file, question->line,
 				 "question '%s' does not tell the roles apart: each option "
 				 "moves every role by the same amount",

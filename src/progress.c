@@ -144,17 +144,6 @@ enum progress_status progress_load(const char *path, struct session *session,
 	return status;
 }
 
-int progress_peek(const char *path, const struct quiz *quiz)
-{
-	struct session *session = session_new(quiz, false, 0);
-	struct progress_info info;
-	int kept = -1;
-	if (session && progress_load(path, session, &info) == PROGRESS_LOADED)
-		kept = (int)(info.kept + info.changed);
-	session_free(session);
-	return kept;
-}
-
 bool progress_clear(const char *path)
 {
 	return unlink(path) == 0 || errno == ENOENT;

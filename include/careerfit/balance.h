@@ -40,10 +40,6 @@ bool balance_compute(const struct quiz *quiz, size_t samples, uint64_t seed,
 		     struct balance_report *report);
 void balance_report_clear(struct balance_report *report);
 
-/* Whether choosing between the options of QUESTION moves every role by
- * the same amount, so that it cannot tell the roles apart. */
-bool balance_question_is_blind(const struct quiz *quiz, size_t question);
-
 /* Appends warnings for starved, favoured or unreachable roles and for
  * questions that cannot tell roles apart. */
 void balance_warn(const struct quiz *quiz, const struct balance_report *report,

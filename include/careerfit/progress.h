@@ -33,8 +33,6 @@ struct progress_info {
  * question still exists with the same options and scores. */
 enum progress_status progress_load(const char *path, struct session *session,
 				   struct progress_info *info);
-/* How many answers a progress file holds, without a session; -1 if none. */
-int progress_peek(const char *path, const struct quiz *quiz);
 /* Removes the progress file; a missing file is fine. */
 bool progress_clear(const char *path);
 

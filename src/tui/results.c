@@ -7,6 +7,7 @@
 
 #include "careerfit/text.h"
 #include "screen.h"
+#include "../summary.h"
 
 #define RESULT_REASONS 3
 
@@ -79,18 +80,11 @@ static void results_enter(struct tui *tui)
 static void results_draw(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	const char *top = NULL;
-	char title[256];
-	if (tui->result.top_count) {
-		size_t used = 0;
-		title[0] = '\0';
-		for (size_t i = 0; i < tui->result.top_count && used < sizeof(title); i++)
-			used += (size_t)snprintf(title + used, sizeof(title) - used, "%s%s",
-						 i ? " / " : "Your best fit: ",
-						 quiz->roles[tui->result.ranking[i]].name);
-		top = title;
-	}
-	draw_header(top ? top : "Your result", "Results");
+	char *top = tui->result.top_count ? summary_top_names(quiz, &tui->result) : NULL;
+	char title[512];
+	snprintf(title, sizeof(title), "Your best fit: %s", top ? top : "");
+	draw_header(top ? title : "Your result", "Results");
+	free(top);
 	draw_progress(1, 1);
 	struct view view = {0};
 	results_build(tui, &view);
