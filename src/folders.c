@@ -60,11 +60,13 @@ bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_
 	return ok;
 }
 
+/* A folder named like a quiz id (a workshop's "--save quick") must not
+ * hide the quiz: only a file counts as a path without a '/' or ".cfg". */
 static bool looks_like_path(const char *quiz)
 {
 	struct stat info;
 	size_t length = strlen(quiz);
-	return strchr(quiz, '/') || stat(quiz, &info) == 0 ||
+	return strchr(quiz, '/') || (stat(quiz, &info) == 0 && !S_ISDIR(info.st_mode)) ||
 	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
 }
 

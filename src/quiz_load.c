@@ -528,6 +528,45 @@ static char *include_on_line(const char *file, int line)
 	return path;
 }
 
+/* libconfig's scanner ends the whole process when it is handed a folder
+ * or a pipe to read, so every file it would open is looked at first: the
+ * quiz, and each @include in it, however deep. Missing includes are left
+ * to libconfig, which reports them at their line. */
+static bool includes_are_files(struct loader *ld, const char *path, int depth)
+{
+	FILE *stream = fopen(path, "r");
+	char *text = NULL;
+	size_t size = 0;
+	bool ok = true;
+	for (int line = 1; ok && stream && depth < 10 && getline(&text, &size, stream) >= 0;
+	     line++) {
+		char *start = text + strspn(text, " \t");
+		if (strncmp(start, "@include", 8) != 0 || !(start = strchr(start, '"')))
+			continue;
+		char *end = strchr(start + 1, '"');
+		if (!end)
+			continue;
+		char included[4096];
+		snprintf(included, sizeof(included), "%s/%.*s", ld->folder, (int)(end - start - 1),
+			 start + 1);
+		struct stat info;
+		if (stat(included, &info) != 0)
+			continue;
+		if (!S_ISREG(info.st_mode)) {
+			diag_add(ld->diags, DIAG_ERROR, path, line,
+				 "the included '%.*s' is not a file", (int)(end - start - 1),
+				 start + 1);
+			ok = false;
+		} else {
+			ok = includes_are_files(ld, included, depth + 1);
+		}
+	}
+	free(text);
+	if (stream)
+		fclose(stream);
+	return ok;
+}
+
 static bool loader_parse(struct loader *ld, config_t *config)
 {
 	struct stat info;
@@ -540,6 +579,12 @@ static bool loader_parse(struct loader *ld, config_t *config)
 		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "is a folder, not a quiz file");
 		return false;
 	}
+	if (!S_ISREG(info.st_mode)) {
+		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "is not a regular file");
+		return false;
+	}
+	if (!includes_are_files(ld, ld->path, 0))
+		return false;
 	config_set_include_dir(config, ld->folder);
 	if (config_read_file(config, ld->path))
 		return true;

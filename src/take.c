@@ -240,6 +240,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 	struct tui_options tui = {
 		.color = t->options->color,
 		.keeps_progress = t->saver.path != NULL,
+		.progress_failed = &t->saver.failed,
 		.offer_resume = t->offer_resume,
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,

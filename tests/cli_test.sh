@@ -222,6 +222,17 @@ test_documented_example_quiz_is_valid_and_balanced() {
 	pass
 }
 
+# libconfig's scanner would end the process on a folder: never hand it one.
+test_include_of_a_folder_is_an_error_and_validate_goes_on() {
+	mkdir -p "$work/inc/scenarios"
+	printf 'id = "x";\ntitle = "X";\nscenarios = (\n  @include "scenarios/"\n);\n' \
+		>"$work/inc/folder.cfg"
+	run validate "$work/inc/folder.cfg" "$QUIZ_DIR/quick.cfg"
+	expect_status 1 "include folder" &&
+		expect_err "folder.cfg:4: error: the included 'scenarios/' is not a file" \
+			"include folder" && expect_out "quick.cfg: ok:" "include folder" && pass
+}
+
 test_validate_without_files_is_a_usage_error() {
 	run validate
 	expect_status 2 "validate usage" && expect_err "validate needs at least one" \

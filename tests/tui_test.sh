@@ -424,6 +424,21 @@ test_resumed_finished_quiz_opens_the_review() {
 	wait_exit "resumed finished" && expect_status 0 "resumed finished" && pass
 }
 
+# When progress cannot be saved, the screen says so and promises nothing.
+test_failed_saving_is_told_on_screen() {
+	: >"$work/not-a-folder"
+	launch "XDG_STATE_HOME=$work/not-a-folder" -- --seed 1 "$slyde"
+	answer 10 a || return
+	expect "! Your answers cannot be saved" "save warning" || return
+	keys q
+	expect "Quit now? Your answers will be lost. (y/n)" "honest quit" || return
+	keys y
+	wait_exit "unsaved quit" && expect_status 0 "unsaved quit" &&
+		expect_err "cannot save your progress" "unsaved quit" || return
+	! grep -q "answers are kept" "$run/err" || { fail "unsaved quit promised kept answers"; return; }
+	pass
+}
+
 test_q_leaves_a_terminal_too_small_and_keeps_the_answers() {
 	local state=$work/small-state
 	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
@@ -481,26 +496,25 @@ test_quit_keeps_the_answers_for_the_next_run() {
 	keys q y
 	wait_exit "first run" && expect_status 0 "first run" &&
 		expect_err "quit at question 3 of 10" "first run" || return
-	# r resumes where the first run stopped, with its answers.
+	# Enter resumes where the first run stopped, with its answers.
 	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
 	expect "You answered 2 of 10 questions last time." "resume offer" &&
-		expect "Press r to resume where you left off, or Enter to start over." \
-			"resume offer" && expect " r resume   Enter start over" "resume hints" || return
-	# Right means forward elsewhere: here it must not throw the answers away.
-	keys Right
-	expect "You answered 2 of 10 questions last time." "Right keeps the offer" || return
-	keys r
-	expect "Question 3 of 10" "r resumes" || return
+		expect "Press Enter to resume where you left off, or n to start over." \
+			"resume offer" && expect " Enter resume   n start over" "resume hints" || return
+	keys Enter
+	expect "Question 3 of 10" "Enter resumes" || return
 	keys p
 	expect "Question 2 of 10" "resumed answer 2" && expect "▶ ✓ c) " "resumed answer 2" ||
 		return
 	keys q y
 	wait_exit "second run" && expect_status 0 "second run" || return
-	# Enter starts over, with no answer.
+	# Other keys leave the offer alone; n starts over, with no answer.
 	launch "XDG_STATE_HOME=$state" -- --seed 1 "$slyde"
 	expect "You answered 2 of 10 questions last time." "offer again" || return
-	keys Enter
-	expect "Question 1 of 10" "Enter starts over" || return
+	keys x
+	expect "You answered 2 of 10 questions last time." "x keeps the offer" || return
+	keys n
+	expect "Question 1 of 10" "n starts over" || return
 	[[ $shot != *"✓"* ]] || { fail "starting over kept an answer"; return; }
 	keys q y
 	wait_exit "third run" && expect_status 0 "third run" && pass

@@ -32,6 +32,7 @@ fresh_home() {
 
 # Answers that make a full slyde result, in file order (one is skipped).
 slyde_answers=a,b,c,d,a,b,-,c,d,a
+quick_answers=a,b,c,d,a,b,c,d
 # Plain-mode lines for slyde: with --seed 1 they give the result below.
 slyde_lines=(a b c d a b c d a b)
 
@@ -333,6 +334,16 @@ test_restart_discards_saved_progress_and_a_script_leaves_it_alone() {
 test_nul_byte_in_an_answer_line_does_not_swallow_the_next() {
 	feed 'a\0\nb\nc\nd\na\nb\nc\nd\n' --restart quick
 	expect_status 0 "nul byte" && expect_out "Your best fit" "nul byte" && pass
+}
+
+# A results folder named like the quiz must not hide the quiz id.
+test_results_folder_named_like_the_quiz() {
+	run --name A --save quick --answers "$quick_answers" quick
+	expect_status 0 "folder named quick" || return
+	run --name B --save quick --answers "$quick_answers" quick
+	expect_status 0 "folder named quick, again" || return
+	[[ $(find quick -name 'quick-*.cfg' | wc -l) -eq 2 ]] || { fail "two results expected"; return; }
+	pass
 }
 
 test_empty_save_folder_is_a_usage_error() {

@@ -118,6 +118,13 @@ void draw_too_small(bool keeps_progress)
 	draw_text(top + 7, x > 0 ? x : 0, quit, (size_t)COLS);
 }
 
+void draw_warning(const char *text)
+{
+	attrset(A_BOLD | A_REVERSE);
+	draw_text(2, 1, text, (size_t)COLS - 10);
+	attrset(A_NORMAL);
+}
+
 void draw_confirm_quit(bool keeps_progress)
 {
 	attrset(A_REVERSE | A_BOLD);

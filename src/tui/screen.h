@@ -39,6 +39,7 @@ struct tui {
 	size_t debrief;	     /* the question the debrief shows */
 	bool more_below;     /* the body goes on below the screen */
 	bool keeps_progress; /* quitting loses nothing: answers are saved */
+	const bool *progress_failed; /* ... unless saving failed since */
 	MEVENT mouse;	     /* the event behind the last KEY_MOUSE */
 	struct score_result result;
 };
@@ -118,6 +119,8 @@ void draw_progress(size_t done, size_t total);
 void draw_hints(const char *hints, bool more_below);
 void draw_too_small(bool keeps_progress);
 void draw_help(void);
+/* A warning on the row between the header and the body. */
+void draw_warning(const char *text);
 void draw_confirm_quit(bool keeps_progress);
 /* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */
 void draw_text(int y, int x, const char *text, size_t columns);

@@ -76,22 +76,31 @@ static bool too_small(void)
 static const char *hints_of(const struct tui *tui)
 {
 	if (tui->screen == SCREEN_WELCOME && tui->offer_resume)
-		return "r resume   Enter start over   ? help   q quit";
+		return "Enter resume   n start over   ? help   q quit";
 	return screens[tui->screen]->hints;
+}
+
+/* Whether quitting now keeps the answers: promised only while saving
+ * works. */
+static bool answers_kept(const struct tui *tui)
+{
+	return tui->keeps_progress && !(tui->progress_failed && *tui->progress_failed);
 }
 
 static void draw(struct tui *tui)
 {
 	erase();
 	if (too_small()) {
-		draw_too_small(tui->keeps_progress);
+		draw_too_small(answers_kept(tui));
 	} else {
 		tui->more_below = false;
 		screens[tui->screen]->draw(tui);
 		if (tui->confirm_quit)
-			draw_confirm_quit(tui->keeps_progress);
+			draw_confirm_quit(answers_kept(tui));
 		else
 			draw_hints(hints_of(tui), tui->more_below);
+		if (tui->keeps_progress && !answers_kept(tui))
+			draw_warning("! Your answers cannot be saved");
 		if (tui->help)
 			draw_help();
 	}
@@ -210,6 +219,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.running = true,
 		.offer_resume = options->offer_resume,
 		.keeps_progress = options->keeps_progress,
+		.progress_failed = options->progress_failed,
 		.resume_answered = options->resume_answered,
 		.resume_changed = options->resume_changed,
 	};

@@ -20,7 +20,7 @@ static void add_resume_offer(const struct tui *tui, struct view *view)
 			 tui->resume_changed);
 		view_add(view, "", text, STYLE_NORMAL, -1);
 	}
-	view_add(view, "", "Press r to resume where you left off, or Enter to start over.",
+	view_add(view, "", "Press Enter to resume where you left off, or n to start over.",
 		 STYLE_BOLD, -1);
 }
 
@@ -75,16 +75,18 @@ static void welcome_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	welcome_build(tui, &view);
-	/* Starting over throws saved answers away: only Enter does that. */
-	bool start = key == '\n' || key == '\r' || key == KEY_ENTER ||
-		     (!tui->offer_resume && (key == ' ' || key == KEY_RIGHT));
-	if (tui->offer_resume && (key == 'r' || key == 'R')) {
+	/* The usual key keeps the saved answers; throwing them away takes
+	 * the one key that says so. */
+	bool start = key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' ||
+		     key == KEY_RIGHT;
+	if (tui->offer_resume && (start || key == 'r' || key == 'R')) {
 		tui->offer_resume = false;
 		tui_switch(tui, SCREEN_QUESTION);
-	} else if (start) {
-		if (tui->offer_resume)
-			session_reset(tui->session);
+	} else if (tui->offer_resume && (key == 'n' || key == 'N')) {
 		tui->offer_resume = false;
+		session_reset(tui->session);
+		tui_switch(tui, SCREEN_QUESTION);
+	} else if (start) {
 		tui_switch(tui, SCREEN_QUESTION);
 	} else {
 		view_scroll_key(tui, &view, key);
