@@ -51,6 +51,9 @@ static bool apply_answer(struct session *session, const char *line, FILE *out)
 	size_t count = session_quiz(session)->questions[q].option_count;
 	const char *p = line + strspn(line, " \t");
 	size_t length = strcspn(p, " \t");
+	/* An empty line keeps the answer given before, if any. */
+	if (length == 0)
+		return session_forward(session);
 	if (length == 1 && (*p == '-' || *p == 's'))
 		session_skip(session);
 	else if (length == 1 && *p == '<') {
@@ -63,14 +66,28 @@ static bool apply_answer(struct session *session, const char *line, FILE *out)
 	return true;
 }
 
+/* Moves past questions answered on an earlier run, so that piped answers
+ * of a resumed run meet the questions still open. */
+static void skip_answered(struct session *session)
+{
+	while (session_answer_of(session, session_current(session)) != SESSION_UNANSWERED &&
+	       session_forward(session))
+		;
+}
+
 bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 {
 	const struct quiz *quiz = session_quiz(session);
 	size_t shown_scenario = quiz->scenario_count;
 	char *line = NULL;
 	size_t size = 0;
+	bool revisiting = false; /* "<" brings back an answered question on purpose */
 	while (session_current(session) < quiz->question_count) {
+		if (!revisiting)
+			skip_answered(session);
 		size_t q = session_current(session);
+		if (q >= quiz->question_count)
+			break;
 		const struct quiz_scenario *scenario =
 			&quiz->scenarios[quiz->questions[q].scenario];
 		if (quiz->questions[q].scenario != shown_scenario) {
@@ -81,8 +98,11 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 		print_question(out, session, q, width);
 		size_t count = quiz->questions[q].option_count;
 		for (;;) {
-			fprintf(out, "Your answer (a-%c, - to skip, < to go back): ",
-				(char)('a' + count - 1));
+			fprintf(out, "Your answer (a-%c, - to skip, < to go back%s): ",
+				(char)('a' + count - 1),
+				session_answer_of(session, q) != SESSION_UNANSWERED
+					? ", Enter to keep"
+					: "");
 			fflush(out);
 			if (!read_answer(in, &line, &size)) {
 				fputc('\n', out);
@@ -96,7 +116,8 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 				"go back.\n",
 				(char)('a' + count - 1));
 		}
-		if (session_current(session) < q)
+		revisiting = session_current(session) < q;
+		if (revisiting)
 			shown_scenario = quiz->scenario_count; /* show the story again */
 	}
 	/* Piped answers are not echoed: keep the result off the prompt's line. */

@@ -119,10 +119,11 @@ static bool ask_yes(FILE *out, const char *question)
 {
 	fprintf(out, "%s [Y/n] ", question);
 	fflush(out);
-	char line[64];
-	if (!fgets(line, sizeof(line), stdin))
-		return true;
-	return line[0] != 'n' && line[0] != 'N';
+	char *line = NULL;
+	size_t size = 0;
+	bool yes = getline(&line, &size, stdin) < 0 || (line[0] != 'n' && line[0] != 'N');
+	free(line);
+	return yes;
 }
 
 static bool answers_kept(const struct take *t)
