@@ -212,7 +212,11 @@ static bool question_is_blind(const struct quiz *quiz, size_t question)
 void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 		  struct diag_list *diags)
 {
-	double fair = report->role_count ? 1.0 / (double)report->role_count : 0;
+	/* Fair among the roles that can score at all. */
+	size_t scored = 0;
+	for (size_t r = 0; r < report->role_count; r++)
+		scored += report->roles[r].best_affinity >= 0;
+	double fair = scored ? 1.0 / (double)scored : 0;
 	double low = BALANCE_LOW_FACTOR * fair, high = BALANCE_HIGH_FACTOR * fair;
 	for (size_t r = 0; r < report->role_count; r++) {
 		const struct quiz_role *role = &quiz->roles[r];

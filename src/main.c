@@ -244,11 +244,13 @@ static void set_locale(void)
 		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* "-" is standard output. */
 static int write_csv(const struct report *report, const char *path)
 {
-	FILE *file = fopen(path, "w");
+	bool to_stdout = strcmp(path, "-") == 0;
+	FILE *file = to_stdout ? stdout : fopen(path, "w");
 	bool ok = file && report_write_csv(report, file);
-	if (file && fclose(file) != 0)
+	if (file && !to_stdout && fclose(file) != 0)
 		ok = false;
 	if (!ok)
 		fprintf(stderr, "careerfit: cannot write %s: %s\n", path, strerror(errno));
@@ -304,11 +306,16 @@ static int run_report(int argc, char **argv)
 	int status = EXIT_QUIZ;
 	if (workshop_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
 		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
-		if (status == EXIT_SUCCESS)
+		if (status == EXIT_SUCCESS && !(csv && strcmp(csv, "-") == 0))
 			status = print_report(&report, json);
 		/* Nothing to report is an answer a script should notice. */
-		if (status == EXIT_SUCCESS && report.group_count == 0)
+		if (status == EXIT_SUCCESS && report.group_count == 0) {
+			if (quiz_id)
+				fprintf(stderr, "careerfit: no results of the quiz '%s' (--quiz takes "
+						"a quiz id, as 'careerfit list' shows)\n",
+					quiz_id);
 			status = EXIT_QUIZ;
+		}
 	} else {
 		fputs("careerfit: out of memory\n", stderr);
 	}

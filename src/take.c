@@ -256,8 +256,9 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		return TAKE_DONE;
 	case TUI_QUIT:
 		say("quit %s%s", place_of(t, place, sizeof(place)),
-		    answers_kept(t) ? "; your answers are kept: run the same command to resume"
-				    : "");
+		    answers_kept(t) && session_answered_count(t->session)
+			    ? "; your answers are kept: run the same command to resume"
+			    : "");
 		return TAKE_QUIT;
 	case TUI_SIGNALLED:
 		say("stopped by signal %d (%s)%s", *signal_number, strsignal(*signal_number),

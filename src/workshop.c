@@ -171,7 +171,9 @@ void workshop_print_report(FILE *out, const struct report *report)
 		free(title);
 		free(id);
 		print_tops(out, group);
-		fputs("\nWhat the room picked\n", out);
+		fputs("\nWhat the room picked (letters in the quiz file's order; the screen "
+		      "shuffles them)\n",
+		      out);
 		for (size_t q = 0; q < group->question_count; q++)
 			print_question(out, group, q);
 	}

@@ -141,6 +141,31 @@ START_TEST(test_role_that_can_only_tie_is_never_sole_top)
 }
 END_TEST
 
+/* A role no option scores has no share to take: the fair share is
+ * counted among the roles that can score. */
+START_TEST(test_unscored_role_does_not_make_the_others_favoured)
+{
+	struct quiz *quiz = quiz_from_text(
+		"id = \"t\"; title = \"T\";\n"
+		"roles = ( { id = \"a\"; name = \"A\"; }, { id = \"b\"; name = \"B\"; },\n"
+		"  { id = \"c\"; name = \"C\"; } );\n"
+		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 2; }; },\n"
+		"    { text = \"y\"; scores = { b = 2; }; } ); },\n"
+		"  { id = \"q2\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 1; }; },\n"
+		"    { text = \"y\"; scores = { b = 1; }; } ); } ); } );\n");
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));
+	struct diag_list diags = {0};
+	balance_warn(quiz, &report, &diags);
+	ck_assert(!has_warning(&diags, "favoured"));
+	ck_assert(!has_warning(&diags, "starved"));
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_same_seed_gives_the_same_figures)
 {
 	struct quiz *quiz = load_bundled("slyde.cfg");
@@ -168,6 +193,7 @@ int main(void)
 	tcase_add_test(warnings, test_favoured_and_starved_roles_are_named);
 	tcase_add_test(warnings, test_role_that_can_only_tie_is_never_sole_top);
 	tcase_add_test(warnings, test_same_seed_gives_the_same_figures);
+	tcase_add_test(warnings, test_unscored_role_does_not_make_the_others_favoured);
 	suite_add_tcase(suite, warnings);
 	return run_suite(suite);
 }

@@ -442,6 +442,14 @@ test_report_keeps_quizzes_apart() {
 	[[ $(json '[.quizzes[] | "\(.quiz.id)=\(.participants)"] | join(" ")') == "quick=1" ]] ||
 		{ fail "--quiz quick: groups"; return; }
 	[[ ! -s $work/err ]] || { fail "--quiz quick: warnings"; return; }
+	# --quiz takes an id; a path finds nothing, and says what it takes.
+	run report "$dir" --quiz quizzes/quick.cfg
+	expect_status 1 "--quiz path" && expect_err "--quiz takes a quiz id" "--quiz path" || return
+	# "--csv -" is the CSV on standard output, and nothing else.
+	run report "$dir" --quiz quick --csv -
+	expect_status 0 "--csv -" && [[ $(head -c 5 "$work/out") == "name," ]] ||
+		{ fail "--csv -: $(head -c 60 "$work/out")"; return; }
+	[[ $(wc -l <"$work/out") -eq 2 ]] || { fail "--csv -: not a header and one row"; return; }
 	pass
 }
 
