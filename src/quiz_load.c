@@ -18,7 +18,9 @@ struct loader {
 	char *folder;	  /* its folder: includes are relative to it */
 	struct diag_list *diags;
 	struct quiz *quiz;
-	bool failed; /* an error was reported (or memory ran out) */
+	bool failed;	   /* an error was reported (or memory ran out) */
+	char *source_path; /* the last file read back for its literals */
+	char *source_text;
 };
 
 static const char *const quiz_keys[] = {"id",	   "title", "description", "version",
@@ -183,6 +185,75 @@ static const config_setting_t *member_of_type(struct loader *ld, const config_se
 	return NULL;
 }
 
+/* The text of line LINE of FILE, up to its end (not a copy: valid until
+ * the next call). One file is kept, since settings come in file order. */
+static const char *source_line(struct loader *ld, const char *file, int line)
+{
+	if (!ld->source_path || strcmp(ld->source_path, file) != 0) {
+		free(ld->source_path);
+		free(ld->source_text);
+		ld->source_text = NULL;
+		ld->source_path = strdup(file);
+		FILE *stream = fopen(file, "r");
+		size_t size = 0;
+		if (stream && getdelim(&ld->source_text, &size, '\0', stream) < 0) {
+			free(ld->source_text);
+			ld->source_text = NULL;
+		}
+		if (stream)
+			fclose(stream);
+	}
+	const char *text = ld->source_text;
+	for (int n = 1; text && n < line; n++)
+		text = (text = strchr(text, '\n')) ? text + 1 : NULL;
+	return text;
+}
+
+/* Whether TEXT's line sets NAME to an integer literal beyond 32 bits that
+ * libconfig would read as VALUE. A line may set NAME more than once (the
+ * scores of several options): any of them may be the one. */
+static bool line_wraps(const char *text, const char *name, int value)
+{
+	size_t length = strlen(name);
+	for (const char *p = text; p && *p && *p != '\n'; p++) {
+		bool starts = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		if (!starts || strncmp(p, name, length) != 0)
+			continue;
+		const char *q = p + length + strspn(p + length, " \t");
+		if (*q != '=' && *q != ':')
+			continue;
+		q += 1 + strspn(q + 1, " \t");
+		char *end;
+		errno = 0;
+		long long literal = strtoll(q, &end, 0);
+		bool decimal = *end == '.' || *end == 'e' || *end == 'E';
+		bool wide = errno == ERANGE || literal < INT_MIN || literal > INT_MAX;
+		if (end != q && !decimal && wide &&
+		    (errno == ERANGE || (int)(unsigned)(unsigned long long)literal == value))
+			return true;
+	}
+	return false;
+}
+
+/* libconfig 1.5 reads an integer too large for 32 bits wrapped around:
+ * 4294967297 becomes 1. The literal in the file tells, so read it back. */
+static bool number_wrapped(struct loader *ld, const config_setting_t *setting)
+{
+	if (config_setting_type(setting) != CONFIG_TYPE_INT)
+		return false;
+	char *file = loader_file_name(ld, config_setting_source_file(setting));
+	const char *text =
+		file ? source_line(ld, file, (int)config_setting_source_line(setting)) : NULL;
+	bool wrapped = text && line_wraps(text, config_setting_name(setting),
+					  config_setting_get_int(setting));
+	if (wrapped)
+		loader_error(ld, setting,
+			     "the number for '%s' is too large: libconfig 1.5 would read it as %d",
+			     config_setting_name(setting), config_setting_get_int(setting));
+	free(file);
+	return wrapped;
+}
+
 static double number_value(const config_setting_t *setting)
 {
 	switch (config_setting_type(setting)) {
@@ -332,6 +403,8 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 				     type_name(type));
 		} else {
 			double value = number_value(score);
+			if (number_wrapped(ld, score))
+				continue;
 			if (!(value >= -QUIZ_MAX_SCORE && value <= QUIZ_MAX_SCORE))
 				loader_error(
 					ld, score,
@@ -358,6 +431,8 @@ static double weight_member(struct loader *ld, const config_setting_t *group)
 	if (!member)
 		return 1.0;
 	double weight = number_value(member);
+	if (number_wrapped(ld, member))
+		return 1.0;
 	if (!(weight > 0 && weight <= QUIZ_MAX_WEIGHT)) {
 		loader_error(ld, member, "weight is %g; it must be more than 0 and at most 10",
 			     weight);
@@ -493,12 +568,11 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 	const config_setting_t *version =
 		member_of_type(ld, root, "version", CONFIG_TYPE_FLOAT, false, "the quiz");
 	double number = version ? number_value(version) : 1;
-	bool whole = number >= 0 && number <= INT_MAX && number == (double)(long long)number;
-	if (version && !whole)
+	bool in_range = number >= 0 && number <= INT_MAX;
+	bool whole = in_range && number == (double)(long long)number;
+	if (version && !number_wrapped(ld, version) && !whole)
 		loader_error(ld, version, "version is %s; it must be a whole number from 0 to %d",
-			     config_setting_type(version) == CONFIG_TYPE_FLOAT ? "not whole"
-									       : "out of range",
-			     INT_MAX);
+			     in_range ? "not whole" : "out of range", INT_MAX);
 	quiz->version = version && whole ? (int)number : 1;
 	const config_setting_t *shuffle =
 		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, "the quiz");
@@ -596,17 +670,18 @@ static bool loader_parse(struct loader *ld, config_t *config)
 		return false;
 	}
 	char *shown = loader_file_name(ld, file);
-	char *include = strcmp(config_error_text(config), "cannot open include file") == 0
-				? include_on_line(shown ? shown : ld->path, config_error_line(config))
-				: NULL;
+	char *include =
+		strcmp(config_error_text(config), "cannot open include file") == 0
+			? include_on_line(shown ? shown : ld->path, config_error_line(config))
+			: NULL;
 	if (include)
 		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
 			 "cannot open the included file '%s': includes are read from %s/, the "
 			 "folder of the quiz file given",
 			 include, ld->folder);
 	else
-		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path,
-			 config_error_line(config), "%s", config_error_text(config));
+		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
+			 "%s", config_error_text(config));
 	free(include);
 	free(shown);
 	return false;
@@ -666,10 +741,14 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 		goto err;
 	config_destroy(&config);
 	free(ld.folder);
+	free(ld.source_path);
+	free(ld.source_text);
 	return ld.quiz;
 err:
 	config_destroy(&config);
 	free(ld.folder);
+	free(ld.source_path);
+	free(ld.source_text);
 	quiz_free(ld.quiz);
 	return NULL;
 }

@@ -936,15 +936,21 @@ START_TEST(test_score_below_minus_5_is_an_error)
 }
 END_TEST
 
-/* Not tested: a score of 4294967297 is read by libconfig 1.5 as the int 1
- * (it keeps the low 32 bits of an integer without an L suffix), so the
- * loader cannot tell it from 1. A known limit of libconfig 1.5. */
-
 START_TEST(test_weight_0_is_an_error)
 {
 	assert_single_error(mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "weight = 0;")),
 			    LINE_QUESTION_EXTRA,
 			    "weight is 0; it must be more than 0 and at most 10");
+}
+END_TEST
+
+/* libconfig 1.5 reads 4294967297 as 1; the loader reads the literal back. */
+START_TEST(test_integer_too_large_for_libconfig_is_an_error)
+{
+	assert_single_error(
+		mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "weight = 4294967297;")),
+		LINE_QUESTION_EXTRA,
+		"the number for 'weight' is too large: libconfig 1.5 would read it as 1");
 }
 END_TEST
 
@@ -1481,6 +1487,7 @@ static Suite *loader_suite(void)
 	tcase_add_test(tc, test_score_below_minus_5_is_an_error);
 	tcase_add_test(tc, test_weight_0_is_an_error);
 	tcase_add_test(tc, test_negative_weight_is_an_error);
+	tcase_add_test(tc, test_integer_too_large_for_libconfig_is_an_error);
 	tcase_add_test(tc, test_weight_above_10_is_an_error);
 	tcase_add_test(tc, test_a_single_role_is_too_few);
 	tcase_add_test(tc, test_thirteen_roles_are_too_many);
