@@ -45,8 +45,12 @@ static bool scan_file(struct catalog *catalog, const char *path)
 	struct quiz *quiz = quiz_load(path, &diags);
 	diag_list_clear(&diags);
 	bool ok = true;
-	if (quiz && !catalog_find(catalog, quiz->id))
+	if (quiz) {
+		bool hidden = catalog_find(catalog, quiz->id) != NULL;
 		ok = add_entry(catalog, path, quiz);
+		if (ok)
+			catalog->entries[catalog->count - 1].hidden = hidden;
+	}
 	quiz_free(quiz);
 	return ok;
 }
@@ -76,7 +80,8 @@ bool catalog_scan(struct catalog *catalog, const char *folder)
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id)
 {
 	for (size_t i = 0; i < catalog->count; i++)
-		if (catalog->entries[i].id && strcmp(catalog->entries[i].id, id) == 0)
+		if (!catalog->entries[i].hidden && catalog->entries[i].id &&
+		    strcmp(catalog->entries[i].id, id) == 0)
 			return &catalog->entries[i];
 	return NULL;
 }

@@ -47,15 +47,35 @@ void folders_clear(struct folders *folders)
 	*folders = (struct folders){0};
 }
 
+/* Whether FOLDER is one of the first COUNT of PATHS under another name
+ * (./quizzes is the bundled folder when careerfit runs from its source). */
+static bool seen_before(char *const paths[], size_t count, const char *folder)
+{
+	char *real = realpath(folder, NULL);
+	bool seen = false;
+	for (size_t i = 0; real && i < count && !seen; i++) {
+		char *other = realpath(paths[i], NULL);
+		seen = other && strcmp(other, real) == 0;
+		free(other);
+	}
+	free(real);
+	return seen;
+}
+
 bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_count)
 {
 	struct folders folders;
 	folders_default(&folders);
+	char *all[FOLDERS_MAX + 64];
+	size_t count = 0;
+	for (size_t i = 0; i < folders.count; i++)
+		all[count++] = folders.paths[i];
+	for (size_t i = 0; i < extra_count && count < sizeof(all) / sizeof(all[0]); i++)
+		all[count++] = extra[i];
 	bool ok = true;
-	for (size_t i = 0; ok && i < folders.count; i++)
-		ok = catalog_scan(catalog, folders.paths[i]);
-	for (size_t i = 0; ok && i < extra_count; i++)
-		ok = catalog_scan(catalog, extra[i]);
+	for (size_t i = 0; ok && i < count; i++)
+		if (!seen_before(all, i, all[i]))
+			ok = catalog_scan(catalog, all[i]);
 	folders_clear(&folders);
 	return ok;
 }

@@ -311,8 +311,9 @@ static int run_report(int argc, char **argv)
 		/* Nothing to report is an answer a script should notice. */
 		if (status == EXIT_SUCCESS && report.group_count == 0) {
 			if (quiz_id)
-				fprintf(stderr, "careerfit: no results of the quiz '%s' (--quiz takes "
-						"a quiz id, as 'careerfit list' shows)\n",
+				fprintf(stderr,
+					"careerfit: no results of the quiz '%s' (--quiz takes "
+					"a quiz id, as 'careerfit list' shows)\n",
 					quiz_id);
 			status = EXIT_QUIZ;
 		}

@@ -190,6 +190,8 @@ void workshop_print_catalog(FILE *out, const struct catalog *catalog)
 			entry->id, title ? title : "", "", entry->scenario_count,
 			entry->scenario_count == 1 ? "" : "s", entry->question_count,
 			entry->question_count == 1 ? "" : "s", entry->role_count, path ? path : "");
+		if (entry->hidden)
+			fprintf(out, "%16s (its id is taken by a quiz above: use the path)\n", "");
 		free(title);
 		free(path);
 	}

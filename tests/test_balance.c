@@ -150,9 +150,11 @@ START_TEST(test_unscored_role_does_not_make_the_others_favoured)
 		"roles = ( { id = \"a\"; name = \"A\"; }, { id = \"b\"; name = \"B\"; },\n"
 		"  { id = \"c\"; name = \"C\"; } );\n"
 		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
-		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 2; }; },\n"
+		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 2; }; "
+		"},\n"
 		"    { text = \"y\"; scores = { b = 2; }; } ); },\n"
-		"  { id = \"q2\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 1; }; },\n"
+		"  { id = \"q2\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 1; }; "
+		"},\n"
 		"    { text = \"y\"; scores = { b = 1; }; } ); } ); } );\n");
 	struct balance_report report;
 	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));

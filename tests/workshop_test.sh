@@ -550,7 +550,7 @@ test_list_shows_quizzes_and_ids_work_as_paths() {
 	run list "$t/extra"
 	expect_status 0 "list DIR" && expect_out "^slyde " "list DIR" &&
 		expect_out "^unicode  *Zhōngwén" "list DIR" &&
-		expect_out "1 scenarios\\{0,1\\}, 2 questions, 2 roles; $t/extra/unicode.cfg" "list DIR" || return
+		expect_out "1 scenario, 2 questions, 2 roles; $t/extra/unicode.cfg" "list DIR" || return
 	# A quiz id instead of a path.
 	run --json --answers a,b,c,d,b,d,a,b quick
 	expect_status 0 "quiz id" || return
@@ -562,6 +562,13 @@ test_list_shows_quizzes_and_ids_work_as_paths() {
 	run --json --answers a,b unicode
 	expect_status 0 "user quiz id" && [[ $(json .quiz.id) == unicode ]] ||
 		{ fail "user quiz id"; return; }
+	# A copy that reuses an id is listed, marked, and loses the id.
+	sed 's/^title = .*/title = "Copy of slyde";/' "$QUIZ_DIR/slyde.cfg" >"$t/extra/slyde.cfg"
+	cp -R "$QUIZ_DIR/scenarios" "$QUIZ_DIR/roles.cfg" "$t/extra/"
+	run list "$t/extra"
+	expect_out "^slyde  *Copy of slyde" "hidden copy" &&
+		expect_out "its id is taken by a quiz above: use the path" "hidden copy" || return
+	[[ $(grep -c '^slyde ' "$work/out") -eq 2 ]] || { fail "hidden copy: not both listed"; return; }
 	run --answers a nosuchquiz
 	expect_status 1 "unknown id" &&
 		expect_err "no quiz file or quiz id 'nosuchquiz'; 'careerfit list' shows the quizzes" \

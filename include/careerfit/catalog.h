@@ -14,6 +14,7 @@ struct catalog_entry {
 	size_t scenario_count;
 	size_t question_count;
 	size_t role_count;
+	bool hidden; /* an earlier folder has a quiz with the same id */
 };
 
 struct catalog {
@@ -22,10 +23,10 @@ struct catalog {
 };
 
 /* Adds every valid quiz (*.cfg) directly in FOLDER, in name order. A quiz
- * whose id is already listed is passed over: earlier folders win. Files
- * that are not valid quizzes (shared parts such as roles.cfg) are passed
- * over too. A missing folder adds nothing. False only when memory runs
- * out. */
+ * whose id is already listed is added as hidden: earlier folders win the
+ * id. Files that are not valid quizzes (shared parts such as roles.cfg)
+ * are passed over. A missing folder adds nothing. False only when memory
+ * runs out. */
 bool catalog_scan(struct catalog *catalog, const char *folder);
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id);
 void catalog_clear(struct catalog *catalog);

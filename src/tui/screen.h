@@ -34,13 +34,13 @@ struct tui {
 	bool offer_resume; /* saved answers are loaded: resume or start over? */
 	size_t resume_answered;
 	size_t resume_changed;
-	size_t highlight;    /* the highlighted option, question, or item */
-	size_t scroll;	     /* first body line shown */
-	size_t debrief;	     /* the question the debrief shows */
-	bool more_below;     /* the body goes on below the screen */
-	bool keeps_progress; /* quitting loses nothing: answers are saved */
+	size_t highlight;	     /* the highlighted option, question, or item */
+	size_t scroll;		     /* first body line shown */
+	size_t debrief;		     /* the question the debrief shows */
+	bool more_below;	     /* the body goes on below the screen */
+	bool keeps_progress;	     /* quitting loses nothing: answers are saved */
 	const bool *progress_failed; /* ... unless saving failed since */
-	MEVENT mouse;	     /* the event behind the last KEY_MOUSE */
+	MEVENT mouse;		     /* the event behind the last KEY_MOUSE */
 	struct score_result result;
 };
 

@@ -9,10 +9,10 @@
 #include "careerfit/session.h"
 
 struct tui_options {
-	bool color;	     /* false for --no-color and NO_COLOR */
-	bool keeps_progress; /* answers are saved as they are given */
+	bool color;		     /* false for --no-color and NO_COLOR */
+	bool keeps_progress;	     /* answers are saved as they are given */
 	const bool *progress_failed; /* set by the saver when a save fails */
-	bool offer_resume;   /* the session holds saved answers: ask first */
+	bool offer_resume;	     /* the session holds saved answers: ask first */
 	size_t resume_answered;
 	size_t resume_changed; /* saved answers dropped: their question changed */
 };

@@ -77,8 +77,8 @@ static void welcome_key(struct tui *tui, int key)
 	welcome_build(tui, &view);
 	/* The usual key keeps the saved answers; throwing them away takes
 	 * the one key that says so. */
-	bool start = key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' ||
-		     key == KEY_RIGHT;
+	bool start =
+		key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' || key == KEY_RIGHT;
 	if (tui->offer_resume && (start || key == 'r' || key == 'R')) {
 		tui->offer_resume = false;
 		tui_switch(tui, SCREEN_QUESTION);
