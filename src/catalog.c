@@ -55,12 +55,12 @@ static bool scan_file(struct catalog *catalog, const char *path)
 	return ok;
 }
 
-bool catalog_scan(struct catalog *catalog, const char *folder)
+int catalog_each_file(const char *folder, bool (*visit)(const char *path, void *data), void *data)
 {
 	struct dirent **names;
 	int count = scandir(folder, &names, NULL, by_name);
 	if (count < 0)
-		return true;
+		return -1;
 	bool ok = true;
 	for (int i = 0; i < count; i++) {
 		if (ok && is_quiz_name(names[i]->d_name)) {
@@ -68,13 +68,23 @@ bool catalog_scan(struct catalog *catalog, const char *folder)
 			char *path = malloc(size);
 			if (path)
 				snprintf(path, size, "%s/%s", folder, names[i]->d_name);
-			ok = path && scan_file(catalog, path);
+			ok = path && visit(path, data);
 			free(path);
 		}
 		free(names[i]);
 	}
 	free(names);
 	return ok;
+}
+
+static bool scan_visit(const char *path, void *catalog)
+{
+	return scan_file(catalog, path);
+}
+
+bool catalog_scan(struct catalog *catalog, const char *folder)
+{
+	return catalog_each_file(folder, scan_visit, catalog) != 0;
 }
 
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id)

@@ -1,6 +1,5 @@
 #include "workshop.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,37 +41,27 @@ static bool gather_file(struct report *report, const char *path, const char *qui
 	return true;
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+struct gathering {
+	struct report *report;
+	const char *quiz_id;
+};
+
+static bool gather_visit(const char *path, void *data)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	struct gathering *gathering = data;
+	return gather_file(gathering->report, path, gathering->quiz_id);
 }
 
 static bool gather_folder(struct report *report, const char *folder, const char *quiz_id)
 {
-	struct dirent **names;
-	int count = scandir(folder, &names, NULL, by_name);
-	if (count < 0) {
+	struct gathering gathering = {.report = report, .quiz_id = quiz_id};
+	int status = catalog_each_file(folder, gather_visit, &gathering);
+	if (status < 0) {
 		char message[1024];
 		snprintf(message, sizeof(message), "%s: cannot read the folder", folder);
 		warn(message);
-		return true;
 	}
-	bool ok = true;
-	for (int i = 0; i < count; i++) {
-		const char *name = names[i]->d_name;
-		size_t length = strlen(name);
-		if (ok && name[0] != '.' && length > 4 && strcmp(name + length - 4, ".cfg") == 0) {
-			size_t size = strlen(folder) + length + 2;
-			char *path = malloc(size);
-			if (path)
-				snprintf(path, size, "%s/%s", folder, name);
-			ok = path && gather_file(report, path, quiz_id);
-			free(path);
-		}
-		free(names[i]);
-	}
-	free(names);
-	return ok;
+	return status != 0;
 }
 
 bool workshop_gather(struct report *report, char *const paths[], size_t count, const char *quiz_id)

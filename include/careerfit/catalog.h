@@ -28,6 +28,10 @@ struct catalog {
  * are passed over. A missing folder adds nothing. False only when memory
  * runs out. */
 bool catalog_scan(struct catalog *catalog, const char *folder);
+/* Calls VISIT with the path of every *.cfg file directly in FOLDER (not
+ * hidden ones), in name order, until it returns false. Returns -1 when
+ * FOLDER cannot be read, 0 when a visit returned false, 1 otherwise. */
+int catalog_each_file(const char *folder, bool (*visit)(const char *path, void *data), void *data);
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id);
 void catalog_clear(struct catalog *catalog);
 
