@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void question_free(struct quiz_question *question)
+void quiz_question_free(struct quiz_question *question)
 {
 	for (size_t o = 0; o < question->option_count; o++) {
 		free(question->options[o].text);
@@ -27,15 +27,23 @@ void quiz_free(struct quiz *quiz)
 		free(role->short_name);
 		free(role->summary);
 		free(role->description);
+		for (size_t i = 0; i < role->next_step_count; i++)
+			free(role->next_steps[i]);
+		free(role->next_steps);
 		free(role->file);
 	}
+	for (size_t t = 0; t < quiz->term_count; t++) {
+		free(quiz->glossary[t].term);
+		free(quiz->glossary[t].meaning);
+	}
+	free(quiz->glossary);
 	for (size_t s = 0; s < quiz->scenario_count; s++) {
 		free(quiz->scenarios[s].id);
 		free(quiz->scenarios[s].title);
 		free(quiz->scenarios[s].story);
 	}
 	for (size_t q = 0; q < quiz->question_count; q++)
-		question_free(&quiz->questions[q]);
+		quiz_question_free(&quiz->questions[q]);
 	free(quiz->roles);
 	free(quiz->scenarios);
 	free(quiz->questions);

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 struct loader {
@@ -23,9 +24,12 @@ struct loader {
 	char *source_text;
 };
 
-static const char *const quiz_keys[] = {"id",	   "title", "description", "version",
-					"shuffle", "roles", "scenarios",   NULL};
-static const char *const role_keys[] = {"id", "name", "short", "summary", "description", NULL};
+static const char *const quiz_keys[] = {"id",	    "title",	 "description", "version",
+					"shuffle",  "roles",	 "scenarios",	"glossary",
+					"select",   NULL};
+static const char *const role_keys[] = {"id",	       "name",	     "short", "summary",
+					"description", "next_steps", NULL};
+static const char *const term_keys[] = {"term", "meaning", NULL};
 static const char *const scenario_keys[] = {"id", "title", "story", "questions", NULL};
 static const char *const question_keys[] = {"id", "prompt", "weight", "debrief", "options", NULL};
 static const char *const option_keys[] = {"text", "scores", NULL};
@@ -279,6 +283,85 @@ static char *string_member(struct loader *ld, const config_setting_t *group, con
 	return copy_string(ld, text);
 }
 
+/* A list ( ... ) or array [ ... ] of strings, none of them empty, at most
+ * MAX; absent, it is empty. *COUNT is how many were kept. */
+static char **string_list_member(struct loader *ld, const config_setting_t *group,
+				 const char *name, size_t max, const char *what, size_t *count)
+{
+	*count = 0;
+	const config_setting_t *list = config_setting_get_member(group, name);
+	if (!list)
+		return NULL;
+	int type = config_setting_type(list);
+	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
+		loader_error(ld, list, "'%s' in %s must be a list of strings, not %s", name, what,
+			     type_name(type));
+		return NULL;
+	}
+	size_t length = (size_t)config_setting_length(list);
+	if (length > max) {
+		loader_error(ld, list, "'%s' in %s has %zu entries; at most %zu are allowed", name,
+			     what, length, max);
+		return NULL;
+	}
+	char **strings = calloc(length ? length : 1, sizeof(*strings));
+	if (!strings) {
+		ld->failed = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < length; i++) {
+		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
+		const char *text = config_setting_get_string(elem);
+		if (!text)
+			loader_error(ld, elem, "each entry of '%s' in %s must be a string", name,
+				     what);
+		else if (text[strspn(text, " \t\r\n")] == '\0')
+			loader_error(ld, elem, "an entry of '%s' in %s is empty", name, what);
+		else if ((strings[*count] = copy_string(ld, text)))
+			(*count)++;
+	}
+	return strings;
+}
+
+/* Whether TEXT holds WORD as a whole word (not inside a longer one). */
+static bool has_word(const char *text, const char *word, bool ignore_case)
+{
+	size_t length = strlen(word);
+	if (length == 0)
+		return false;
+	for (const char *p = text; *p; p++) {
+		bool same = ignore_case ? strncasecmp(p, word, length) == 0
+					: strncmp(p, word, length) == 0;
+		bool starts = p == text || !isalnum((unsigned char)p[-1]);
+		if (same && starts && !isalnum((unsigned char)p[length]))
+			return true;
+	}
+	return false;
+}
+
+/* A story, prompt or option that names a role lets a reader answer by the
+ * title instead of the situation. Names are matched in any case; short
+ * forms (PM, PO) only as written, so that "5 pm" is not one. */
+static void check_role_names(struct loader *ld, const config_setting_t *group, const char *key,
+			     const char *what)
+{
+	const config_setting_t *member = config_setting_get_member(group, key);
+	const char *text = member ? config_setting_get_string(member) : NULL;
+	const struct quiz *quiz = ld->quiz;
+	for (size_t r = 0; text && r < quiz->role_count; r++) {
+		const struct quiz_role *role = &quiz->roles[r];
+		const char *found = role->name && has_word(text, role->name, true) ? role->name
+				    : role->short_name && has_word(text, role->short_name, false)
+					    ? role->short_name
+					    : NULL;
+		if (found)
+			loader_warning(ld, member,
+				       "the %s of %s names the role '%s' (\"%s\"): readers "
+				       "could answer by the title, not the situation",
+				       key, what, role->id, found);
+	}
+}
+
 static char *id_member(struct loader *ld, const config_setting_t *group, enum quiz_id_kind kind,
 		       const char *what)
 {
@@ -342,6 +425,8 @@ static void load_role(struct loader *ld, const config_setting_t *group, struct q
 	role->short_name = string_member(ld, group, "short", false, "a role");
 	role->summary = string_member(ld, group, "summary", false, "a role");
 	role->description = string_member(ld, group, "description", false, "a role");
+	role->next_steps = string_list_member(ld, group, "next_steps", QUIZ_MAX_NEXT_STEPS,
+					      "a role", &role->next_step_count);
 	if (role->short_name && !*role->short_name && role->name) {
 		free(role->short_name);
 		role->short_name = copy_string(ld, role->name);
@@ -421,6 +506,9 @@ static void load_option(struct loader *ld, const config_setting_t *group,
 {
 	check_known_keys(ld, group, option_keys, "an option");
 	option->text = string_member(ld, group, "text", true, "an option");
+	char what[160];
+	snprintf(what, sizeof(what), "an option of question '%.100s'", question_id);
+	check_role_names(ld, group, "text", what);
 	load_scores(ld, group, option, question_id);
 }
 
@@ -448,6 +536,9 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 	check_known_keys(ld, group, question_keys, "a question");
 	question->id = id_member(ld, group, QUIZ_ID_OTHER, "a question");
 	question->prompt = string_member(ld, group, "prompt", true, "a question");
+	char what[160];
+	snprintf(what, sizeof(what), "question '%.100s'", question->id ? question->id : "");
+	check_role_names(ld, group, "prompt", what);
 	question->debrief = string_member(ld, group, "debrief", false, "a question");
 	question->weight = weight_member(ld, group);
 	const config_setting_t *list = group_list_member(ld, group, "options", QUIZ_MIN_OPTIONS,
@@ -479,6 +570,9 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 	scenario->id = id_member(ld, group, QUIZ_ID_OTHER, "a scenario");
 	scenario->title = string_member(ld, group, "title", true, "a scenario");
 	scenario->story = string_member(ld, group, "story", false, "a scenario");
+	char what[160];
+	snprintf(what, sizeof(what), "scenario '%.100s'", scenario->id ? scenario->id : "");
+	check_role_names(ld, group, "story", what);
 	for (size_t j = 0; j < index; j++)
 		if (ids_clash(quiz->scenarios[j].id, scenario->id))
 			loader_error(ld, config_setting_get_member(group, "id"),
@@ -531,6 +625,114 @@ static void load_scenarios(struct loader *ld, const config_setting_t *root)
 	quiz->scenario_count = count;
 	for (size_t i = 0; i < count; i++)
 		load_scenario(ld, config_setting_get_elem(list, (unsigned)i), i);
+}
+
+static void load_term(struct loader *ld, const config_setting_t *group, size_t index)
+{
+	struct quiz_term *term = &ld->quiz->glossary[index];
+	check_known_keys(ld, group, term_keys, "a glossary entry");
+	term->term = string_member(ld, group, "term", true, "a glossary entry");
+	term->meaning = string_member(ld, group, "meaning", true, "a glossary entry");
+	for (size_t j = 0; j < index && term->term && *term->term; j++)
+		if (ld->quiz->glossary[j].term &&
+		    strcasecmp(ld->quiz->glossary[j].term, term->term) == 0)
+			loader_error(ld, config_setting_get_member(group, "term"),
+				     "the glossary explains '%s' twice", term->term);
+}
+
+/* The optional glossary: the terms the quiz's text uses, explained. */
+static void load_glossary(struct loader *ld, const config_setting_t *root)
+{
+	if (!config_setting_get_member(root, "glossary"))
+		return;
+	const config_setting_t *list = group_list_member(ld, root, "glossary", 1, 0, "the quiz");
+	size_t count = list ? (size_t)config_setting_length(list) : 0;
+	if (count == 0)
+		return;
+	ld->quiz->glossary = calloc(count, sizeof(*ld->quiz->glossary));
+	if (!ld->quiz->glossary) {
+		ld->failed = true;
+		return;
+	}
+	ld->quiz->term_count = count;
+	for (size_t i = 0; i < count; i++)
+		load_term(ld, config_setting_get_elem(list, (unsigned)i), i);
+}
+
+/* Marks in KEEP the questions that `select` names; false on any error. */
+static bool selected_questions(struct loader *ld, const config_setting_t *list, bool *keep)
+{
+	bool ok = true;
+	int count = config_setting_length(list);
+	for (int i = 0; i < count; i++) {
+		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
+		const char *id = config_setting_get_string(elem);
+		int q = id ? quiz_question_index(ld->quiz, id) : -1;
+		if (!id)
+			loader_error(ld, elem, "each entry of 'select' must be a question id");
+		else if (q < 0)
+			loader_error(ld, elem, "'select' names the question '%s', which the quiz "
+					       "does not have", id);
+		else if (keep[q])
+			loader_warning(ld, elem, "'select' names the question '%s' twice", id);
+		if (q >= 0)
+			keep[q] = true;
+		ok = ok && q >= 0;
+	}
+	if (ok && count == 0)
+		loader_error(ld, list, "'select' is empty: it must name at least one question");
+	return ok && count > 0;
+}
+
+/* Keeps the questions in KEEP, in file order, and the scenarios that still
+ * have one; everything else is freed. */
+static void keep_questions(struct quiz *quiz, const bool *keep)
+{
+	size_t kept = 0, scenarios = 0;
+	for (size_t s = 0; s < quiz->scenario_count; s++) {
+		struct quiz_scenario scenario = quiz->scenarios[s];
+		size_t first = kept;
+		for (size_t q = scenario.first_question;
+		     q < scenario.first_question + scenario.question_count; q++) {
+			if (!keep[q]) {
+				quiz_question_free(&quiz->questions[q]);
+				continue;
+			}
+			quiz->questions[kept] = quiz->questions[q];
+			quiz->questions[kept++].scenario = scenarios;
+		}
+		if (kept == first) {
+			free(scenario.id);
+			free(scenario.title);
+			free(scenario.story);
+			continue;
+		}
+		scenario.first_question = first;
+		scenario.question_count = kept - first;
+		quiz->scenarios[scenarios++] = scenario;
+	}
+	quiz->question_count = kept;
+	quiz->scenario_count = scenarios;
+}
+
+/* `select`: a quiz made of some questions of the scenarios it includes. */
+static void apply_selection(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *list = config_setting_get_member(root, "select");
+	if (!list)
+		return;
+	int type = config_setting_type(list);
+	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
+		loader_error(ld, list, "'select' must be a list of question ids, not %s",
+			     type_name(type));
+		return;
+	}
+	bool *keep = calloc(ld->quiz->question_count + 1, sizeof(*keep));
+	if (!keep)
+		ld->failed = true;
+	else if (selected_questions(ld, list, keep) && !ld->failed)
+		keep_questions(ld->quiz, keep);
+	free(keep);
 }
 
 /* Warnings about balance that the file's syntax cannot show: a role that
@@ -734,6 +936,9 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 	load_header(&ld, root);
 	load_roles(&ld, root);
 	load_scenarios(&ld, root);
+	load_glossary(&ld, root);
+	if (!ld.failed)
+		apply_selection(&ld, root);
 	if (!ld.failed)
 		check_balance_basics(&ld);
 	sort_by_line(diags, first_diag);

@@ -15,6 +15,7 @@
 #define QUIZ_MAX_OPTIONS 9
 #define QUIZ_MAX_SCORE 5.0
 #define QUIZ_MAX_WEIGHT 10.0
+#define QUIZ_MAX_NEXT_STEPS 8
 
 struct quiz_role {
 	char *id;
@@ -22,8 +23,16 @@ struct quiz_role {
 	char *short_name;  /* the name itself when the file gives no `short` */
 	char *summary;	   /* may be empty */
 	char *description; /* may be empty */
-	char *file;	   /* where the role is written, for diagnostics */
+	char **next_steps; /* things to do to grow toward the role */
+	size_t next_step_count;
+	char *file; /* where the role is written, for diagnostics */
 	int line;
+};
+
+/* One entry of the quiz's glossary: a term its text uses, in plain words. */
+struct quiz_term {
+	char *term;
+	char *meaning;
 };
 
 struct quiz_option {
@@ -64,6 +73,8 @@ struct quiz {
 	size_t scenario_count;
 	struct quiz_question *questions;
 	size_t question_count;
+	struct quiz_term *glossary; /* in file order */
+	size_t term_count;
 };
 
 /* Which characters an id may hold, besides lower-case letters and digits;
@@ -81,6 +92,8 @@ bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind);
  * error; a quiz with only warnings is returned. */
 struct quiz *quiz_load(const char *path, struct diag_list *diags);
 void quiz_free(struct quiz *quiz);
+/* Frees what QUESTION holds (not QUESTION itself). */
+void quiz_question_free(struct quiz_question *question);
 
 /* The index of the role with this id, or -1. */
 int quiz_role_index(const struct quiz *quiz, const char *id);
