@@ -7,66 +7,30 @@
 #include "careerfit/random.h"
 #include "careerfit/score.h"
 
-/* The per-role range of each question, worked out once: the Monte Carlo
- * then only adds up the chosen options' scores. */
+/* Balance scores many complete answer sets with the result's own scorer:
+ * bounds over every question, worked out once. */
 struct balance_model {
-	const struct quiz *quiz;
-	double *min; /* per role: sum of w * worst option */
-	double *max; /* per role: sum of w * best option */
+	struct score_bounds bounds;
 	double *raw; /* per role, scratch for one answer set */
 };
 
 static bool model_init(struct balance_model *model, const struct quiz *quiz)
 {
-	size_t roles = quiz->role_count ? quiz->role_count : 1;
-	*model = (struct balance_model){.quiz = quiz};
-	model->min = calloc(roles, sizeof(double));
-	model->max = calloc(roles, sizeof(double));
-	model->raw = calloc(roles, sizeof(double));
-	if (!model->min || !model->max || !model->raw)
-		return false;
-	for (size_t q = 0; q < quiz->question_count; q++) {
-		const struct quiz_question *question = &quiz->questions[q];
-		for (size_t r = 0; r < quiz->role_count; r++) {
-			double best = question->options[0].scores[r], worst = best;
-			for (size_t o = 1; o < question->option_count; o++) {
-				double score = question->options[o].scores[r];
-				best = score > best ? score : best;
-				worst = score < worst ? score : worst;
-			}
-			model->max[r] += question->weight * best;
-			model->min[r] += question->weight * worst;
-		}
-	}
-	return true;
+	*model = (struct balance_model){0};
+	model->raw = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(double));
+	return model->raw && score_bounds_init(&model->bounds, quiz, NULL);
 }
 
 static void model_clear(struct balance_model *model)
 {
-	free(model->min);
-	free(model->max);
+	score_bounds_clear(&model->bounds);
 	free(model->raw);
-}
-
-static double model_affinity(const struct balance_model *model, size_t r)
-{
-	double range = model->max[r] - model->min[r];
-	return range > 0 ? 100.0 * (model->raw[r] - model->min[r]) / range : -1;
 }
 
 /* The affinities of one complete answer set, into AFFINITY. */
 static void model_score(struct balance_model *model, const int *answers, double *affinity)
 {
-	const struct quiz *quiz = model->quiz;
-	memset(model->raw, 0, quiz->role_count * sizeof(double));
-	for (size_t q = 0; q < quiz->question_count; q++) {
-		const struct quiz_question *question = &quiz->questions[q];
-		const double *scores = question->options[answers[q]].scores;
-		for (size_t r = 0; r < quiz->role_count; r++)
-			model->raw[r] += question->weight * scores[r];
-	}
-	for (size_t r = 0; r < quiz->role_count; r++)
-		affinity[r] = model_affinity(model, r);
+	score_affinities(&model->bounds, answers, model->raw, affinity);
 }
 
 /* How far ROLE is ahead of the best other role (negative: behind). */
@@ -107,7 +71,7 @@ static void tally(const double *affinity, struct balance_report *report)
  * the sole top: a pass over every option of every question is cheap. */
 static double climb(struct balance_model *model, int *answers, double *affinity, size_t role)
 {
-	const struct quiz *quiz = model->quiz;
+	const struct quiz *quiz = model->bounds.quiz;
 	model_score(model, answers, affinity);
 	double lead = lead_of(affinity, quiz->role_count, role);
 	for (bool improved = true; improved;) {
@@ -147,7 +111,7 @@ static void best_answers(const struct quiz *quiz, size_t role, int *answers)
 static void search_extremes(struct balance_model *model, int *answers, double *affinity,
 			    struct balance_report *report)
 {
-	const struct quiz *quiz = model->quiz;
+	const struct quiz *quiz = model->bounds.quiz;
 	for (size_t r = 0; r < quiz->role_count; r++) {
 		best_answers(quiz, r, answers);
 		model_score(model, answers, affinity);

@@ -38,7 +38,8 @@ static void usage(FILE *out)
 	      "  --plain          ask in plain text, one answer per line\n"
 	      "  --answers LIST   answer without asking: one letter per question in file\n"
 	      "                   order, comma-separated, '-' to skip (e.g. a,c,-,b)\n"
-	      "  --json           print the result as JSON\n"
+	      "  --json           print the result as JSON (debriefs included)\n"
+	      "  --debrief        after the result, every question's debrief in plain text\n"
 	      "  --seed N         shuffle the options in the order seed N gives\n"
 	      "  --no-color       no colours (also when NO_COLOR is set)\n"
 	      "  --name NAME      the participant's name (keys saved progress)\n"
@@ -106,6 +107,7 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		OPT_SAVE,
 		OPT_RESUME,
 		OPT_RESTART,
+		OPT_DEBRIEF,
 	};
 	static const struct option long_options[] = {
 		{"plain", no_argument, NULL, OPT_PLAIN},
@@ -117,6 +119,7 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		{"save", required_argument, NULL, OPT_SAVE},
 		{"resume", no_argument, NULL, OPT_RESUME},
 		{"restart", no_argument, NULL, OPT_RESTART},
+		{"debrief", no_argument, NULL, OPT_DEBRIEF},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0},
@@ -159,6 +162,9 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			break;
 		case OPT_RESTART:
 			options->restart = true;
+			break;
+		case OPT_DEBRIEF:
+			options->debrief = true;
 			break;
 		case 'h':
 			usage(stdout);

@@ -16,6 +16,14 @@ static struct json_object *quiz_json(const struct quiz *quiz)
 	return object;
 }
 
+static struct json_object *next_steps_json(const struct quiz_role *role)
+{
+	struct json_object *array = json_object_new_array();
+	for (size_t i = 0; i < role->next_step_count; i++)
+		json_object_array_add(array, json_out_text(role->next_steps[i]));
+	return array;
+}
+
 static struct json_object *roles_json(const struct quiz *quiz, const struct score_result *result)
 {
 	struct json_object *array = json_object_new_array();
@@ -31,7 +39,23 @@ static struct json_object *roles_json(const struct quiz *quiz, const struct scor
 		json_object_object_add(role, "raw", json_object_new_double(score->raw));
 		json_object_object_add(role, "min", json_object_new_double(score->min));
 		json_object_object_add(role, "max", json_object_new_double(score->max));
+		json_object_object_add(role, "next_steps", next_steps_json(&quiz->roles[r]));
 		json_object_array_add(array, role);
+	}
+	return array;
+}
+
+/* The roles an option signals: [{ "role": id, "score": n }, ...]. */
+static struct json_object *signals_json(const struct quiz *quiz, const struct quiz_option *option)
+{
+	struct json_object *array = json_object_new_array();
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		if (option->scores[r] == 0)
+			continue;
+		struct json_object *signal = json_object_new_object();
+		add_text(signal, "role", quiz->roles[r].id);
+		json_object_object_add(signal, "score", json_object_new_double(option->scores[r]));
+		json_object_array_add(array, signal);
 	}
 	return array;
 }
@@ -40,21 +64,41 @@ static struct json_object *answers_json(const struct quiz *quiz, const int *answ
 {
 	struct json_object *array = json_object_new_array();
 	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
 		struct json_object *answer = json_object_new_object();
-		add_text(answer, "question", quiz->questions[q].id);
+		add_text(answer, "question", question->id);
+		add_text(answer, "prompt", question->prompt);
 		if (answers[q] >= 0) {
+			const struct quiz_option *option = &question->options[answers[q]];
 			json_object_object_add(answer, "option", json_object_new_int(answers[q]));
-			add_text(answer, "text", quiz->questions[q].options[answers[q]].text);
+			add_text(answer, "text", option->text);
+			json_object_object_add(answer, "signals", signals_json(quiz, option));
 		} else {
 			json_object_object_add(answer, "option", NULL);
+			json_object_object_add(answer, "text", NULL);
+			json_object_object_add(answer, "signals", json_object_new_array());
 		}
+		add_text(answer, "debrief", question->debrief);
 		json_object_array_add(array, answer);
 	}
 	return array;
 }
 
-char *result_json(const struct quiz *quiz, const int *answers, const struct score_result *result)
+static struct json_object *clarity_json(const struct clarity *clarity)
 {
+	struct json_object *object = json_object_new_object();
+	add_text(object, "band", clarity_band_id(clarity->band));
+	json_object_object_add(object, "margin",
+			       clarity->has_margin ? json_object_new_double(clarity->margin) : NULL);
+	json_object_object_add(object, "chance",
+			       clarity->has_chance ? json_object_new_double(clarity->chance) : NULL);
+	return object;
+}
+
+char *result_json(const struct outcome *outcome)
+{
+	const struct quiz *quiz = outcome->quiz;
+	const struct score_result *result = &outcome->score;
 	struct json_object *root = json_object_new_object();
 	if (!root)
 		return NULL;
@@ -66,6 +110,10 @@ char *result_json(const struct quiz *quiz, const int *answers, const struct scor
 	for (size_t i = 0; i < result->top_count; i++)
 		json_object_array_add(top, json_out_text(quiz->roles[result->ranking[i]].id));
 	json_object_object_add(root, "top", top);
-	json_object_object_add(root, "answers", answers_json(quiz, answers));
+	int runner_up = outcome_runner_up(outcome);
+	json_object_object_add(root, "runner_up",
+			       runner_up >= 0 ? json_out_text(quiz->roles[runner_up].id) : NULL);
+	json_object_object_add(root, "clarity", clarity_json(&outcome->clarity));
+	json_object_object_add(root, "answers", answers_json(quiz, outcome->answers));
 	return json_out_finish(root);
 }

@@ -204,9 +204,26 @@ static void build_answers(struct store_build *b, config_setting_t *root, const s
 	}
 }
 
-static bool build_record(config_t *config, const struct quiz *quiz, const char *name,
-			 const int *answers, const struct score_result *result, time_t when)
+/* How sure the result is, as the person was told. */
+static void build_clarity(struct store_build *b, config_setting_t *root,
+			  const struct outcome *outcome)
 {
+	const struct clarity *clarity = &outcome->clarity;
+	config_setting_t *group = store_add(b, root, "clarity", CONFIG_TYPE_GROUP);
+	store_add_string(b, group, "band", clarity_band_id(clarity->band));
+	if (clarity->has_margin)
+		store_add_float(b, group, "margin", clarity->margin);
+	if (clarity->has_chance)
+		store_add_float(b, group, "chance", clarity->chance);
+	int runner_up = outcome_runner_up(outcome);
+	if (runner_up >= 0)
+		store_add_string(b, root, "runner_up", outcome->quiz->roles[runner_up].id);
+}
+
+static bool build_record(config_t *config, const struct outcome *outcome, const char *name,
+			 time_t when)
+{
+	const struct quiz *quiz = outcome->quiz;
 	struct store_build b = {.ok = true};
 	config_setting_t *root = config_root_setting(config);
 	char hash[17], stamp[32];
@@ -220,8 +237,9 @@ static bool build_record(config_t *config, const struct quiz *quiz, const char *
 	store_add_string(&b, group, "hash", hash);
 	store_add_string(&b, root, "participant", name);
 	store_add_string(&b, root, "time", stamp);
-	build_roles(&b, root, quiz, result);
-	build_answers(&b, root, quiz, answers);
+	build_roles(&b, root, quiz, &outcome->score);
+	build_clarity(&b, root, outcome);
+	build_answers(&b, root, quiz, outcome->answers);
 	return b.ok;
 }
 
@@ -273,9 +291,10 @@ static char *publish(const char *dir, const char *temporary, const char *stem, c
 	return NULL;
 }
 
-bool results_save(const char *dir, const struct quiz *quiz, const char *name, const int *answers,
-		  const struct score_result *result, time_t when, char **saved, char **error)
+bool results_save(const char *dir, const struct outcome *outcome, const char *name, time_t when,
+		  char **saved, char **error)
 {
+	const struct quiz *quiz = outcome->quiz;
 	*saved = NULL;
 	*error = NULL;
 	if (!results_check_folder(dir, error))
@@ -283,7 +302,7 @@ bool results_save(const char *dir, const struct quiz *quiz, const char *name, co
 	config_t config;
 	config_init(&config);
 	char *temporary = NULL, *safe = results_safe_name(name);
-	if (!safe || !build_record(&config, quiz, name, answers, result, when)) {
+	if (!safe || !build_record(&config, outcome, name, when)) {
 		*error = format_error("out of memory while saving the result%s%s", "", "");
 		goto done;
 	}
@@ -469,6 +488,28 @@ static bool read_header(struct reader *rd, const config_setting_t *root,
 	       read_string(rd, root, "time", &record->time);
 }
 
+/* The clarity band and runner-up; optional, since files written before
+ * bands existed have neither, but checked when present. */
+static bool read_clarity(struct reader *rd, const config_setting_t *root,
+			 struct result_record *record)
+{
+	const config_setting_t *clarity = config_setting_get_member(root, "clarity");
+	const char *band = NULL, *runner_up = NULL;
+	if (clarity && (!config_setting_is_group(clarity) ||
+			!config_setting_lookup_string(clarity, "band", &band) ||
+			!clarity_band_from_id(band, &record->band)))
+		return reject(rd, clarity, "the clarity has no known band");
+	record->has_band = clarity != NULL;
+	const config_setting_t *member = config_setting_get_member(root, "runner_up");
+	if (!member)
+		return true;
+	if (!config_setting_lookup_string(root, "runner_up", &runner_up) ||
+	    record_role_index(record, runner_up) < 0)
+		return reject(rd, member, "the runner-up is not one of the file's roles");
+	record->runner_up = strdup(runner_up);
+	return record->runner_up || reject(rd, member, "out of memory");
+}
+
 struct result_record *results_read(const char *path, char **error)
 {
 	*error = NULL;
@@ -498,7 +539,7 @@ struct result_record *results_read(const char *path, char **error)
 	}
 	const config_setting_t *root = config_root_setting(&config);
 	if (!read_header(&rd, root, record) || !read_roles(&rd, root, record) ||
-	    !read_answers(&rd, root, record))
+	    !read_answers(&rd, root, record) || !read_clarity(&rd, root, record))
 		goto err;
 	config_destroy(&config);
 	return record;
@@ -532,5 +573,6 @@ void result_record_free(struct result_record *record)
 	free(record->quiz_hash);
 	free(record->name);
 	free(record->time);
+	free(record->runner_up);
 	free(record);
 }

@@ -183,17 +183,6 @@ void session_go_to(struct session *session, size_t question)
 	}
 }
 
-bool session_score(const struct session *session, struct score_result *result)
-{
-	return score_compute(session->quiz, session->answers, result);
-}
-
-size_t session_reasons(const struct session *session, size_t role, struct score_reason *reasons,
-		       size_t max)
-{
-	return score_reasons(session->quiz, session->answers, role, reasons, max);
-}
-
 void session_reset(struct session *session)
 {
 	for (size_t q = 0; q < session->quiz->question_count; q++)

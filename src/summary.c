@@ -5,8 +5,6 @@
 
 #include "careerfit/text.h"
 
-#define SUMMARY_REASONS 3
-
 void summary_print_hanging(FILE *out, const char *prefix, const char *text, size_t width)
 {
 	size_t indent = text_width(prefix);
@@ -34,106 +32,91 @@ void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t wi
 	summary_print_hanging(out, prefix, text, width);
 }
 
-char *summary_top_names(const struct quiz *quiz, const struct score_result *result)
+struct printer {
+	FILE *out;
+	size_t width;
+	size_t name_width; /* the widest role name, for the bars */
+};
+
+static void print_bar(const struct printer *printer, const struct outcome_line *line)
 {
-	size_t size = 1;
-	for (size_t i = 0; i < result->top_count; i++)
-		size += strlen(quiz->roles[result->ranking[i]].name) + 3;
-	char *joined = malloc(size);
-	if (!joined)
-		return NULL;
-	joined[0] = '\0';
-	for (size_t i = 0; i < result->top_count; i++) {
-		if (i)
-			strcat(joined, " / ");
-		strcat(joined, quiz->roles[result->ranking[i]].name);
+	char *name = text_sanitize(line->text);
+	if (!name)
+		return;
+	fprintf(printer->out, "  %s%*s  ", name, (int)(printer->name_width - text_width(name)), "");
+	if (line->value >= 0) {
+		int filled = (int)(line->value / 5.0 + 0.5);
+		fprintf(printer->out, "%.*s%.*s %5.1f%%\n", filled, "####################",
+			20 - filled, "....................", line->value);
+	} else {
+		fprintf(printer->out, "%-20s   n/a\n", "");
 	}
-	char *clean = text_sanitize(joined);
-	free(joined);
-	return clean;
+	free(name);
 }
 
-static void print_affinities(FILE *out, const struct quiz *quiz, const struct score_result *result)
+static void print_line(const struct outcome_line *line, void *data)
 {
-	size_t name_width = 0;
+	const struct printer *printer = data;
+	FILE *out = printer->out;
+	switch (line->part) {
+	case OUTCOME_BAR:
+		print_bar(printer, line);
+		break;
+	case OUTCOME_BLANK:
+		fputc('\n', out);
+		break;
+	case OUTCOME_BULLET:
+		summary_print_hanging(out, "  * ", line->text, printer->width);
+		break;
+	case OUTCOME_CHOSEN:
+		summary_print_hanging(out, "    you chose: ", line->text, printer->width);
+		break;
+	case OUTCOME_SUMMARY:
+	case OUTCOME_TEXT:
+		/* A role's lines sit under its name. */
+		summary_print_wrapped(out, line->text, line->role >= 0 ? 2 : 0, printer->width);
+		break;
+	default:
+		summary_print_hanging(out, line->prefix, line->text, printer->width);
+		break;
+	}
+}
+
+static size_t widest_name(const struct quiz *quiz)
+{
+	size_t widest = 0;
 	for (size_t r = 0; r < quiz->role_count; r++) {
 		char *name = text_sanitize(quiz->roles[r].name);
-		if (name && text_width(name) > name_width)
-			name_width = text_width(name);
+		if (name && text_width(name) > widest)
+			widest = text_width(name);
 		free(name);
 	}
-	for (size_t i = 0; i < result->role_count; i++) {
-		size_t r = result->ranking[i];
-		char *name = text_sanitize(quiz->roles[r].name);
-		if (!name)
-			continue;
-		fprintf(out, "  %s%*s  ", name, (int)(name_width - text_width(name)), "");
-		const struct score_role *role = &result->roles[r];
-		if (role->defined) {
-			int filled = (int)(role->affinity / 5.0 + 0.5);
-			fprintf(out, "%.*s%.*s %5.1f%%\n", filled, "####################",
-				20 - filled, "....................", role->affinity);
-		} else {
-			fprintf(out, "%-20s   n/a\n", "");
-		}
-		free(name);
-	}
+	return widest;
 }
 
-static void print_reasons(FILE *out, const struct quiz *quiz, const int *answers, size_t role,
-			  size_t width)
+void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t width)
 {
-	struct score_reason reasons[SUMMARY_REASONS];
-	size_t count = score_reasons(quiz, answers, role, reasons, SUMMARY_REASONS);
-	if (count == 0)
-		return;
-	char *name = text_sanitize(quiz->roles[role].name);
-	fprintf(out, "\nWhat pushed you toward %s:\n", name ? name : "");
-	free(name);
-	for (size_t i = 0; i < count; i++) {
-		const struct quiz_question *question = &quiz->questions[reasons[i].question];
-		summary_print_wrapped(out, question->prompt, 2, width);
-		fputs("    you chose:\n", out);
-		summary_print_wrapped(out, question->options[answers[reasons[i].question]].text, 6,
-				      width);
-	}
-}
-
-static void print_top_role(FILE *out, const struct quiz *quiz, const int *answers,
-			   const struct score_result *result, bool full, size_t width)
-{
-	for (size_t i = 0; i < result->top_count; i++) {
-		const struct quiz_role *role = &quiz->roles[result->ranking[i]];
-		char *name = text_sanitize(role->name);
-		fprintf(out, "\n%s\n", name ? name : "");
-		free(name);
-		if (*role->summary)
-			summary_print_wrapped(out, role->summary, 2, width);
-		if (full && *role->description)
-			summary_print_wrapped(out, role->description, 2, width);
-	}
-	for (size_t i = 0; full && i < result->top_count; i++)
-		print_reasons(out, quiz, answers, result->ranking[i], width);
-}
-
-void summary_print(FILE *out, const struct quiz *quiz, const int *answers,
-		   const struct score_result *result, bool full, size_t width)
-{
-	char *title = text_sanitize(quiz->title);
-	fprintf(out, "careerfit: %s\n", title ? title : "");
+	struct printer printer = {out, width, widest_name(outcome->quiz)};
+	char *title = text_sanitize(outcome->quiz->title);
+	fprintf(out, "careerfit: %s\n\n", title ? title : "");
 	free(title);
-	fprintf(out, "Answered %zu of %zu questions (%zu skipped).\n\n", result->answered,
-		result->answered + result->skipped, result->skipped);
-	print_affinities(out, quiz, result);
-	if (result->top_count == 0) {
-		fputs("\nNo role can be ranked: answer at least one question that scores "
-		      "them.\n",
-		      out);
-		return;
-	}
-	char *top = summary_top_names(quiz, result);
-	fprintf(out, "\nYour best fit: %s%s\n", top ? top : "",
-		result->top_count > 1 ? " (a hybrid: these roles tie)" : "");
-	free(top);
-	print_top_role(out, quiz, answers, result, full, width);
+	outcome_render(outcome, full, print_line, &printer);
+}
+
+/* The debrief lines in plain text: a chosen option is marked by its
+ * prefix, so it needs no line of its own. */
+static void print_debrief_line(const struct outcome_line *line, void *data)
+{
+	const struct printer *printer = data;
+	if (line->part == OUTCOME_BLANK)
+		fputc('\n', printer->out);
+	else
+		summary_print_hanging(printer->out, line->prefix, line->text, printer->width);
+}
+
+void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t width)
+{
+	struct printer printer = {out, width, 0};
+	fputs("\nDebrief: every question, what each option signals, and why\n", out);
+	outcome_render_debrief(outcome, print_debrief_line, &printer);
 }

@@ -6,20 +6,18 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "careerfit/quiz.h"
-#include "careerfit/score.h"
+#include "careerfit/outcome.h"
 
 /* Writes TEXT (sanitised here) wrapped to WIDTH columns, the first line
  * after PREFIX, the others indented as far. */
 void summary_print_hanging(FILE *out, const char *prefix, const char *text, size_t width);
 /* The same with a prefix of INDENT spaces. */
 void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t width);
-/* The top role(s) joined with " / ", e.g. "Product Manager / Product
- * Owner"; sanitised, newly allocated. */
-char *summary_top_names(const struct quiz *quiz, const struct score_result *result);
-/* Every role's affinity, ranked, and the top role; with FULL also its
- * description and the answers that pushed most toward it. */
-void summary_print(FILE *out, const struct quiz *quiz, const int *answers,
-		   const struct score_result *result, bool full, size_t width);
+/* The result as OUTCOME renders it: the headline, every role's affinity,
+ * how sure it is and the roles it names; with FULL also their
+ * descriptions, the answers behind them and the next steps. */
+void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t width);
+/* Every question's debrief, after the result (--debrief). */
+void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t width);
 
 #endif

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "careerfit/outcome.h"
 #include "careerfit/progress.h"
 #include "careerfit/quiz.h"
 #include "careerfit/result_json.h"
@@ -36,6 +37,7 @@ struct take {
 	struct session *session;
 	struct saver saver;
 	struct progress_info restored;
+	struct outcome *outcome; /* built once the last question is answered */
 	bool offer_resume; /* the full-screen welcome asks */
 	FILE *questions;   /* where plain mode asks */
 };
@@ -190,27 +192,29 @@ static void restore_progress(struct take *t, bool on_screen)
 		discard_progress(t);
 }
 
-static bool print_result(const struct take *t, bool full)
+static bool print_result(struct take *t, bool full)
 {
-	struct score_result result;
-	if (!score_compute(t->quiz, session_answers(t->session), &result)) {
+	if (!t->outcome)
+		t->outcome = outcome_new(t->quiz, session_answers(t->session));
+	if (!t->outcome) {
 		say("out of memory");
 		return false;
 	}
 	if (t->options->json) {
-		char *json = result_json(t->quiz, session_answers(t->session), &result);
+		char *json = result_json(t->outcome);
 		if (json)
 			puts(json);
 		free(json);
 	} else {
-		summary_print(stdout, t->quiz, session_answers(t->session), &result, full,
-			      terminal_width(stdout));
+		summary_print(stdout, t->outcome, full, terminal_width(stdout));
+		if (t->options->debrief)
+			summary_print_debrief(stdout, t->outcome, terminal_width(stdout));
 	}
 	bool ok = true;
 	if (t->options->save_dir) {
 		char *saved = NULL, *error = NULL;
-		ok = results_save(t->options->save_dir, t->quiz, t->options->name,
-				  session_answers(t->session), &result, time(NULL), &saved, &error);
+		ok = results_save(t->options->save_dir, t->outcome, t->options->name, time(NULL),
+				  &saved, &error);
 		if (ok)
 			say("result saved to %s", saved);
 		else
@@ -218,7 +222,6 @@ static bool print_result(const struct take *t, bool full)
 		free(saved);
 		free(error);
 	}
-	score_result_clear(&result);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("cannot write the result: %s", strerror(errno));
 		ok = false;
@@ -246,7 +249,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,
 	};
-	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number);
+	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
 	char place[64];
 	if (t->saver.failed)
 		say("warning: cannot save your progress in %s: %s", t->saver.path,
@@ -358,6 +361,7 @@ enum take_status take_quiz(const struct take_options *options, int *signal_numbe
 		else if (t.saver.path)
 			progress_clear(t.saver.path);
 	}
+	outcome_free(t.outcome);
 	session_free(t.session);
 	quiz_free(t.quiz);
 	free(t.saver.path);

@@ -13,6 +13,7 @@ struct take_options {
 	const char *save_dir; /* --save DIR */
 	bool plain;
 	bool json;
+	bool debrief; /* plain text: every question's debrief after the result */
 	bool color;
 	bool resume;
 	bool restart;

@@ -36,8 +36,8 @@ START_TEST(test_bundled_quiz_gives_every_role_a_fair_share)
 	for (size_t r = 0; r < quiz->role_count; r++) {
 		ck_assert_msg(report.roles[r].can_be_sole_top, "%s: %s never alone on top",
 			      bundled[_i], quiz->roles[r].id);
-		ck_assert_msg(report.roles[r].top_share >= 0.15 &&
-				      report.roles[r].top_share <= 0.35,
+		ck_assert_msg(report.roles[r].top_share >= 0.20 &&
+				      report.roles[r].top_share <= 0.30,
 			      "%s: %s is top in %.3f", bundled[_i], quiz->roles[r].id,
 			      report.roles[r].top_share);
 		ck_assert_double_eq_tol(report.roles[r].best_affinity, 100, 1e-9);

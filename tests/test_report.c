@@ -26,13 +26,13 @@ static struct quiz *bundled(const char *name)
 static struct result_record *record_of(const struct quiz *quiz, const char *name,
 				       const int *answers)
 {
-	struct score_result result;
-	ck_assert(score_compute(quiz, answers, &result));
+	struct outcome *outcome = outcome_new(quiz, answers);
+	ck_assert_ptr_nonnull(outcome);
 	char *saved = NULL, *error = NULL;
-	ck_assert(results_save(folder, quiz, name, answers, &result, 1700000000, &saved, &error));
+	ck_assert(results_save(folder, outcome, name, 1700000000, &saved, &error));
 	struct result_record *record = results_read(saved, &error);
 	ck_assert_msg(record, "%s", error ? error : "");
-	score_result_clear(&result);
+	outcome_free(outcome);
 	free(saved);
 	return record;
 }

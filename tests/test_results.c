@@ -25,12 +25,12 @@ static struct quiz *slyde(void)
 
 static char *save(const struct quiz *quiz, const char *name, const int *answers, time_t when)
 {
-	struct score_result result;
-	ck_assert(score_compute(quiz, answers, &result));
+	struct outcome *outcome = outcome_new(quiz, answers);
+	ck_assert_ptr_nonnull(outcome);
 	char *saved = NULL, *error = NULL;
-	ck_assert_msg(results_save(folder, quiz, name, answers, &result, when, &saved, &error),
-		      "%s", error ? error : "");
-	score_result_clear(&result);
+	ck_assert_msg(results_save(folder, outcome, name, when, &saved, &error), "%s",
+		      error ? error : "");
+	outcome_free(outcome);
 	free(error);
 	return saved;
 }

@@ -2,6 +2,7 @@
  * and a shuffle that a seed reproduces. */
 #include <check.h>
 
+#include "careerfit/outcome.h"
 #include "careerfit/session.h"
 #include "helpers.h"
 
@@ -164,17 +165,15 @@ START_TEST(test_session_scores_its_own_answers)
 	session_answer(session, 0); /* a = 1 in file order, whatever the shuffle */
 	session_skip(session);
 	session_answer(session, 1); /* b = 1 */
-	struct score_result result;
-	ck_assert(session_score(session, &result));
-	ck_assert_uint_eq(result.answered, 2);
-	ck_assert_uint_eq(result.skipped, 1);
-	ck_assert_double_eq_tol(result.roles[0].affinity, 50, 1e-9);
-	ck_assert_double_eq_tol(result.roles[1].affinity, 50, 1e-9);
-	ck_assert_uint_eq(result.top_count, 2);
-	struct score_reason reasons[2];
-	ck_assert_uint_eq(session_reasons(session, 0, reasons, 2), 1);
-	ck_assert_uint_eq(reasons[0].question, 0);
-	score_result_clear(&result);
+	struct outcome *outcome = outcome_new(session_quiz(session), session_answers(session));
+	ck_assert_ptr_nonnull(outcome);
+	const struct score_result *result = &outcome->score;
+	ck_assert_uint_eq(result->answered, 2);
+	ck_assert_uint_eq(result->skipped, 1);
+	ck_assert_double_eq_tol(result->roles[0].affinity, 50, 1e-9);
+	ck_assert_double_eq_tol(result->roles[1].affinity, 50, 1e-9);
+	ck_assert_uint_eq(result->top_count, 2);
+	outcome_free(outcome);
 	session_free(session);
 	quiz_free(quiz);
 }

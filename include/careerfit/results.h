@@ -9,8 +9,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "careerfit/clarity.h"
+#include "careerfit/outcome.h"
 #include "careerfit/quiz.h"
-#include "careerfit/score.h"
 
 #define RESULTS_FORMAT_VERSION 1
 
@@ -42,6 +43,9 @@ struct result_record {
 	size_t role_count;
 	struct result_answer *answers;
 	size_t answer_count;
+	bool has_band; /* files written before bands have none */
+	enum clarity_band band;
+	char *runner_up; /* a role id, or NULL */
 };
 
 /* A hash of everything in QUIZ that scoring depends on, as 16 hex digits:
@@ -63,11 +67,11 @@ char *results_safe_name(const char *name);
  * written in it; on failure *ERROR says why (newly allocated). */
 bool results_check_folder(const char *dir, char **error);
 
-/* Writes the result atomically (temporary file, fsync, link) under a new
+/* Writes OUTCOME (its answers, scores and clarity) atomically (temporary file, fsync, link) under a new
  * name in DIR, never replacing another file. On success *SAVED holds the
  * path; on failure *ERROR says why. Both newly allocated. */
-bool results_save(const char *dir, const struct quiz *quiz, const char *name, const int *answers,
-		  const struct score_result *result, time_t when, char **saved, char **error);
+bool results_save(const char *dir, const struct outcome *outcome, const char *name, time_t when,
+		  char **saved, char **error);
 
 /* Reads one result file; NULL with *ERROR set when it is unreadable,
  * corrupt, truncated or not a careerfit result. */

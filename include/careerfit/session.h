@@ -9,7 +9,6 @@
 #include <stdint.h>
 
 #include "careerfit/quiz.h"
-#include "careerfit/score.h"
 
 /* An answer is an option's index in file order, or one of these. */
 #define SESSION_UNANSWERED (-1)
@@ -49,12 +48,6 @@ bool session_forward(struct session *session);
 void session_go_to(struct session *session, size_t question);
 /* Sets one answer without moving; false for an option out of range. */
 bool session_set_answer(struct session *session, size_t question, int answer);
-/* The result of the answers so far, as score_compute() gives it, and the
- * answers that pushed most toward ROLE: what a front end shows, without
- * computing anything itself. */
-bool session_score(const struct session *session, struct score_result *result);
-size_t session_reasons(const struct session *session, size_t role, struct score_reason *reasons,
-		       size_t max);
 /* Forgets every answer and goes back to the first question. */
 void session_reset(struct session *session);
 

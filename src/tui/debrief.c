@@ -7,22 +7,6 @@
 
 #include "screen.h"
 
-/* "Product Manager +3, Product Owner +1", or "no role" when none. */
-static void describe_signals(const struct quiz *quiz, const struct quiz_option *option, char *out,
-			     size_t size)
-{
-	size_t used = 0;
-	out[0] = '\0';
-	for (size_t r = 0; r < quiz->role_count && used < size; r++) {
-		if (option->scores[r] == 0)
-			continue;
-		used += (size_t)snprintf(out + used, size - used, "%s%s %+g", used ? ", " : "",
-					 quiz->roles[r].short_name, option->scores[r]);
-	}
-	if (!used)
-		snprintf(out, size, "no role in particular");
-}
-
 static void debrief_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
@@ -40,7 +24,7 @@ static void debrief_build(const struct tui *tui, struct view *view)
 			 (char)('a' + position));
 		view_add(view, letter, question->options[option].text,
 			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, -1);
-		describe_signals(quiz, &question->options[option], signals, sizeof(signals));
+		score_describe_option(quiz, &question->options[option], signals, sizeof(signals));
 		view_add(view, "      signals: ", signals, STYLE_DIM, -1);
 	}
 	view_add_blank(view);

@@ -1,70 +1,48 @@
-/* The results: a bar per role, ranked, the top role (or the hybrid of tied
- * roles) explained, and the answers that pushed most toward it. The
- * scores come from tui->result, computed by the core on submit. */
+/* The results: the outcome the core built on submit, drawn line by line
+ * as outcome_render() gives it; the headline goes in the header. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "careerfit/text.h"
 #include "screen.h"
-#include "../summary.h"
 
-#define RESULT_REASONS 3
-
-static void add_reasons(const struct tui *tui, struct view *view, size_t role)
+static void add_line(const struct outcome_line *line, void *data)
 {
-	const struct quiz *quiz = session_quiz(tui->session);
-	const int *answers = session_answers(tui->session);
-	struct score_reason reasons[RESULT_REASONS];
-	size_t count = session_reasons(tui->session, role, reasons, RESULT_REASONS);
-	if (count == 0)
-		return;
-	view_add_blank(view);
-	view_add(view, "What pushed you toward ", quiz->roles[role].name, STYLE_BOLD, -1);
-	for (size_t i = 0; i < count; i++) {
-		const struct quiz_question *question = &quiz->questions[reasons[i].question];
-		view_add(view, "\u2022 ", question->prompt, STYLE_NORMAL, -1);
-		view_add(view,
-			 "    you chose: ", question->options[answers[reasons[i].question]].text,
-			 STYLE_CHOSEN, -1);
-	}
-}
-
-static void add_top_roles(const struct tui *tui, struct view *view)
-{
-	const struct quiz *quiz = session_quiz(tui->session);
-	const struct score_result *result = &tui->result;
-	for (size_t i = 0; i < result->top_count; i++) {
-		const struct quiz_role *role = &quiz->roles[result->ranking[i]];
+	struct view *view = data;
+	switch (line->part) {
+	case OUTCOME_HEADLINE:
+		break; /* in the header */
+	case OUTCOME_BAR:
+		view_add_bar(view, line->text, line->value, line->role + 1);
+		break;
+	case OUTCOME_BLANK:
 		view_add_blank(view);
-		view_add(view, "", role->name, STYLE_HEADING, -1);
-		if (*role->summary)
-			view_add(view, "", role->summary, STYLE_BOLD, -1);
-		if (*role->description)
-			view_add(view, "", role->description, STYLE_NORMAL, -1);
+		break;
+	case OUTCOME_HEADING:
+		view_add(view, line->prefix, line->text, STYLE_HEADING, -1);
+		break;
+	case OUTCOME_SUMMARY:
+	case OUTCOME_SURENESS:
+		view_add(view, line->prefix, line->text, STYLE_BOLD, -1);
+		break;
+	case OUTCOME_BULLET:
+		view_add(view, "\u2022 ", line->text, STYLE_NORMAL, -1);
+		break;
+	case OUTCOME_CHOSEN:
+		view_add(view, "    you chose: ", line->text, STYLE_CHOSEN, -1);
+		break;
+	case OUTCOME_COUNT:
+	case OUTCOME_TEXT:
+		view_add(view, line->prefix, line->text, STYLE_NORMAL, -1);
+		break;
 	}
-	for (size_t i = 0; i < result->top_count; i++)
-		add_reasons(tui, view, result->ranking[i]);
 }
 
 static void results_build(const struct tui *tui, struct view *view)
 {
-	const struct quiz *quiz = session_quiz(tui->session);
-	const struct score_result *result = &tui->result;
 	view_fit_width(view);
-	for (size_t i = 0; i < result->role_count; i++) {
-		size_t r = result->ranking[i];
-		const struct score_role *role = &result->roles[r];
-		view_add_bar(view, quiz->roles[r].name, role->defined ? role->affinity : -1,
-			     (int)r + 1);
-	}
-	if (result->top_count == 0) {
-		view_add_blank(view);
-		view_add(view, "", "No role can be ranked: no answered question scores them.",
-			 STYLE_BOLD, -1);
-		return;
-	}
-	add_top_roles(tui, view);
+	outcome_render(tui->outcome, true, add_line, view);
 	view_add_blank(view);
 	view_add(view, "",
 		 "Press d for the debrief: every question, what each option "
@@ -79,12 +57,9 @@ static void results_enter(struct tui *tui)
 
 static void results_draw(struct tui *tui)
 {
-	const struct quiz *quiz = session_quiz(tui->session);
-	char *top = tui->result.top_count ? summary_top_names(quiz, &tui->result) : NULL;
-	char title[512];
-	snprintf(title, sizeof(title), "Your best fit: %s", top ? top : "");
-	draw_header(top ? title : "Your result", "Results");
-	free(top);
+	char *headline = outcome_headline(tui->outcome);
+	draw_header(headline ? headline : "Your result", "Results");
+	free(headline);
 	draw_progress(1, 1);
 	struct view view = {0};
 	results_build(tui, &view);

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "careerfit/score.h"
+#include "careerfit/outcome.h"
 #include "careerfit/session.h"
 
 #define TUI_MIN_COLUMNS 60
@@ -41,7 +41,7 @@ struct tui {
 	bool keeps_progress;	     /* quitting loses nothing: answers are saved */
 	const bool *progress_failed; /* ... unless saving failed since */
 	MEVENT mouse;		     /* the event behind the last KEY_MOUSE */
-	struct score_result result;
+	struct outcome *outcome;     /* built on submit, shown by results */
 };
 
 struct screen {
@@ -59,7 +59,7 @@ extern const struct screen welcome_screen, question_screen, review_screen, resul
 	debrief_screen;
 
 void tui_switch(struct tui *tui, enum screen_id screen);
-/* Scores the session and shows the results. */
+/* Builds the outcome of the session and shows the results. */
 void tui_submit(struct tui *tui);
 
 /* ---- draw.c ---- */

@@ -60,8 +60,9 @@ void tui_switch(struct tui *tui, enum screen_id screen)
 
 void tui_submit(struct tui *tui)
 {
-	score_result_clear(&tui->result);
-	if (!session_score(tui->session, &tui->result))
+	outcome_free(tui->outcome);
+	tui->outcome = outcome_new(session_quiz(tui->session), session_answers(tui->session));
+	if (!tui->outcome)
 		return;
 	tui->finished = true;
 	tui->debrief = 0;
@@ -203,7 +204,7 @@ static enum tui_outcome run_loop(struct tui *tui, int *signal_number)
 }
 
 enum tui_outcome tui_run(struct session *session, const struct tui_options *options,
-			 int *signal_number)
+			 int *signal_number, struct outcome **result)
 {
 	static struct tui tui; /* the one screen state */
 	struct sigaction saved[HANDLED_SIGNAL_COUNT];
@@ -224,9 +225,12 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.resume_changed = options->resume_changed,
 	};
 	tui_switch(&tui, SCREEN_WELCOME);
-	enum tui_outcome outcome = run_loop(&tui, signal_number);
+	enum tui_outcome ending = run_loop(&tui, signal_number);
 	endwin();
-	score_result_clear(&tui.result);
+	*result = ending == TUI_DONE ? tui.outcome : NULL;
+	if (ending != TUI_DONE)
+		outcome_free(tui.outcome);
+	tui.outcome = NULL;
 	restore_signals(saved);
-	return outcome;
+	return ending;
 }

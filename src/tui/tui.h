@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "careerfit/outcome.h"
 #include "careerfit/session.h"
 
 struct tui_options {
@@ -25,8 +26,9 @@ enum tui_outcome {
 };
 
 /* Runs the quiz on the terminal; the terminal is restored on every path.
- * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. */
+ * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. With
+ * TUI_DONE, *RESULT is the outcome the person saw (theirs to free). */
 enum tui_outcome tui_run(struct session *session, const struct tui_options *options,
-			 int *signal_number);
+			 int *signal_number, struct outcome **result);
 
 #endif

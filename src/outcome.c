@@ -1,0 +1,315 @@
+#include "careerfit/outcome.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct outcome *outcome_new(const struct quiz *quiz, const int *answers)
+{
+	struct outcome *outcome = calloc(1, sizeof(*outcome));
+	if (!outcome)
+		return NULL;
+	*outcome = (struct outcome){.quiz = quiz};
+	outcome->answers = malloc((quiz->question_count + 1) * sizeof(int));
+	if (!outcome->answers)
+		goto err;
+	memcpy(outcome->answers, answers, quiz->question_count * sizeof(int));
+	if (!score_compute(quiz, answers, &outcome->score))
+		goto err;
+	if (!clarity_assess(quiz, answers, &outcome->score, &outcome->clarity))
+		goto err;
+	return outcome;
+err:
+	outcome_free(outcome);
+	return NULL;
+}
+
+void outcome_free(struct outcome *outcome)
+{
+	if (!outcome)
+		return;
+	score_result_clear(&outcome->score);
+	free(outcome->answers);
+	free(outcome);
+}
+
+bool outcome_claims_fit(const struct outcome *outcome)
+{
+	return outcome->clarity.band != CLARITY_INSUFFICIENT;
+}
+
+int outcome_runner_up(const struct outcome *outcome)
+{
+	return outcome->score.has_runner_up ? (int)outcome->score.runner_up : -1;
+}
+
+__attribute__((format(printf, 1, 2))) static char *text_format(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	int length = vsnprintf(NULL, 0, format, args);
+	va_end(args);
+	char *text = length >= 0 ? malloc((size_t)length + 1) : NULL;
+	if (text) {
+		va_start(args, format);
+		vsnprintf(text, (size_t)length + 1, format, args);
+		va_end(args);
+	}
+	return text;
+}
+
+/* The top roles' names: "A", "A and B", "A, B and C". */
+static char *top_names(const struct outcome *outcome)
+{
+	const struct score_result *score = &outcome->score;
+	size_t size = 1;
+	for (size_t i = 0; i < score->top_count; i++)
+		size += strlen(outcome->quiz->roles[score->ranking[i]].name) + 5;
+	char *names = malloc(size);
+	if (!names)
+		return NULL;
+	names[0] = '\0';
+	for (size_t i = 0; i < score->top_count; i++) {
+		if (i)
+			strcat(names, i + 1 == score->top_count ? " and " : ", ");
+		strcat(names, outcome->quiz->roles[score->ranking[i]].name);
+	}
+	return names;
+}
+
+static const char *runner_up_name(const struct outcome *outcome)
+{
+	int runner_up = outcome_runner_up(outcome);
+	return runner_up >= 0 ? outcome->quiz->roles[runner_up].name : "";
+}
+
+char *outcome_headline(const struct outcome *outcome)
+{
+	const struct clarity *clarity = &outcome->clarity;
+	if (clarity->band == CLARITY_INSUFFICIENT)
+		return strdup("Not enough answers yet to suggest a role");
+	char *names = top_names(outcome), *headline = NULL;
+	bool hybrid = outcome->score.top_count > 1;
+	if (!names)
+		return NULL;
+	if (clarity->band == CLARITY_CLEAR)
+		headline = text_format("A clear fit: %s%s", names, hybrid ? " (a hybrid)" : "");
+	else if (clarity->band == CLARITY_LEANING)
+		headline = text_format("You lean toward %s%s; next comes %s", names,
+				       hybrid ? " (a hybrid)" : "", runner_up_name(outcome));
+	else if (clarity->has_margin)
+		headline = text_format("A close call between %s and %s", names,
+				       runner_up_name(outcome));
+	else
+		headline = strdup("A close call: your answers favour no role over another");
+	free(names);
+	return headline;
+}
+
+/* "about 12 in 100 people", in words a career-changer reads at once. */
+static void chance_words(double chance, char *out, size_t size)
+{
+	long in_100 = lround(chance * 100);
+	if (in_100 < 1)
+		snprintf(out, size, "fewer than 1 in 100 people");
+	else if (in_100 >= 100)
+		snprintf(out, size, "nearly everyone");
+	else
+		snprintf(out, size, "about %ld in 100 people", in_100);
+}
+
+static char *insufficient_words(const struct outcome *outcome)
+{
+	const struct score_result *score = &outcome->score;
+	size_t total = score->answered + score->skipped, needed = outcome->clarity.needed;
+	if (score->answered < needed)
+		return text_format("You answered %zu of %zu questions. Answer at least %zu more "
+				   "and careerfit can say which roles your answers point to; "
+				   "until then, read the bars only as a first impression.",
+				   score->answered, total, needed - score->answered);
+	return strdup("None of your answers so far tells the roles apart. Answer more "
+		      "questions and careerfit can say which roles they point to.");
+}
+
+static const char *const band_advice[] = {
+	[CLARITY_CLEAR] = "so your answers point to it clearly, not by chance.",
+	[CLARITY_LEANING] = "so take it as a leaning, not a verdict: try some of the work "
+			    "of both roles before you choose.",
+	[CLARITY_CLOSE] = "so your answers fit both about as well. Explore both before you "
+			  "choose.",
+};
+
+/* How sure the result is: the lead, how often chance gives as much, and
+ * what that means. */
+static char *sureness_words(const struct outcome *outcome)
+{
+	const struct clarity *clarity = &outcome->clarity;
+	if (clarity->band == CLARITY_INSUFFICIENT)
+		return insufficient_words(outcome);
+	if (!clarity->has_margin || !clarity->has_chance)
+		return strdup("Every role you can be matched with scores the same on your "
+			      "answers. The debrief shows what each of your choices signals.");
+	char *names = top_names(outcome), chance[64];
+	if (!names)
+		return NULL;
+	chance_words(clarity->chance, chance, sizeof(chance));
+	char *text = text_format("%s %s %s by %.1f points. Answering at random, %s would get "
+				 "a lead that large, %s",
+				 names, outcome->score.top_count > 1 ? "lead" : "leads",
+				 runner_up_name(outcome), clarity->margin, chance,
+				 band_advice[clarity->band]);
+	free(names);
+	return text;
+}
+
+static void emit_line(outcome_emit *emit, void *data, enum outcome_part part, const char *prefix,
+		      const char *text, int role)
+{
+	emit(&(struct outcome_line){.part = part, .prefix = prefix, .text = text, .role = role},
+	     data);
+}
+
+static void emit_owned(outcome_emit *emit, void *data, enum outcome_part part, char *text,
+		       int role)
+{
+	if (text)
+		emit_line(emit, data, part, "", text, role);
+	free(text);
+}
+
+static void render_bars(const struct outcome *outcome, outcome_emit *emit, void *data)
+{
+	const struct score_result *score = &outcome->score;
+	for (size_t i = 0; i < score->role_count; i++) {
+		size_t r = score->ranking[i];
+		const struct score_role *role = &score->roles[r];
+		emit(&(struct outcome_line){.part = OUTCOME_BAR,
+					    .prefix = "",
+					    .text = outcome->quiz->roles[r].name,
+					    .role = (int)r,
+					    .value = role->defined ? role->affinity : -1},
+		     data);
+	}
+}
+
+static void render_role(const struct outcome *outcome, size_t r, bool runner_up, bool full,
+			outcome_emit *emit, void *data)
+{
+	const struct quiz_role *role = &outcome->quiz->roles[r];
+	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+	if (runner_up)
+		emit_owned(emit, data, OUTCOME_HEADING, text_format("Next closest: %s", role->name),
+			   (int)r);
+	else
+		emit_line(emit, data, OUTCOME_HEADING, "", role->name, (int)r);
+	if (*role->summary)
+		emit_line(emit, data, OUTCOME_SUMMARY, "", role->summary, (int)r);
+	if (full && !runner_up && *role->description)
+		emit_line(emit, data, OUTCOME_TEXT, "", role->description, (int)r);
+}
+
+static void render_reasons(const struct outcome *outcome, size_t r, outcome_emit *emit,
+			   void *data)
+{
+	const struct quiz *quiz = outcome->quiz;
+	struct score_reason reasons[OUTCOME_REASONS];
+	size_t count = score_reasons(quiz, outcome->answers, r, reasons, OUTCOME_REASONS);
+	if (count == 0)
+		return;
+	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+	emit_owned(emit, data, OUTCOME_HEADING,
+		   text_format("What pushed you toward %s", quiz->roles[r].name), (int)r);
+	for (size_t i = 0; i < count; i++) {
+		const struct quiz_question *question = &quiz->questions[reasons[i].question];
+		emit_line(emit, data, OUTCOME_BULLET, "", question->prompt, (int)r);
+		emit_line(emit, data, OUTCOME_CHOSEN, "you chose: ",
+			  question->options[outcome->answers[reasons[i].question]].text, (int)r);
+	}
+}
+
+static void render_next_steps(const struct outcome *outcome, size_t r, outcome_emit *emit,
+			      void *data)
+{
+	const struct quiz_role *role = &outcome->quiz->roles[r];
+	if (role->next_step_count == 0)
+		return;
+	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+	emit_owned(emit, data, OUTCOME_HEADING, text_format("Next steps toward %s", role->name),
+		   (int)r);
+	for (size_t i = 0; i < role->next_step_count; i++)
+		emit_line(emit, data, OUTCOME_BULLET, "", role->next_steps[i], (int)r);
+}
+
+/* The roles a result is about: the top ones, then the runner-up (-1 when
+ * there is none); returns how many. */
+static size_t roles_named(const struct outcome *outcome, int *roles)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < outcome->score.top_count; i++)
+		roles[count++] = (int)outcome->score.ranking[i];
+	if (outcome_runner_up(outcome) >= 0)
+		roles[count++] = outcome_runner_up(outcome);
+	return count;
+}
+
+void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit, void *data)
+{
+	const struct score_result *score = &outcome->score;
+	emit_owned(emit, data, OUTCOME_HEADLINE, outcome_headline(outcome), -1);
+	emit_owned(emit, data, OUTCOME_COUNT,
+		   text_format("Answered %zu of %zu questions (%zu skipped).", score->answered,
+			       score->answered + score->skipped, score->skipped),
+		   -1);
+	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+	render_bars(outcome, emit, data);
+	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+	emit_owned(emit, data, OUTCOME_SURENESS, sureness_words(outcome), -1);
+	if (!outcome_claims_fit(outcome))
+		return;
+	int roles[QUIZ_MAX_ROLES + 1];
+	size_t count = roles_named(outcome, roles);
+	for (size_t i = 0; i < count; i++)
+		render_role(outcome, (size_t)roles[i], i >= score->top_count, full, emit, data);
+	if (!full)
+		return;
+	for (size_t i = 0; i < count; i++)
+		render_reasons(outcome, (size_t)roles[i], emit, data);
+	/* The runner-up's steps too when the result does not clearly pick. */
+	if (outcome->clarity.band == CLARITY_CLEAR && count > score->top_count)
+		count = score->top_count;
+	for (size_t i = 0; i < count; i++)
+		render_next_steps(outcome, (size_t)roles[i], emit, data);
+}
+
+static void render_question_debrief(const struct outcome *outcome, size_t q, outcome_emit *emit,
+				    void *data)
+{
+	const struct quiz *quiz = outcome->quiz;
+	const struct quiz_question *question = &quiz->questions[q];
+	char prefix[32], signals[512];
+	snprintf(prefix, sizeof(prefix), "%zu. ", q + 1);
+	emit_line(emit, data, OUTCOME_HEADING, prefix, question->prompt, -1);
+	for (size_t o = 0; o < question->option_count; o++) {
+		bool chosen = outcome->answers[q] == (int)o;
+		snprintf(prefix, sizeof(prefix), "%s %c) ", chosen ? ">" : " ", (char)('a' + o));
+		emit_line(emit, data, chosen ? OUTCOME_CHOSEN : OUTCOME_TEXT, prefix,
+			  question->options[o].text, -1);
+		score_describe_option(quiz, &question->options[o], signals, sizeof(signals));
+		emit_line(emit, data, OUTCOME_TEXT, "      signals: ", signals, -1);
+	}
+	if (outcome->answers[q] < 0)
+		emit_line(emit, data, OUTCOME_TEXT, "",
+			  "You skipped this question: it counts toward no role.", -1);
+	if (*question->debrief)
+		emit_line(emit, data, OUTCOME_TEXT, "Why: ", question->debrief, -1);
+}
+
+void outcome_render_debrief(const struct outcome *outcome, outcome_emit *emit, void *data)
+{
+	for (size_t q = 0; q < outcome->quiz->question_count; q++) {
+		emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
+		render_question_debrief(outcome, q, emit, data);
+	}
+}
