@@ -47,8 +47,9 @@ static bool read_answer(FILE *in, char **line, size_t *size)
 /* Applies one line of input; false when it was not a valid answer. */
 static bool apply_answer(struct session *session, const char *line, FILE *out)
 {
+	const struct quiz *quiz = session_quiz(session);
 	size_t q = session_current(session);
-	size_t count = session_quiz(session)->questions[q].option_count;
+	size_t count = quiz->questions[q].option_count;
 	const char *p = line + strspn(line, " \t");
 	size_t length = strcspn(p, " \t");
 	/* An empty line keeps the answer given before, if any. */
@@ -98,8 +99,9 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 		print_question(out, session, q, width);
 		size_t count = quiz->questions[q].option_count;
 		for (;;) {
-			fprintf(out, "Your answer (a-%c, - to skip, < to go back%s): ",
+			fprintf(out, "Your answer (a-%c, - to skip, < to go back%s%s): ",
 				(char)('a' + count - 1),
+				quiz->term_count ? ", ? glossary" : "",
 				session_answer_of(session, q) != SESSION_UNANSWERED
 					? ", Enter to keep"
 					: "");
@@ -108,6 +110,11 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 				fputc('\n', out);
 				free(line);
 				return false;
+			}
+			if (quiz->term_count && strcmp(line + strspn(line, " \t"), "?") == 0) {
+				summary_print_glossary(out, quiz, width);
+				print_question(out, session, q, width);
+				continue;
 			}
 			if (apply_answer(session, line, out))
 				break;

@@ -67,8 +67,14 @@ static bool count_answer(struct report_question *question, const struct result_a
 	return true;
 }
 
+const char *report_band_id(const struct result_record *record)
+{
+	return record->has_band ? clarity_band_id(record->band) : "";
+}
+
 static bool group_count(struct report_group *group, const struct result_record *record)
 {
+	group->band_counts[record->has_band ? record->band : CLARITY_BAND_COUNT]++;
 	for (size_t r = 0; r < record->role_count; r++) {
 		group->top_counts[r] += record->roles[r].top;
 		if (record->roles[r].defined) {
@@ -195,6 +201,8 @@ static void csv_header(FILE *out, const struct report_group *group)
 	csv_field(out, "quiz", false);
 	csv_field(out, "version", false);
 	csv_field(out, "top", false);
+	csv_field(out, "band", false);
+	csv_field(out, "runner_up", false);
 	for (size_t r = 0; r < first->role_count; r++)
 		csv_field(out, first->roles[r].id, false);
 	for (size_t q = 0; q < group->question_count; q++)
@@ -215,6 +223,8 @@ static void csv_row(FILE *out, const struct result_record *record)
 			used += (size_t)snprintf(top + used, sizeof(top) - used, "%s%s",
 						 used ? " " : "", record->roles[r].id);
 	csv_field(out, top, false);
+	csv_field(out, report_band_id(record), false);
+	csv_field(out, record->runner_up ? record->runner_up : "", false);
 	for (size_t r = 0; r < record->role_count; r++) {
 		if (record->roles[r].defined)
 			snprintf(number, sizeof(number), "%.2f", record->roles[r].affinity);
@@ -311,6 +321,10 @@ static struct json_object *json_participant(const struct result_record *record)
 	json_object_object_add(object, "time", json_out_text(record->time));
 	json_object_object_add(object, "file", json_out_text(record->path));
 	json_object_object_add(object, "top", top);
+	json_object_object_add(object, "band",
+			       record->has_band ? json_out_text(report_band_id(record)) : NULL);
+	json_object_object_add(object, "runner_up",
+			       record->runner_up ? json_out_text(record->runner_up) : NULL);
 	json_object_object_add(object, "affinity", affinity);
 	json_object_object_add(object, "answers", answers);
 	return object;
@@ -330,6 +344,13 @@ static struct json_object *json_group(const struct report_group *group)
 			       json_object_new_int((int)group->record_count));
 	json_object_object_add(object, "top", json_roles_map(group, false));
 	json_object_object_add(object, "mean_affinity", json_roles_map(group, true));
+	struct json_object *bands = json_object_new_object();
+	for (int b = 0; b < CLARITY_BAND_COUNT; b++)
+		json_object_object_add(bands, clarity_band_id((enum clarity_band)b),
+				       json_object_new_int((int)group->band_counts[b]));
+	json_object_object_add(bands, "unknown",
+			       json_object_new_int((int)group->band_counts[CLARITY_BAND_COUNT]));
+	json_object_object_add(object, "bands", bands);
 	struct json_object *questions = json_object_new_array();
 	for (size_t q = 0; q < group->question_count; q++)
 		json_object_array_add(questions, json_question(group, &group->questions[q]));

@@ -120,3 +120,15 @@ void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t widt
 	fputs("\nDebrief: every question, what each option signals, and why\n", out);
 	outcome_render_debrief(outcome, print_debrief_line, &printer);
 }
+
+void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width)
+{
+	fputs("\nGlossary\n", out);
+	for (size_t t = 0; t < quiz->term_count; t++) {
+		char *term = text_sanitize(quiz->glossary[t].term);
+		fprintf(out, "%s\n", term ? term : "");
+		free(term);
+		summary_print_wrapped(out, quiz->glossary[t].meaning, 2, width);
+	}
+	fputc('\n', out);
+}

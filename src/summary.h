@@ -20,4 +20,7 @@ void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t w
 /* Every question's debrief, after the result (--debrief). */
 void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t width);
 
+/* The quiz's glossary: each term, and what it means under it. */
+void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width);
+
 #endif

@@ -101,6 +101,18 @@ static void print_tops(FILE *out, const struct report_group *group)
 		snprintf(count, sizeof(count), "%zu", group->top_counts[r]);
 		print_bar(out, first->roles[r].name, group->top_counts[r], most, count);
 	}
+	fputs("\nHow sure the results are\n", out);
+	size_t bands = 0;
+	for (size_t b = 0; b <= CLARITY_BAND_COUNT; b++)
+		bands = group->band_counts[b] > bands ? group->band_counts[b] : bands;
+	for (int b = 0; b <= CLARITY_BAND_COUNT; b++) {
+		if (b == CLARITY_BAND_COUNT && !group->band_counts[b])
+			break; /* only files from before bands have none */
+		char count[32];
+		snprintf(count, sizeof(count), "%zu", group->band_counts[b]);
+		print_bar(out, b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b) : "unknown",
+			  group->band_counts[b], bands, count);
+	}
 	fputs("\nMean affinity\n", out);
 	for (size_t r = 0; r < first->role_count; r++) {
 		double mean = report_mean_affinity(group, r);

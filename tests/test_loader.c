@@ -279,10 +279,10 @@ static void leave_dir(int previous)
 START_TEST(test_slyde_quiz_loads_without_diagnostics)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 0);
-	ck_assert_str_eq(quiz->path, QUIZ_DIR "/slyde.cfg");
+	ck_assert_str_eq(quiz->path, TEST_DATA_DIR "/slyde/slyde.cfg");
 	ck_assert_str_eq(quiz->id, "slyde");
 	ck_assert_uint_eq(quiz->role_count, 4);
 	ck_assert_uint_eq(quiz->scenario_count, 2);
@@ -300,8 +300,13 @@ START_TEST(test_product_roles_quiz_loads_without_diagnostics)
 	assert_diag_count(&diags, 0);
 	ck_assert_str_eq(quiz->id, "product-roles");
 	ck_assert_uint_eq(quiz->role_count, 4);
-	ck_assert_uint_eq(quiz->scenario_count, 6);
-	ck_assert_uint_eq(quiz->question_count, 26);
+	/* The full bank: at least 34 questions, at least three of them in
+	 * each of several scenarios, and a glossary of its jargon. */
+	ck_assert_uint_ge(quiz->scenario_count, 6);
+	ck_assert_uint_ge(quiz->question_count, 34);
+	ck_assert_uint_ge(quiz->term_count, 20);
+	for (size_t r = 0; r < quiz->role_count; r++)
+		ck_assert(quiz->roles[r].next_step_count >= 3 && quiz->roles[r].next_step_count <= 5);
 	quiz_free(quiz);
 	diag_list_clear(&diags);
 }
@@ -315,8 +320,14 @@ START_TEST(test_quick_quiz_loads_without_diagnostics)
 	assert_diag_count(&diags, 0);
 	ck_assert_str_eq(quiz->id, "quick");
 	ck_assert_uint_eq(quiz->role_count, 4);
-	ck_assert_uint_eq(quiz->scenario_count, 2);
-	ck_assert_uint_eq(quiz->question_count, 8);
+	/* About ten questions, drawn from several scenarios, Slyde among
+	 * them. */
+	ck_assert(quiz->question_count >= 8 && quiz->question_count <= 12);
+	ck_assert_uint_ge(quiz->scenario_count, 3);
+	bool slyde = false;
+	for (size_t i = 0; i < quiz->scenario_count; i++)
+		slyde = slyde || strcmp(quiz->scenarios[i].id, "slyde") == 0;
+	ck_assert(slyde);
 	quiz_free(quiz);
 	diag_list_clear(&diags);
 }
@@ -325,7 +336,7 @@ END_TEST
 START_TEST(test_bundled_header_and_roles_are_read)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	ck_assert_str_eq(quiz->title, "Slyde: who would you be on the team?");
 	/* Adjacent strings are joined, as in C. */
@@ -353,7 +364,7 @@ END_TEST
 START_TEST(test_bundled_questions_are_stored_flat_in_file_order)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	ck_assert_str_eq(quiz->scenarios[0].id, "slyde");
 	ck_assert_uint_eq(quiz->scenarios[0].first_question, 0);
@@ -377,7 +388,7 @@ END_TEST
 START_TEST(test_bundled_weights_and_scores_are_read)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	const struct quiz_question *first = &quiz->questions[0];
 	ck_assert_double_eq(first->weight, 1.5);
@@ -1166,7 +1177,7 @@ START_TEST(test_bundled_quiz_loads_from_any_working_directory)
 {
 	struct diag_list diags = {0};
 	int previous = enter_dir("/");
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	leave_dir(previous);
 	ck_assert_ptr_nonnull(quiz);
 	assert_diag_count(&diags, 0);
@@ -1380,10 +1391,137 @@ END_TEST
  * Looking things up
  */
 
+/* ---- role titles in the text, next steps, the glossary, select ---- */
+
+static struct quiz *load_expecting(const char *path, size_t diagnostics, struct diag_list *diags)
+{
+	*diags = (struct diag_list){0};
+	struct quiz *quiz = quiz_load(path, diags);
+	assert_diag_count(diags, diagnostics);
+	return quiz;
+}
+
+START_TEST(test_prompt_naming_a_role_is_a_warning_at_its_line)
+{
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = \"What would a product owner do?\";"));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 1, &diags);
+	ck_assert_ptr_nonnull(quiz);
+	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_PROMPT, "names the role 'po'");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_short_form_in_an_option_is_a_warning_only_as_written)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_OPTION_A, "{ text = \"Ask the PO\"; scores = { pm = 2; }; },"),
+		REPLACE(LINE_OPTION_B,
+			"{ text = \"Post it by 5 po, Product Ownership\"; scores = { po = 2; }; }"));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 1, &diags);
+	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_OPTION_A, "(\"PO\")");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_story_naming_a_role_is_a_warning)
+{
+	const char *path = mini_quiz_with(REPLACE(
+		LINE_SCENARIO_TITLE, "title = \"First\"; story = \"The Product Manager left.\";"));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 1, &diags);
+	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_SCENARIO_TITLE, "story of scenario 's1'");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_next_steps_are_read_in_order)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_ROLE_PM, "  { id = \"pm\"; name = \"Product Manager\"; next_steps = "
+				      "( \"Shadow an interview.\", \"Write a strategy.\" ); },"));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 0, &diags);
+	ck_assert_uint_eq(quiz->roles[0].next_step_count, 2);
+	ck_assert_str_eq(quiz->roles[0].next_steps[1], "Write a strategy.");
+	ck_assert_uint_eq(quiz->roles[1].next_step_count, 0);
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_next_step_that_is_not_a_string_names_its_line)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_ROLE_PM, "  { id = \"pm\"; name = \"Product Manager\"; next_steps = "
+				      "( 3 ); },"));
+	assert_single_error(path, LINE_ROLE_PM, "must be a string");
+}
+END_TEST
+
+START_TEST(test_glossary_is_read_in_file_order)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_HEADER_EXTRA, "glossary = ( { term = \"backlog\"; meaning = \"The "
+					   "ordered list.\"; }, { term = \"sprint\"; meaning = "
+					   "\"A short cycle.\"; } );"));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 0, &diags);
+	ck_assert_uint_eq(quiz->term_count, 2);
+	ck_assert_str_eq(quiz->glossary[0].term, "backlog");
+	ck_assert_str_eq(quiz->glossary[1].meaning, "A short cycle.");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_glossary_term_explained_twice_is_an_error)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_HEADER_EXTRA, "glossary = ( { term = \"Backlog\"; meaning = \"A.\"; },"
+					   " { term = \"backlog\"; meaning = \"B.\"; } );"));
+	assert_single_error(path, LINE_HEADER_EXTRA, "explains 'backlog' twice");
+}
+END_TEST
+
+#define SECOND_SCENARIO                                                                            \
+	"  }, { id = \"s2\"; title = \"Second\"; questions = ( { id = \"q2\"; prompt = \"P\";"      \
+	" options = ( { text = \"A\"; scores = { pm = 1; }; }, { text = \"B\"; scores = "           \
+	"{ po = 1; }; } ); } ); }"
+
+START_TEST(test_select_keeps_the_named_questions_and_their_scenarios)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "select = [ \"q2\" ];"),
+					  REPLACE(LINE_SCENARIO_END, SECOND_SCENARIO));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 0, &diags);
+	ck_assert_uint_eq(quiz->question_count, 1);
+	ck_assert_uint_eq(quiz->scenario_count, 1);
+	ck_assert_str_eq(quiz->scenarios[0].id, "s2");
+	ck_assert_str_eq(quiz->questions[0].id, "q2");
+	ck_assert_uint_eq(quiz->questions[0].scenario, 0);
+	ck_assert_uint_eq(quiz->scenarios[0].first_question, 0);
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_select_of_an_unknown_question_names_its_line)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "select = ( \"q9\" );"));
+	assert_single_error(path, LINE_HEADER_EXTRA, "'select' names the question 'q9'");
+}
+END_TEST
+
 START_TEST(test_role_index_finds_a_role_by_id)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	ck_assert_int_eq(quiz_role_index(quiz, "pm"), 0);
 	ck_assert_int_eq(quiz_role_index(quiz, "project"), 3);
@@ -1398,7 +1536,7 @@ END_TEST
 START_TEST(test_question_index_finds_a_question_by_id)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	ck_assert_ptr_nonnull(quiz);
 	ck_assert_int_eq(quiz_question_index(quiz, "slyde-first-move"), 0);
 	ck_assert_int_eq(quiz_question_index(quiz, "measures-dashboard"), 6);
@@ -1536,6 +1674,15 @@ static Suite *loader_suite(void)
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("lookups");
+	tcase_add_test(tc, test_prompt_naming_a_role_is_a_warning_at_its_line);
+	tcase_add_test(tc, test_short_form_in_an_option_is_a_warning_only_as_written);
+	tcase_add_test(tc, test_story_naming_a_role_is_a_warning);
+	tcase_add_test(tc, test_next_steps_are_read_in_order);
+	tcase_add_test(tc, test_next_step_that_is_not_a_string_names_its_line);
+	tcase_add_test(tc, test_glossary_is_read_in_file_order);
+	tcase_add_test(tc, test_glossary_term_explained_twice_is_an_error);
+	tcase_add_test(tc, test_select_keeps_the_named_questions_and_their_scenarios);
+	tcase_add_test(tc, test_select_of_an_unknown_question_names_its_line);
 	tcase_add_test(tc, test_role_index_finds_a_role_by_id);
 	tcase_add_test(tc, test_question_index_finds_a_question_by_id);
 	tcase_add_test(tc, test_quiz_free_accepts_null);

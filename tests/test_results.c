@@ -17,7 +17,7 @@ static char folder[] = "/tmp/careerfit-results-XXXXXX";
 static struct quiz *slyde(void)
 {
 	struct diag_list diags = {0};
-	struct quiz *quiz = quiz_load(QUIZ_DIR "/slyde.cfg", &diags);
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
 	diag_list_clear(&diags);
 	ck_assert_ptr_nonnull(quiz);
 	return quiz;

@@ -682,6 +682,26 @@ test_help_shows_the_keys_and_any_key_closes_it() {
 	wait_exit "help" && expect_status 0 "help" && pass
 }
 
+# The help box leads to the quiz's glossary, and the glossary back to
+# where it was opened.
+test_glossary_opens_from_the_help_and_goes_back() {
+	launch -- --seed 1 "$slyde"
+	expect "Press Enter to start." "welcome" || return
+	keys Enter
+	expect "Question 1 of 10" "question 1" || return
+	keys '?'
+	expect "g                 the glossary: what the quiz's terms mean" "help" || return
+	keys g
+	expect " Glossary: the terms this quiz uses" "glossary" &&
+		expect "  The share of users who stop using a product." "glossary meaning" &&
+		expect "backlog" "second term" || return
+	keys Escape
+	expect "Question 1 of 10" "back to question 1" && expect_gone "Glossary" "glossary closed" ||
+		return
+	keys q y
+	wait_exit "glossary" && expect_status 0 "glossary" && pass
+}
+
 test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
 	launch -- "$escapes"
 	expect "Press Enter to start." "welcome" || return

@@ -31,6 +31,9 @@ struct report_group {
 	size_t *affinity_counts;
 	struct report_question *questions;
 	size_t question_count;
+	/* How many results had each clarity band; the last counts files
+	 * written before bands, which carry none. */
+	size_t band_counts[CLARITY_BAND_COUNT + 1];
 };
 
 struct report {
@@ -48,7 +51,10 @@ const struct result_record *report_first(const struct report_group *group);
 /* The mean affinity of role R, or -1 when no record defines it. */
 double report_mean_affinity(const struct report_group *group, size_t role);
 
-/* One row per participant: name, time, top roles, each role's affinity,
+/* The band of RECORD as "clear", "leaning"..., or "" when it has none. */
+const char *report_band_id(const struct result_record *record);
+
+/* One row per participant: name, time, top roles, clarity band, runner-up, each role's affinity,
  * each answer (its letter in file order, "-" when skipped). */
 bool report_write_csv(const struct report *report, FILE *out);
 /* The whole report as a JSON document; newly allocated. */

@@ -5,9 +5,9 @@
 
 #include "screen.h"
 
-void draw_help(void)
+void draw_help(bool glossary)
 {
-	static const char *const lines[] = {
+	const char *lines[] = {
 		"Keys",
 		"",
 		"Up/Down, k/j      move the highlight",
@@ -21,9 +21,14 @@ void draw_help(void)
 		"?                 this help",
 		"q                 quit (asks first during the quiz)",
 		"",
+		"g                 the glossary: what the quiz's terms mean",
 		"Press any key to close.",
 	};
 	int count = (int)(sizeof(lines) / sizeof(lines[0]));
+	if (!glossary) {
+		lines[count - 2] = lines[count - 1];
+		count--;
+	}
 	/* As wide as the longest line and a margin of 3 on each side, so
 	 * that no line is cut (the lines are ASCII: bytes are columns). */
 	int cols = 0;

@@ -19,6 +19,7 @@ enum screen_id {
 	SCREEN_REVIEW,
 	SCREEN_RESULTS,
 	SCREEN_DEBRIEF,
+	SCREEN_GLOSSARY,
 	SCREEN_COUNT,
 };
 
@@ -37,6 +38,7 @@ struct tui {
 	size_t highlight;	     /* the highlighted option, question, or item */
 	size_t scroll;		     /* first body line shown */
 	size_t debrief;		     /* the question the debrief shows */
+	enum screen_id glossary_from; /* where the glossary goes back to */
 	bool more_below;	     /* the body goes on below the screen */
 	bool keeps_progress;	     /* quitting loses nothing: answers are saved */
 	const bool *progress_failed; /* ... unless saving failed since */
@@ -56,7 +58,7 @@ struct screen {
 };
 
 extern const struct screen welcome_screen, question_screen, review_screen, results_screen,
-	debrief_screen;
+	debrief_screen, glossary_screen;
 
 void tui_switch(struct tui *tui, enum screen_id screen);
 /* Builds the outcome of the session and shows the results. */
@@ -118,7 +120,8 @@ void draw_progress(size_t done, size_t total);
 /* The key hints, and "more below" at the right when the body goes on. */
 void draw_hints(const char *hints, bool more_below);
 void draw_too_small(bool keeps_progress);
-void draw_help(void);
+/* The keys; with GLOSSARY also the key that opens the glossary. */
+void draw_help(bool glossary);
 /* A warning on the row between the header and the body. */
 void draw_warning(const char *text);
 void draw_confirm_quit(bool keeps_progress);

@@ -17,7 +17,7 @@
 static const struct screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_WELCOME] = &welcome_screen, [SCREEN_QUESTION] = &question_screen,
 	[SCREEN_REVIEW] = &review_screen,   [SCREEN_RESULTS] = &results_screen,
-	[SCREEN_DEBRIEF] = &debrief_screen,
+	[SCREEN_DEBRIEF] = &debrief_screen, [SCREEN_GLOSSARY] = &glossary_screen,
 };
 
 static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
@@ -103,7 +103,7 @@ static void draw(struct tui *tui)
 		if (tui->keeps_progress && !answers_kept(tui))
 			draw_warning("! Your answers cannot be saved");
 		if (tui->help)
-			draw_help();
+			draw_help(session_quiz(tui->session)->term_count > 0);
 	}
 	refresh();
 }
@@ -113,6 +113,11 @@ static void handle_key(struct tui *tui, int key)
 {
 	if (tui->help) {
 		tui->help = false;
+		bool glossary = session_quiz(tui->session)->term_count > 0;
+		if ((key == 'g' || key == 'G') && glossary && tui->screen != SCREEN_GLOSSARY) {
+			tui->glossary_from = tui->screen;
+			tui_switch(tui, SCREEN_GLOSSARY);
+		}
 	} else if (tui->confirm_quit) {
 		tui->confirm_quit = false;
 		if (key == 'y' || key == 'Y')

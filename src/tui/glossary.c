@@ -1,0 +1,51 @@
+/* The glossary: what the quiz's terms mean, opened with g from the help
+ * box over any screen, and left back to that screen. */
+#include <curses.h>
+
+#include "screen.h"
+
+static void glossary_build(const struct tui *tui, struct view *view)
+{
+	const struct quiz *quiz = session_quiz(tui->session);
+	view_fit_width(view);
+	for (size_t t = 0; t < quiz->term_count; t++) {
+		if (t)
+			view_add_blank(view);
+		view_add(view, "", quiz->glossary[t].term, STYLE_HEADING, -1);
+		view_add(view, "  ", quiz->glossary[t].meaning, STYLE_NORMAL, -1);
+	}
+}
+
+static void glossary_enter(struct tui *tui)
+{
+	tui->scroll = 0;
+}
+
+static void glossary_draw(struct tui *tui)
+{
+	draw_header("Glossary: the terms this quiz uses", "Glossary");
+	draw_progress(1, 1);
+	struct view view = {0};
+	glossary_build(tui, &view);
+	view_draw(tui, &view, -1);
+	view_clear(&view);
+}
+
+static void glossary_key(struct tui *tui, int key)
+{
+	struct view view = {0};
+	glossary_build(tui, &view);
+	if (key == 27 || key == 'g' || key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 ||
+	    key == '\n' || key == '\r' || key == KEY_ENTER)
+		tui_switch(tui, tui->glossary_from);
+	else
+		view_scroll_key(tui, &view, key);
+	view_clear(&view);
+}
+
+const struct screen glossary_screen = {
+	.enter = glossary_enter,
+	.draw = glossary_draw,
+	.key = glossary_key,
+	.hints = "\u2190 Esc back  \u2191\u2193 PgUp/PgDn scroll  ? help  q quit",
+};
