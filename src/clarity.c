@@ -39,8 +39,7 @@ size_t clarity_needed(size_t questions)
 	return half < 6 ? half : 6;
 }
 
-enum clarity_band clarity_band_for(size_t answered, size_t needed, bool has_chance,
-				   double chance)
+enum clarity_band clarity_band_for(size_t answered, size_t needed, bool has_chance, double chance)
 {
 	if (answered < needed || answered == 0)
 		return CLARITY_INSUFFICIENT;
@@ -83,7 +82,8 @@ static void random_set(const struct score_bounds *bounds, int *answers, uint64_t
 {
 	for (size_t q = 0; q < bounds->quiz->question_count; q++)
 		if (bounds->answered[q])
-			answers[q] = (int)(random_next(state) % bounds->quiz->questions[q].option_count);
+			answers[q] =
+				(int)(random_next(state) % bounds->quiz->questions[q].option_count);
 }
 
 static int compare_margins(const void *a, const void *b)
@@ -94,8 +94,8 @@ static int compare_margins(const void *a, const void *b)
 
 /* Fills the table, one margin per answer set; a set in which every role
  * ties leads by nothing. */
-static void fill_table(struct chance_table *table, const struct score_bounds *bounds,
-		       int *answers, double *raw, double *affinity)
+static void fill_table(struct chance_table *table, const struct score_bounds *bounds, int *answers,
+		       double *raw, double *affinity)
 {
 	uint64_t state = CLARITY_SEED;
 	for (size_t i = 0; i < table->count; i++) {

@@ -171,8 +171,7 @@ static void emit_line(outcome_emit *emit, void *data, enum outcome_part part, co
 	     data);
 }
 
-static void emit_owned(outcome_emit *emit, void *data, enum outcome_part part, char *text,
-		       int role)
+static void emit_owned(outcome_emit *emit, void *data, enum outcome_part part, char *text, int role)
 {
 	if (text)
 		emit_line(emit, data, part, "", text, role);
@@ -210,8 +209,7 @@ static void render_role(const struct outcome *outcome, size_t r, bool runner_up,
 		emit_line(emit, data, OUTCOME_TEXT, "", role->description, (int)r);
 }
 
-static void render_reasons(const struct outcome *outcome, size_t r, outcome_emit *emit,
-			   void *data)
+static void render_reasons(const struct outcome *outcome, size_t r, outcome_emit *emit, void *data)
 {
 	const struct quiz *quiz = outcome->quiz;
 	struct score_reason reasons[OUTCOME_REASONS];

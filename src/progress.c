@@ -1,5 +1,7 @@
 #include "careerfit/progress.h"
 
+#include "careerfit/guard.h"
+
 #include <errno.h>
 #include <libconfig.h>
 #include <stdio.h>
@@ -125,8 +127,14 @@ enum progress_status progress_load(const char *path, struct session *session,
 	int format = 0, current = -1;
 	const config_setting_t *answers = NULL;
 	enum progress_status status = PROGRESS_UNREADABLE;
-	if (config_read_file(&config, path) && config_lookup_int(&config, "format", &format) &&
-	    format == PROGRESS_FORMAT && config_lookup_string(&config, "quiz", &quiz_id) &&
+	/* Through the guard: a progress file takes no includes, and a pipe or
+	 * a device in its place is refused rather than waited on. */
+	struct diag_list diags = {0};
+	struct guard_text *text = guard_read(path, "progress", false, NULL, &diags);
+	diag_list_clear(&diags);
+	if (text && guard_parse(text, &config, &diags) &&
+	    config_lookup_int(&config, "format", &format) && format == PROGRESS_FORMAT &&
+	    config_lookup_string(&config, "quiz", &quiz_id) &&
 	    strcmp(quiz_id, session_quiz(session)->id) == 0 &&
 	    (answers = config_lookup(&config, "answers")) && config_setting_is_list(answers)) {
 		config_lookup_int(&config, "current", &current);
@@ -140,6 +148,8 @@ enum progress_status progress_load(const char *path, struct session *session,
 		restore_place(session, current);
 		status = PROGRESS_LOADED;
 	}
+	diag_list_clear(&diags);
+	guard_text_free(text);
 	config_destroy(&config);
 	return status;
 }

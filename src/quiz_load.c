@@ -4,6 +4,8 @@
  * so that an author sees all of their mistakes in one run. */
 #include "careerfit/quiz.h"
 
+#include "careerfit/guard.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -19,14 +21,12 @@ struct loader {
 	char *folder;	  /* its folder: includes are relative to it */
 	struct diag_list *diags;
 	struct quiz *quiz;
-	bool failed;	   /* an error was reported (or memory ran out) */
-	char *source_path; /* the last file read back for its literals */
-	char *source_text;
+	bool failed;		 /* an error was reported (or memory ran out) */
+	struct guard_text *text; /* what libconfig parsed, includes expanded */
 };
 
-static const char *const quiz_keys[] = {"id",	    "title",	 "description", "version",
-					"shuffle",  "roles",	 "scenarios",	"glossary",
-					"select",   NULL};
+static const char *const quiz_keys[] = {"id",	 "title",     "description", "version", "shuffle",
+					"roles", "scenarios", "glossary",    "select",	NULL};
 static const char *const role_keys[] = {"id",	       "name",	     "short", "summary",
 					"description", "next_steps", NULL};
 static const char *const term_keys[] = {"term", "meaning", NULL};
@@ -34,18 +34,17 @@ static const char *const scenario_keys[] = {"id", "title", "story", "questions",
 static const char *const question_keys[] = {"id", "prompt", "weight", "debrief", "options", NULL};
 static const char *const option_keys[] = {"text", "scores", NULL};
 
-/* libconfig names an included file by the path written in the @include,
- * which is relative to the include folder we gave it; the author wants a
- * path they can open from where they ran the command. */
-static char *loader_file_name(const struct loader *ld, const char *file)
+/* Where SETTING is written: the parsed text has the includes expanded, so
+ * the guard maps its line back to a file and a line there. */
+static void setting_origin(const struct loader *ld, const config_setting_t *setting,
+			   const char **file, int *line)
 {
-	if (!file || strcmp(file, ld->path) == 0 || file[0] == '/' || strcmp(ld->folder, ".") == 0)
-		return strdup(file ? file : ld->path);
-	size_t size = strlen(ld->folder) + strlen(file) + 2;
-	char *joined = malloc(size);
-	if (joined)
-		snprintf(joined, size, "%s/%s", ld->folder, file);
-	return joined;
+	if (!setting || !ld->text) {
+		*file = ld->path;
+		*line = 1;
+		return;
+	}
+	guard_origin(ld->text, (int)config_setting_source_line(setting), file, line);
 }
 
 static void loader_report(struct loader *ld, enum diag_severity severity,
@@ -53,12 +52,11 @@ static void loader_report(struct loader *ld, enum diag_severity severity,
 {
 	char message[512];
 	vsnprintf(message, sizeof(message), format, args);
-	char *file = loader_file_name(ld, setting ? config_setting_source_file(setting) : NULL);
-	/* The source line is an unsigned short in libconfig 1.5. */
-	int line = setting ? (int)config_setting_source_line(setting) : 1;
-	if (!file || !diag_add(ld->diags, severity, file, line ? line : 1, "%s", message))
+	const char *file;
+	int line;
+	setting_origin(ld, setting, &file, &line);
+	if (!diag_add(ld->diags, severity, file, line ? line : 1, "%s", message))
 		ld->failed = true;
-	free(file);
 	if (severity == DIAG_ERROR)
 		ld->failed = true;
 }
@@ -189,30 +187,6 @@ static const config_setting_t *member_of_type(struct loader *ld, const config_se
 	return NULL;
 }
 
-/* The text of line LINE of FILE, up to its end (not a copy: valid until
- * the next call). One file is kept, since settings come in file order. */
-static const char *source_line(struct loader *ld, const char *file, int line)
-{
-	if (!ld->source_path || strcmp(ld->source_path, file) != 0) {
-		free(ld->source_path);
-		free(ld->source_text);
-		ld->source_text = NULL;
-		ld->source_path = strdup(file);
-		FILE *stream = fopen(file, "r");
-		size_t size = 0;
-		if (stream && getdelim(&ld->source_text, &size, '\0', stream) < 0) {
-			free(ld->source_text);
-			ld->source_text = NULL;
-		}
-		if (stream)
-			fclose(stream);
-	}
-	const char *text = ld->source_text;
-	for (int n = 1; text && n < line; n++)
-		text = (text = strchr(text, '\n')) ? text + 1 : NULL;
-	return text;
-}
-
 /* Whether TEXT's line sets NAME to an integer literal beyond 32 bits that
  * libconfig would read as VALUE. A line may set NAME more than once (the
  * scores of several options): any of them may be the one. */
@@ -245,16 +219,13 @@ static bool number_wrapped(struct loader *ld, const config_setting_t *setting)
 {
 	if (config_setting_type(setting) != CONFIG_TYPE_INT)
 		return false;
-	char *file = loader_file_name(ld, config_setting_source_file(setting));
-	const char *text =
-		file ? source_line(ld, file, (int)config_setting_source_line(setting)) : NULL;
+	const char *text = guard_line(ld->text, (int)config_setting_source_line(setting));
 	bool wrapped = text && line_wraps(text, config_setting_name(setting),
 					  config_setting_get_int(setting));
 	if (wrapped)
 		loader_error(ld, setting,
 			     "the number for '%s' is too large: libconfig 1.5 would read it as %d",
 			     config_setting_name(setting), config_setting_get_int(setting));
-	free(file);
 	return wrapped;
 }
 
@@ -285,8 +256,8 @@ static char *string_member(struct loader *ld, const config_setting_t *group, con
 
 /* A list ( ... ) or array [ ... ] of strings, none of them empty, at most
  * MAX; absent, it is empty. *COUNT is how many were kept. */
-static char **string_list_member(struct loader *ld, const config_setting_t *group,
-				 const char *name, size_t max, const char *what, size_t *count)
+static char **string_list_member(struct loader *ld, const config_setting_t *group, const char *name,
+				 size_t max, const char *what, size_t *count)
 {
 	*count = 0;
 	const config_setting_t *list = config_setting_get_member(group, name);
@@ -410,10 +381,11 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 /* Where GROUP is written, kept in the model for later diagnostics. */
 static void note_source(struct loader *ld, const config_setting_t *group, char **file, int *line)
 {
-	*file = loader_file_name(ld, config_setting_source_file(group));
+	const char *written;
+	setting_origin(ld, group, &written, line);
+	*file = strdup(written);
 	if (!*file)
 		ld->failed = true;
-	*line = (int)config_setting_source_line(group);
 }
 
 static void load_role(struct loader *ld, const config_setting_t *group, struct quiz_role *role)
@@ -671,8 +643,10 @@ static bool selected_questions(struct loader *ld, const config_setting_t *list, 
 		if (!id)
 			loader_error(ld, elem, "each entry of 'select' must be a question id");
 		else if (q < 0)
-			loader_error(ld, elem, "'select' names the question '%s', which the quiz "
-					       "does not have", id);
+			loader_error(ld, elem,
+				     "'select' names the question '%s', which the quiz "
+				     "does not have",
+				     id);
 		else if (keep[q])
 			loader_warning(ld, elem, "'select' names the question '%s' twice", id);
 		if (q >= 0)
@@ -781,112 +755,12 @@ static void load_header(struct loader *ld, const config_setting_t *root)
 	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;
 }
 
-/* The path of the @include on LINE of FILE, so that a missing include is
- * named: libconfig 1.5 only says "cannot open include file". */
-static char *include_on_line(const char *file, int line)
-{
-	FILE *stream = fopen(file, "r");
-	char *text = NULL, *path = NULL;
-	size_t size = 0;
-	for (int n = 1; stream && getline(&text, &size, stream) >= 0; n++) {
-		if (n < line)
-			continue;
-		char *start = strstr(text, "@include");
-		start = start ? strchr(start, '"') : NULL;
-		char *end = start ? strchr(start + 1, '"') : NULL;
-		if (end)
-			path = strndup(start + 1, (size_t)(end - start - 1));
-		break;
-	}
-	free(text);
-	if (stream)
-		fclose(stream);
-	return path;
-}
-
-/* libconfig's scanner ends the whole process when it is handed a folder
- * or a pipe to read, so every file it would open is looked at first: the
- * quiz, and each @include in it, however deep. Missing includes are left
- * to libconfig, which reports them at their line. */
-static bool includes_are_files(struct loader *ld, const char *path, int depth)
-{
-	FILE *stream = fopen(path, "r");
-	char *text = NULL;
-	size_t size = 0;
-	bool ok = true;
-	for (int line = 1; ok && stream && depth < 10 && getline(&text, &size, stream) >= 0;
-	     line++) {
-		char *start = text + strspn(text, " \t");
-		if (strncmp(start, "@include", 8) != 0 || !(start = strchr(start, '"')))
-			continue;
-		char *end = strchr(start + 1, '"');
-		if (!end)
-			continue;
-		char included[4096];
-		snprintf(included, sizeof(included), "%s/%.*s", ld->folder, (int)(end - start - 1),
-			 start + 1);
-		struct stat info;
-		if (stat(included, &info) != 0)
-			continue;
-		if (!S_ISREG(info.st_mode)) {
-			diag_add(ld->diags, DIAG_ERROR, path, line,
-				 "the included '%.*s' is not a file", (int)(end - start - 1),
-				 start + 1);
-			ok = false;
-		} else {
-			ok = includes_are_files(ld, included, depth + 1);
-		}
-	}
-	free(text);
-	if (stream)
-		fclose(stream);
-	return ok;
-}
-
+/* Reads the quiz through the guard, which expands its includes from the
+ * quiz file's folder (libconfig 1.5 has one include folder), and parses it. */
 static bool loader_parse(struct loader *ld, config_t *config)
 {
-	struct stat info;
-	if (stat(ld->path, &info) != 0) {
-		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "cannot read the quiz: %s",
-			 strerror(errno));
-		return false;
-	}
-	if (S_ISDIR(info.st_mode)) {
-		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "is a folder, not a quiz file");
-		return false;
-	}
-	if (!S_ISREG(info.st_mode)) {
-		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "is not a regular file");
-		return false;
-	}
-	if (!includes_are_files(ld, ld->path, 0))
-		return false;
-	config_set_include_dir(config, ld->folder);
-	if (config_read_file(config, ld->path))
-		return true;
-	/* libconfig leaves the file name NULL on a plain I/O error. */
-	const char *file = config_error_file(config);
-	if (config_error_type(config) == CONFIG_ERR_FILE_IO || !file) {
-		diag_add(ld->diags, DIAG_ERROR, ld->path, 0, "cannot read the quiz: %s",
-			 errno ? strerror(errno) : "I/O error");
-		return false;
-	}
-	char *shown = loader_file_name(ld, file);
-	char *include =
-		strcmp(config_error_text(config), "cannot open include file") == 0
-			? include_on_line(shown ? shown : ld->path, config_error_line(config))
-			: NULL;
-	if (include)
-		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
-			 "cannot open the included file '%s': includes are read from %s/, the "
-			 "folder of the quiz file given",
-			 include, ld->folder);
-	else
-		diag_add(ld->diags, DIAG_ERROR, shown ? shown : ld->path, config_error_line(config),
-			 "%s", config_error_text(config));
-	free(include);
-	free(shown);
-	return false;
+	ld->text = guard_read(ld->path, "quiz", true, ld->folder, ld->diags);
+	return ld->text && guard_parse(ld->text, config, ld->diags);
 }
 
 /* Checks run group by group, not line by line; an author reads the
@@ -946,14 +820,12 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 		goto err;
 	config_destroy(&config);
 	free(ld.folder);
-	free(ld.source_path);
-	free(ld.source_text);
+	guard_text_free(ld.text);
 	return ld.quiz;
 err:
 	config_destroy(&config);
 	free(ld.folder);
-	free(ld.source_path);
-	free(ld.source_text);
+	guard_text_free(ld.text);
 	quiz_free(ld.quiz);
 	return NULL;
 }

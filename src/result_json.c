@@ -89,9 +89,11 @@ static struct json_object *clarity_json(const struct clarity *clarity)
 	struct json_object *object = json_object_new_object();
 	add_text(object, "band", clarity_band_id(clarity->band));
 	json_object_object_add(object, "margin",
-			       clarity->has_margin ? json_object_new_double(clarity->margin) : NULL);
+			       clarity->has_margin ? json_object_new_double(clarity->margin)
+						   : NULL);
 	json_object_object_add(object, "chance",
-			       clarity->has_chance ? json_object_new_double(clarity->chance) : NULL);
+			       clarity->has_chance ? json_object_new_double(clarity->chance)
+						   : NULL);
 	return object;
 }
 

@@ -1,5 +1,7 @@
 #include "careerfit/results.h"
 
+#include "careerfit/guard.h"
+
 #include "careerfit/store.h"
 
 #include <errno.h>
@@ -515,37 +517,42 @@ struct result_record *results_read(const char *path, char **error)
 	*error = NULL;
 	struct reader rd = {.path = path, .error = error};
 	struct result_record *record = calloc(1, sizeof(*record));
+	struct guard_text *text = NULL;
 	config_t config;
 	config_init(&config);
 	if (!record || !(record->path = strdup(path)))
 		goto err;
-	struct stat info;
-	if (stat(path, &info) != 0) {
-		*error = format_error("%s: cannot read: %s", path, strerror(errno));
+	/* A shared room folder may hold anything: a result file is read
+	 * through the guard, which refuses includes, pipes and devices. */
+	struct diag_list diags = {0};
+	text = guard_read(path, "result", false, NULL, &diags);
+	if (!text || !guard_parse(text, &config, &diags)) {
+		const struct diag *first = diags.count ? &diags.items[0] : NULL;
+		char where[4200];
+		snprintf(where, sizeof(where), first && first->line ? "%s:%d" : "%s", path,
+			 first ? first->line : 0);
+		if (first && text)
+			*error = format_error("%s: not a careerfit result: %s", where, "corrupt");
+		else if (first && first->line == 0)
+			*error = format_error("%s: cannot read: %s", where, first->message);
+		else if (first)
+			*error = format_error("%s: not a careerfit result: %s", where,
+					      first->message);
+		diag_list_clear(&diags);
 		goto err;
 	}
-	if (!S_ISREG(info.st_mode)) {
-		*error = format_error("%s: cannot read: %s", path, "not a file");
-		goto err;
-	}
-	if (!config_read_file(&config, path)) {
-		char line[32];
-		snprintf(line, sizeof(line), "%d", config_error_line(&config));
-		*error = config_error_type(&config) == CONFIG_ERR_FILE_IO
-				 ? format_error("%s: cannot read: %s", path, strerror(errno))
-				 : format_error("%s:%s: not a careerfit result: corrupt", path,
-						line);
-		goto err;
-	}
+	diag_list_clear(&diags);
 	const config_setting_t *root = config_root_setting(&config);
 	if (!read_header(&rd, root, record) || !read_roles(&rd, root, record) ||
 	    !read_answers(&rd, root, record) || !read_clarity(&rd, root, record))
 		goto err;
 	config_destroy(&config);
+	guard_text_free(text);
 	return record;
 err:
 	if (!*error)
 		*error = format_error("%s: out of memory%s", path, "");
+	guard_text_free(text);
 	config_destroy(&config);
 	result_record_free(record);
 	return NULL;

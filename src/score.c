@@ -142,8 +142,8 @@ static bool fill_roles(const struct quiz *quiz, const int *answers, struct score
 			};
 		result->answered = bounds.answered_count;
 		result->skipped = quiz->question_count - bounds.answered_count;
-		result->has_runner_up = score_lead(affinity, quiz->role_count, &result->margin,
-						   &result->runner_up);
+		result->has_runner_up =
+			score_lead(affinity, quiz->role_count, &result->margin, &result->runner_up);
 		score_bounds_clear(&bounds);
 	}
 	free(raw);

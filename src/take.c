@@ -38,8 +38,8 @@ struct take {
 	struct saver saver;
 	struct progress_info restored;
 	struct outcome *outcome; /* built once the last question is answered */
-	bool offer_resume; /* the full-screen welcome asks */
-	FILE *questions;   /* where plain mode asks */
+	bool offer_resume;	 /* the full-screen welcome asks */
+	FILE *questions;	 /* where plain mode asks */
 };
 
 __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)

@@ -14,13 +14,13 @@
  * k is binomial(6, 1/2): a lead of 100 (k = 0 or 6) turns up in 2 of 64,
  * a lead of at least 66.7 (k <= 1 or >= 5) in 14 of 64, and at least 33.3
  * (k <= 2 or >= 4) in 44 of 64. k = 3 ties. */
-static const char coin_quiz[] =
-	"id = \"coin\"; title = \"Coins\";\n"
-	"roles = ( { id = \"heads\"; name = \"Heads\"; },"
-	" { id = \"tails\"; name = \"Tails\"; } );\n"
-	"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+static const char coin_quiz[] = "id = \"coin\"; title = \"Coins\";\n"
+				"roles = ( { id = \"heads\"; name = \"Heads\"; },"
+				" { id = \"tails\"; name = \"Tails\"; } );\n"
+				"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
 #define COIN(n)                                                                                    \
-	"{ id = \"q" #n "\"; prompt = \"P\"; options = ( { text = \"H\"; scores = { heads = 1; }; }," \
+	"{ id = \"q" #n                                                                            \
+	"\"; prompt = \"P\"; options = ( { text = \"H\"; scores = { heads = 1; }; },"              \
 	" { text = \"T\"; scores = { tails = 1; }; } ); }"
 	COIN(1) "," COIN(2) "," COIN(3) "," COIN(4) "," COIN(5) "," COIN(6) ") } );\n";
 

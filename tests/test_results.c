@@ -143,7 +143,7 @@ START_TEST(test_broken_result_files_are_refused_with_a_reason)
 		"format = 1; quiz = { id = \"q\"; title = \"Q\"; version = 1; hash = \"0\"; };\n"
 		"participant = \"P\"; time = \"T\"; answers = ();\n");
 	assert_refused(no_roles, "no list of roles");
-	assert_refused(folder, "not a file");
+	assert_refused(folder, "is a folder");
 	char missing[512];
 	snprintf(missing, sizeof(missing), "%s/missing.cfg", folder);
 	assert_refused(missing, "No such file");

@@ -49,8 +49,7 @@ bool clarity_band_from_id(const char *id, enum clarity_band *band);
  * min(6, half the questions rounded up). */
 size_t clarity_needed(size_t questions);
 /* The band for a chance, or insufficient below NEEDED answers. */
-enum clarity_band clarity_band_for(size_t answered, size_t needed, bool has_chance,
-				   double chance);
+enum clarity_band clarity_band_for(size_t answered, size_t needed, bool has_chance, double chance);
 
 /* The margins of every random answer set over the questions that ANSWERS
  * answered (or a seeded sample of them), sorted: built once, it gives the

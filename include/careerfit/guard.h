@@ -1,0 +1,43 @@
+/* The one gate to libconfig. libconfig 1.5 ends the whole process when
+ * its scanner cannot read a file ("input in flex scanner failed"), blocks
+ * for ever on a pipe, opens whatever an @include names, and slows down
+ * with the square of a token's length. So every file careerfit parses
+ * (quizzes, their includes, result files, progress files) is read here
+ * first: opened once without blocking, checked to be a regular file on the
+ * open descriptor, capped in size, and its includes expanded by us from
+ * files read the same way. libconfig then parses text in memory in which
+ * no @include is left, and can open nothing itself. */
+#ifndef CAREERFIT_GUARD_H
+#define CAREERFIT_GUARD_H
+
+#include <libconfig.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "careerfit/diag.h"
+
+#define GUARD_MAX_FILE (64u << 20)   /* bytes in one file, and in all of a quiz */
+#define GUARD_MAX_TOKEN (256u << 10) /* bytes in one string, comment or word */
+#define GUARD_MAX_DEPTH 10	     /* includes within includes, as libconfig */
+
+struct guard_text;
+
+/* Reads PATH, a KIND file ("quiz", "result"...: for messages). With
+ * INCLUDES, each @include is read from INCLUDE_DIR (a
+ * relative path) or as written (an absolute one) and put in its place;
+ * without, an @include is an error. Every problem goes to DIAGS as
+ * FILE:LINE: error; NULL when there is any. */
+struct guard_text *guard_read(const char *path, const char *kind, bool includes,
+			      const char *include_dir, struct diag_list *diags);
+void guard_text_free(struct guard_text *text);
+
+/* Parses TEXT into CONFIG (initialised by the caller); a syntax error goes
+ * to DIAGS at its file and line. */
+bool guard_parse(const struct guard_text *text, config_t *config, struct diag_list *diags);
+
+/* Where line LINE (from 1) of the parsed text was written. */
+void guard_origin(const struct guard_text *text, int line, const char **file, int *file_line);
+/* Line LINE of the parsed text, up to its end; NULL beyond the last. */
+const char *guard_line(const struct guard_text *text, int line);
+
+#endif
