@@ -16,13 +16,25 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+/* A set of ids, so that duplicates are found in one pass over a quiz of
+ * any size: open addressing over strings the quiz (or libconfig) owns. */
+struct id_set {
+	const char **slots;
+	size_t capacity, count;
+	bool fold_case; /* glossary terms: "Backlog" is "backlog" */
+};
+
+enum id_added { ID_ADDED, ID_PRESENT, ID_NO_MEMORY };
+
 struct loader {
 	const char *path; /* the top-level file, as the user named it */
 	char *folder;	  /* its folder: includes are relative to it */
 	struct diag_list *diags;
 	struct quiz *quiz;
 	bool failed;		 /* an error was reported (or memory ran out) */
+	size_t problems;	 /* errors and warnings so far */
 	struct guard_text *text; /* what libconfig parsed, includes expanded */
+	struct id_set scenario_ids, question_ids, terms;
 };
 
 static const char *const quiz_keys[] = {"id",	 "title",     "description", "version", "shuffle",
@@ -57,6 +69,7 @@ static void loader_report(struct loader *ld, enum diag_severity severity,
 	setting_origin(ld, setting, &file, &line);
 	if (!diag_add(ld->diags, severity, file, line ? line : 1, "%s", message))
 		ld->failed = true;
+	ld->problems++;
 	if (severity == DIAG_ERROR)
 		ld->failed = true;
 }
@@ -77,6 +90,72 @@ loader_warning(struct loader *ld, const config_setting_t *setting, const char *f
 	va_start(args, format);
 	loader_report(ld, DIAG_WARNING, setting, format, args);
 	va_end(args);
+}
+
+static size_t id_hash(const char *id, bool fold_case)
+{
+	size_t hash = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		hash = (hash ^ (fold_case ? (size_t)tolower(*p) : *p)) * 1099511628211u;
+	return hash;
+}
+
+static bool id_equal(const struct id_set *set, const char *a, const char *b)
+{
+	return set->fold_case ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
+}
+
+/* The slot that holds ID, or the empty slot where it would go. */
+static size_t id_slot(const struct id_set *set, const char *id)
+{
+	size_t mask = set->capacity - 1, at = id_hash(id, set->fold_case) & mask;
+	while (set->slots[at] && !id_equal(set, set->slots[at], id))
+		at = (at + 1) & mask;
+	return at;
+}
+
+static bool id_set_has(const struct id_set *set, const char *id)
+{
+	return set->capacity && set->slots[id_slot(set, id)];
+}
+
+static bool id_set_grow(struct id_set *set)
+{
+	struct id_set bigger = *set;
+	bigger.capacity = set->capacity ? set->capacity * 2 : 64;
+	bigger.slots = calloc(bigger.capacity, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return false;
+	for (size_t i = 0; i < set->capacity; i++)
+		if (set->slots[i])
+			bigger.slots[id_slot(&bigger, set->slots[i])] = set->slots[i];
+	free(set->slots);
+	*set = bigger;
+	return true;
+}
+
+static enum id_added id_set_add(struct id_set *set, const char *id)
+{
+	if (id_set_has(set, id))
+		return ID_PRESENT;
+	if ((set->count + 1) * 2 > set->capacity && !id_set_grow(set))
+		return ID_NO_MEMORY;
+	set->slots[id_slot(set, id)] = id;
+	set->count++;
+	return ID_ADDED;
+}
+
+/* Adds ID (not empty) to SET; a duplicate is reported at SETTING. */
+static void unique_id(struct loader *ld, struct id_set *set, const char *id,
+		      const config_setting_t *setting, const char *message)
+{
+	if (!id || !*id)
+		return;
+	enum id_added added = id_set_add(set, id);
+	if (added == ID_PRESENT)
+		loader_error(ld, setting, message, id);
+	else if (added == ID_NO_MEMORY)
+		ld->failed = true;
 }
 
 static char *copy_string(struct loader *ld, const char *text)
@@ -529,9 +608,20 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 			    question->id ? question->id : "");
 }
 
-static bool ids_clash(const char *a, const char *b)
+/* Past this many errors an author learns nothing more from the rest: the
+ * loader says so once and stops, instead of checking on for minutes. */
+#define LOADER_MAX_PROBLEMS 100
+
+static bool too_many_problems(struct loader *ld, const config_setting_t *where)
 {
-	return a && b && *a && strcmp(a, b) == 0;
+	if (ld->problems < LOADER_MAX_PROBLEMS)
+		return false;
+	if (ld->problems == LOADER_MAX_PROBLEMS)
+		loader_error(ld, where,
+			     "more than %d problems: careerfit stops checking here; fix these "
+			     "and validate again",
+			     LOADER_MAX_PROBLEMS);
+	return true;
 }
 
 static void load_scenario(struct loader *ld, const config_setting_t *group, size_t index)
@@ -545,23 +635,21 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 	char what[160];
 	snprintf(what, sizeof(what), "scenario '%.100s'", scenario->id ? scenario->id : "");
 	check_role_names(ld, group, "story", what);
-	for (size_t j = 0; j < index; j++)
-		if (ids_clash(quiz->scenarios[j].id, scenario->id))
-			loader_error(ld, config_setting_get_member(group, "id"),
-				     "duplicate scenario id '%s'", scenario->id);
+	unique_id(ld, &ld->scenario_ids, scenario->id, config_setting_get_member(group, "id"),
+		  "duplicate scenario id '%s'");
 	scenario->first_question = quiz->question_count;
 	const config_setting_t *list =
 		group_list_member(ld, group, "questions", 1, 0, "a scenario");
 	int count = list ? config_setting_length(list) : 0;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
+		if (too_many_problems(ld, elem))
+			return;
 		struct quiz_question *question = &quiz->questions[quiz->question_count];
 		question->scenario = index;
 		load_question(ld, elem, question);
-		for (size_t j = 0; j < quiz->question_count; j++)
-			if (ids_clash(quiz->questions[j].id, question->id))
-				loader_error(ld, config_setting_get_member(elem, "id"),
-					     "duplicate question id '%s'", question->id);
+		unique_id(ld, &ld->question_ids, question->id,
+			  config_setting_get_member(elem, "id"), "duplicate question id '%s'");
 		quiz->question_count++;
 		scenario->question_count++;
 	}
@@ -596,7 +684,8 @@ static void load_scenarios(struct loader *ld, const config_setting_t *root)
 	}
 	quiz->scenario_count = count;
 	for (size_t i = 0; i < count; i++)
-		load_scenario(ld, config_setting_get_elem(list, (unsigned)i), i);
+		if (!too_many_problems(ld, config_setting_get_elem(list, (unsigned)i)))
+			load_scenario(ld, config_setting_get_elem(list, (unsigned)i), i);
 }
 
 static void load_term(struct loader *ld, const config_setting_t *group, size_t index)
@@ -605,11 +694,8 @@ static void load_term(struct loader *ld, const config_setting_t *group, size_t i
 	check_known_keys(ld, group, term_keys, "a glossary entry");
 	term->term = string_member(ld, group, "term", true, "a glossary entry");
 	term->meaning = string_member(ld, group, "meaning", true, "a glossary entry");
-	for (size_t j = 0; j < index && term->term && *term->term; j++)
-		if (ld->quiz->glossary[j].term &&
-		    strcasecmp(ld->quiz->glossary[j].term, term->term) == 0)
-			loader_error(ld, config_setting_get_member(group, "term"),
-				     "the glossary explains '%s' twice", term->term);
+	unique_id(ld, &ld->terms, term->term, config_setting_get_member(group, "term"),
+		  "the glossary explains '%s' twice");
 }
 
 /* The optional glossary: the terms the quiz's text uses, explained. */
@@ -634,28 +720,30 @@ static void load_glossary(struct loader *ld, const config_setting_t *root)
 /* Marks in KEEP the questions that `select` names; false on any error. */
 static bool selected_questions(struct loader *ld, const config_setting_t *list, bool *keep)
 {
+	struct id_set selected = {0};
 	bool ok = true;
 	int count = config_setting_length(list);
-	for (int i = 0; i < count; i++) {
+	for (int i = 0; i < count && !ld->failed; i++) {
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
 		const char *id = config_setting_get_string(elem);
-		int q = id ? quiz_question_index(ld->quiz, id) : -1;
+		bool known = id && id_set_has(&ld->question_ids, id);
 		if (!id)
 			loader_error(ld, elem, "each entry of 'select' must be a question id");
-		else if (q < 0)
+		else if (!known)
 			loader_error(ld, elem,
 				     "'select' names the question '%s', which the quiz "
 				     "does not have",
 				     id);
-		else if (keep[q])
+		else if (id_set_add(&selected, id) == ID_PRESENT)
 			loader_warning(ld, elem, "'select' names the question '%s' twice", id);
-		if (q >= 0)
-			keep[q] = true;
-		ok = ok && q >= 0;
+		ok = ok && known;
 	}
 	if (ok && count == 0)
 		loader_error(ld, list, "'select' is empty: it must name at least one question");
-	return ok && count > 0;
+	for (size_t q = 0; ok && q < ld->quiz->question_count; q++)
+		keep[q] = id_set_has(&selected, ld->quiz->questions[q].id);
+	free(selected.slots);
+	return ok && count > 0 && !ld->failed;
 }
 
 /* Keeps the questions in KEEP, in file order, and the scenarios that still
@@ -793,6 +881,7 @@ static char *folder_of(const char *path)
 struct quiz *quiz_load(const char *path, struct diag_list *diags)
 {
 	struct loader ld = {.path = path, .diags = diags, .folder = folder_of(path)};
+	ld.terms.fold_case = true;
 	size_t first_diag = diags->count;
 	ld.quiz = calloc(1, sizeof(*ld.quiz));
 	config_t config;
@@ -821,11 +910,17 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 	config_destroy(&config);
 	free(ld.folder);
 	guard_text_free(ld.text);
+	free(ld.scenario_ids.slots);
+	free(ld.question_ids.slots);
+	free(ld.terms.slots);
 	return ld.quiz;
 err:
 	config_destroy(&config);
 	free(ld.folder);
 	guard_text_free(ld.text);
+	free(ld.scenario_ids.slots);
+	free(ld.question_ids.slots);
+	free(ld.terms.slots);
 	quiz_free(ld.quiz);
 	return NULL;
 }

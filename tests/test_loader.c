@@ -306,7 +306,8 @@ START_TEST(test_product_roles_quiz_loads_without_diagnostics)
 	ck_assert_uint_ge(quiz->question_count, 34);
 	ck_assert_uint_ge(quiz->term_count, 20);
 	for (size_t r = 0; r < quiz->role_count; r++)
-		ck_assert(quiz->roles[r].next_step_count >= 3 && quiz->roles[r].next_step_count <= 5);
+		ck_assert(quiz->roles[r].next_step_count >= 3 &&
+			  quiz->roles[r].next_step_count <= 5);
 	quiz_free(quiz);
 	diag_list_clear(&diags);
 }
@@ -1404,8 +1405,8 @@ static struct quiz *load_expecting(const char *path, size_t diagnostics, struct 
 
 START_TEST(test_prompt_naming_a_role_is_a_warning_at_its_line)
 {
-	const char *path =
-		mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = \"What would a product owner do?\";"));
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_PROMPT, "prompt = \"What would a product owner do?\";"));
 	struct diag_list diags;
 	struct quiz *quiz = load_expecting(path, 1, &diags);
 	ck_assert_ptr_nonnull(quiz);
@@ -1419,8 +1420,8 @@ START_TEST(test_short_form_in_an_option_is_a_warning_only_as_written)
 {
 	const char *path = mini_quiz_with(
 		REPLACE(LINE_OPTION_A, "{ text = \"Ask the PO\"; scores = { pm = 2; }; },"),
-		REPLACE(LINE_OPTION_B,
-			"{ text = \"Post it by 5 po, Product Ownership\"; scores = { po = 2; }; }"));
+		REPLACE(LINE_OPTION_B, "{ text = \"Post it by 5 po, Product Ownership\"; scores = "
+				       "{ po = 2; }; }"));
 	struct diag_list diags;
 	struct quiz *quiz = load_expecting(path, 1, &diags);
 	assert_diag(&diags, 0, DIAG_WARNING, path, LINE_OPTION_A, "(\"PO\")");
@@ -1491,8 +1492,8 @@ START_TEST(test_glossary_term_explained_twice_is_an_error)
 END_TEST
 
 #define SECOND_SCENARIO                                                                            \
-	"  }, { id = \"s2\"; title = \"Second\"; questions = ( { id = \"q2\"; prompt = \"P\";"      \
-	" options = ( { text = \"A\"; scores = { pm = 1; }; }, { text = \"B\"; scores = "           \
+	"  }, { id = \"s2\"; title = \"Second\"; questions = ( { id = \"q2\"; prompt = \"P\";"     \
+	" options = ( { text = \"A\"; scores = { pm = 1; }; }, { text = \"B\"; scores = "          \
 	"{ po = 1; }; } ); } ); }"
 
 START_TEST(test_select_keeps_the_named_questions_and_their_scenarios)
@@ -1516,6 +1517,55 @@ START_TEST(test_select_of_an_unknown_question_names_its_line)
 {
 	const char *path = mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "select = ( \"q9\" );"));
 	assert_single_error(path, LINE_HEADER_EXTRA, "'select' names the question 'q9'");
+}
+END_TEST
+
+/* A file with thousands of mistakes: the first hundred are told, then the
+ * loader says it stops, rather than checking on for minutes. */
+START_TEST(test_loader_stops_after_a_hundred_problems)
+{
+	size_t size = 1 << 20, used = 0;
+	char *text = malloc(size);
+	used += (size_t)snprintf(text + used, size - used,
+				 "id = \"many\"; title = \"Many\";\nroles = ( { id = \"a\"; name = "
+				 "\"A\"; }, { id = \"b\"; name = \"B\"; } );\nscenarios = ( { id = "
+				 "\"s\"; title = \"S\"; questions = (\n");
+	for (int q = 0; q < 3000; q++)
+		used += (size_t)snprintf(text + used, size - used,
+					 "%s{ id = \"q%d\"; prompt = \"P\"; options = ( { text = "
+					 "\"x\"; scores = { zz = 1; }; }, { text = \"y\"; } ); }\n",
+					 q ? "," : "", q);
+	used += (size_t)snprintf(text + used, size - used, ") } );\n");
+	const char *path = write_file("many.cfg", text, used);
+	free(text);
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load(path, &diags));
+	assert_diag_count(&diags, 101);
+	assert_diag(&diags, 100, DIAG_ERROR, path, 104, "more than 100 problems");
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* Duplicates are found among many ids without comparing every pair. */
+START_TEST(test_duplicate_question_id_among_thousands_names_its_line)
+{
+	size_t size = 1 << 20, used = 0;
+	char *text = malloc(size);
+	used += (size_t)snprintf(text + used, size - used,
+				 "id = \"dup\"; title = \"Dup\";\nroles = ( { id = \"a\"; name = "
+				 "\"A\"; }, { id = \"b\"; name = \"B\"; } );\nscenarios = ( { id = "
+				 "\"s\"; title = \"S\"; questions = (\n");
+	for (int q = 0; q < 5000; q++)
+		used += (size_t)snprintf(
+			text + used, size - used,
+			"%s{ id = \"q%d\"; prompt = \"P\"; options = ( { text = "
+			"\"x\"; scores = { a = 1; }; }, { text = \"y\"; scores = { "
+			"b = 1; }; } ); }\n",
+			q ? "," : "", q == 4999 ? 17 : q);
+	used += (size_t)snprintf(text + used, size - used, ") } );\n");
+	const char *path = write_file("dup.cfg", text, used);
+	free(text);
+	assert_single_error(path, 5003, "duplicate question id 'q17'");
 }
 END_TEST
 
@@ -1684,6 +1734,8 @@ static Suite *loader_suite(void)
 	tcase_add_test(tc, test_glossary_term_explained_twice_is_an_error);
 	tcase_add_test(tc, test_select_keeps_the_named_questions_and_their_scenarios);
 	tcase_add_test(tc, test_select_of_an_unknown_question_names_its_line);
+	tcase_add_test(tc, test_loader_stops_after_a_hundred_problems);
+	tcase_add_test(tc, test_duplicate_question_id_among_thousands_names_its_line);
 	tcase_add_test(tc, test_role_index_finds_a_role_by_id);
 	tcase_add_test(tc, test_question_index_finds_a_question_by_id);
 	tcase_add_test(tc, test_quiz_free_accepts_null);
