@@ -262,6 +262,10 @@ void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit
 		   -1);
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	render_bars(outcome, emit, data);
+	emit_line(emit, data, OUTCOME_NOTE, "",
+		  "A bar shows how far your answers went toward a role: 100% when every "
+		  "answer was the one that favours it most, 0% when none was.",
+		  -1);
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	emit_owned(emit, data, OUTCOME_SURENESS, sureness_words(outcome), -1);
 	if (!outcome_claims_fit(outcome))
@@ -281,17 +285,19 @@ void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit
 		render_next_steps(outcome, (size_t)roles[i], emit, data);
 }
 
-static void render_question_debrief(const struct outcome *outcome, size_t q, outcome_emit *emit,
-				    void *data)
+static void render_question_debrief(const struct outcome *outcome, size_t q, outcome_order *order,
+				    const void *order_data, outcome_emit *emit, void *data)
 {
 	const struct quiz *quiz = outcome->quiz;
 	const struct quiz_question *question = &quiz->questions[q];
 	char prefix[32], signals[512];
 	snprintf(prefix, sizeof(prefix), "%zu. ", q + 1);
 	emit_line(emit, data, OUTCOME_HEADING, prefix, question->prompt, -1);
-	for (size_t o = 0; o < question->option_count; o++) {
+	for (size_t position = 0; position < question->option_count; position++) {
+		size_t o = order ? order(order_data, q, position) : position;
 		bool chosen = outcome->answers[q] == (int)o;
-		snprintf(prefix, sizeof(prefix), "%s %c) ", chosen ? ">" : " ", (char)('a' + o));
+		snprintf(prefix, sizeof(prefix), "%s %c) ", chosen ? ">" : " ",
+			 (char)('a' + position));
 		emit_line(emit, data, chosen ? OUTCOME_CHOSEN : OUTCOME_TEXT, prefix,
 			  question->options[o].text, -1);
 		score_describe_option(quiz, &question->options[o], signals, sizeof(signals));
@@ -304,10 +310,11 @@ static void render_question_debrief(const struct outcome *outcome, size_t q, out
 		emit_line(emit, data, OUTCOME_TEXT, "Why: ", question->debrief, -1);
 }
 
-void outcome_render_debrief(const struct outcome *outcome, outcome_emit *emit, void *data)
+void outcome_render_debrief(const struct outcome *outcome, outcome_order *order,
+			    const void *order_data, outcome_emit *emit, void *data)
 {
 	for (size_t q = 0; q < outcome->quiz->question_count; q++) {
 		emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
-		render_question_debrief(outcome, q, emit, data);
+		render_question_debrief(outcome, q, order, order_data, emit, data);
 	}
 }

@@ -114,11 +114,19 @@ static void print_debrief_line(const struct outcome_line *line, void *data)
 		summary_print_hanging(printer->out, line->prefix, line->text, printer->width);
 }
 
-void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t width)
+static size_t shown_at(const void *session, size_t question, size_t position)
+{
+	return session_option_at(session, question, position);
+}
+
+void summary_print_debrief(FILE *out, const struct outcome *outcome, const struct session *session,
+			   size_t width)
 {
 	struct printer printer = {out, width, 0};
-	fputs("\nDebrief: every question, what each option signals, and why\n", out);
-	outcome_render_debrief(outcome, print_debrief_line, &printer);
+	fputs("\nDebrief: every question, what each option signals, and why (the letters "
+	      "are those you saw)\n",
+	      out);
+	outcome_render_debrief(outcome, shown_at, session, print_debrief_line, &printer);
 }
 
 void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width)

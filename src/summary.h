@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "careerfit/outcome.h"
+#include "careerfit/session.h"
 
 /* Writes TEXT (sanitised here) wrapped to WIDTH columns, the first line
  * after PREFIX, the others indented as far. */
@@ -18,7 +19,8 @@ void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t wi
  * descriptions, the answers behind them and the next steps. */
 void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t width);
 /* Every question's debrief, after the result (--debrief). */
-void summary_print_debrief(FILE *out, const struct outcome *outcome, size_t width);
+void summary_print_debrief(FILE *out, const struct outcome *outcome, const struct session *session,
+			   size_t width);
 
 /* The quiz's glossary: each term, and what it means under it. */
 void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width);

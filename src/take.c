@@ -208,7 +208,8 @@ static bool print_result(struct take *t, bool full)
 	} else {
 		summary_print(stdout, t->outcome, full, terminal_width(stdout));
 		if (t->options->debrief)
-			summary_print_debrief(stdout, t->outcome, terminal_width(stdout));
+			summary_print_debrief(stdout, t->outcome, t->session,
+					      terminal_width(stdout));
 	}
 	bool ok = true;
 	if (t->options->save_dir) {

@@ -44,6 +44,7 @@ enum outcome_part {
 	OUTCOME_TEXT,	  /* a paragraph */
 	OUTCOME_BULLET,	  /* an item: a question, a next step */
 	OUTCOME_CHOSEN,	  /* the answer given, under its question (PREFIX before) */
+	OUTCOME_NOTE,	  /* how to read what is above it */
 };
 
 struct outcome_line {
@@ -62,10 +63,14 @@ typedef void outcome_emit(const struct outcome_line *line, void *data);
  * them and the next steps. */
 void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit, void *data);
 
-/* Every question's debrief in file order: the prompt, each option with
- * its letter, the roles it signals and a mark on the answer given, then
- * why. */
-void outcome_render_debrief(const struct outcome *outcome, outcome_emit *emit, void *data);
+/* The option (index in file order) shown at POSITION of QUESTION. */
+typedef size_t outcome_order(const void *order_data, size_t question, size_t position);
+
+/* Every question's debrief: the prompt, each option with the letter it
+ * was shown under (ORDER, or file order when NULL), the roles it signals
+ * and a mark on the answer given, then why. */
+void outcome_render_debrief(const struct outcome *outcome, outcome_order *order,
+			    const void *order_data, outcome_emit *emit, void *data);
 
 /* The headline alone, newly allocated. */
 char *outcome_headline(const struct outcome *outcome);

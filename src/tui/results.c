@@ -32,6 +32,9 @@ static void add_line(const struct outcome_line *line, void *data)
 	case OUTCOME_CHOSEN:
 		view_add(view, "    you chose: ", line->text, STYLE_CHOSEN, -1);
 		break;
+	case OUTCOME_NOTE:
+		view_add(view, line->prefix, line->text, STYLE_DIM, -1);
+		break;
 	case OUTCOME_COUNT:
 	case OUTCOME_TEXT:
 		view_add(view, line->prefix, line->text, STYLE_NORMAL, -1);
