@@ -3,10 +3,12 @@
 #include "careerfit/guard.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "careerfit/results.h"
@@ -27,14 +29,23 @@ char *progress_path(const char *quiz_id, const char *name)
 	char *safe = *name ? results_safe_name(name) : strdup("");
 	if (!safe)
 		return NULL;
-	char hash[17] = "";
+	char hash[17] = "", id[65];
 	if (*name)
 		results_text_hash(name, hash);
+	/* File names are short; ids are not, and two that begin alike must
+	 * not share a file: a long id is cut and its whole hash added. */
+	if (strlen(quiz_id) <= 64) {
+		snprintf(id, sizeof(id), "%s", quiz_id);
+	} else {
+		char id_hash[17];
+		results_text_hash(quiz_id, id_hash);
+		snprintf(id, sizeof(id), "%.47s-%s", quiz_id, id_hash);
+	}
 	size_t size = strlen(use_state ? state : home) + strlen(safe) + 128;
 	char *path = malloc(size);
 	if (path)
-		snprintf(path, size, "%s%s/careerfit/%.64s%s%s%s%.8s.cfg", use_state ? state : home,
-			 use_state ? "" : "/.local/state", quiz_id, *safe ? "-" : "", safe,
+		snprintf(path, size, "%s%s/careerfit/%s%s%s%s%.8s.cfg", use_state ? state : home,
+			 use_state ? "" : "/.local/state", id, *safe ? "-" : "", safe,
 			 *safe ? "-" : "", hash);
 	free(safe);
 	return path;
@@ -63,6 +74,33 @@ static bool build_progress(config_t *config, const struct session *session)
 		store_add_int(&b, group, "option", answer);
 	}
 	return b.ok;
+}
+
+bool progress_lock(const char *path)
+{
+	char *folder = strdup(path);
+	size_t size = strlen(path) + sizeof(".lock");
+	char *lock = malloc(size);
+	char *slash = folder ? strrchr(folder, '/') : NULL;
+	if (slash)
+		*slash = '\0';
+	bool ok = true;
+	if (folder && lock && (!slash || store_make_folders(folder))) {
+		snprintf(lock, size, "%s.lock", path);
+		/* Kept open, never closed: the lock ends with the process, also
+		 * when it is killed. */
+		int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+		ok = fd < 0 || flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK;
+		if (!ok) {
+			close(fd);
+			errno = EWOULDBLOCK;
+		}
+		if (slash)
+			store_remove_stale(folder);
+	}
+	free(folder);
+	free(lock);
+	return ok;
 }
 
 bool progress_save(const char *path, const struct session *session)

@@ -153,6 +153,7 @@ bool results_check_folder(const char *dir, char **error)
 		*error = format_error("%s is not a folder%s", dir, "");
 		return false;
 	}
+	store_remove_stale(dir);
 	char *probe = join_path(dir, ".careerfit-probe-XXXXXX");
 	int fd = probe ? mkstemp(probe) : -1;
 	if (fd < 0) {

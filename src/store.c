@@ -3,12 +3,14 @@
  * folder and flushed to the disk; only then does it get its name. */
 #include "careerfit/store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* mkdir -p, for the folder a mentor names with --save. */
@@ -136,4 +138,23 @@ void store_sync_folder(const char *dir)
 		fsync(fd);
 		close(fd);
 	}
+}
+
+void store_remove_stale(const char *dir)
+{
+	DIR *folder = opendir(dir);
+	if (!folder)
+		return;
+	time_t now = time(NULL);
+	struct dirent *entry;
+	while ((entry = readdir(folder))) {
+		/* Exactly what store_write_temporary() makes: .careerfit-XXXXXX */
+		if (strncmp(entry->d_name, ".careerfit-", 11) != 0 || strlen(entry->d_name) != 17)
+			continue;
+		struct stat info;
+		if (fstatat(dirfd(folder), entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(info.st_mode) && info.st_mtime < now - STORE_STALE_SECONDS)
+			unlinkat(dirfd(folder), entry->d_name, 0);
+	}
+	closedir(folder);
 }

@@ -321,6 +321,17 @@ static enum take_status ask(struct take *t, int *signal_number)
 	t->questions = where_to_ask(options);
 	t->saver.path = progress_path(t->quiz->id, options->name);
 	t->saver.on_screen = full_screen;
+	/* Two runs of one quiz under one name would overwrite each other's
+	 * answers: the second one stops before touching anything. */
+	if (t->saver.path && !progress_lock(t->saver.path)) {
+		char *name = text_sanitize(options->name);
+		say("this quiz is already open under %s%s%s in another careerfit; finish or quit "
+		    "that one first",
+		    *options->name ? "the name '" : "no name", *options->name && name ? name : "",
+		    *options->name ? "'" : "");
+		free(name);
+		return TAKE_FAILED;
+	}
 	if (t->saver.path)
 		restore_progress(t, full_screen);
 	if (t->saver.path)

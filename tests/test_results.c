@@ -237,6 +237,24 @@ START_TEST(test_progress_path_follows_xdg_state_home)
 }
 END_TEST
 
+/* Quiz ids that begin alike keep files of their own, of a bounded length. */
+START_TEST(test_long_quiz_ids_that_begin_alike_get_their_own_progress)
+{
+	setenv("XDG_STATE_HOME", "/state", 1);
+	char id[201];
+	memset(id, 'q', 199);
+	id[199] = 'a';
+	id[200] = '\0';
+	char *first = progress_path(id, "Ada");
+	id[199] = 'b';
+	char *second = progress_path(id, "Ada");
+	ck_assert_str_ne(first, second);
+	ck_assert_uint_lt(strlen(strrchr(first, '/')), 100);
+	free(first);
+	free(second);
+}
+END_TEST
+
 static void remove_folder(void)
 {
 	char command[600];
@@ -263,6 +281,7 @@ int main(void)
 	tcase_add_test(progress, test_progress_restores_answers_and_place);
 	tcase_add_test(progress, test_progress_drops_answers_to_changed_questions);
 	tcase_add_test(progress, test_progress_path_follows_xdg_state_home);
+	tcase_add_test(progress, test_long_quiz_ids_that_begin_alike_get_their_own_progress);
 	suite_add_tcase(suite, progress);
 	int status = run_suite(suite);
 	remove_folder();

@@ -310,6 +310,49 @@ kill_plain_run() {
 	[[ ! -e $progress ]] || { fail "$what resume: the progress file is left"; return 1; }
 }
 
+# A second run of the same quiz under the same name is refused while the
+# first one is open, and takes nothing from it.
+test_a_second_run_under_the_same_name_is_refused() {
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg tries problem=""
+	mkfifo "$t/fifo"
+	"$CAREERFIT" --name Ada --seed 1 "$slyde" <"$t/fifo" >"$t/first.out" 2>"$t/first.err" &
+	local pid=$!
+	exec 3>"$t/fifo"
+	(trap '' PIPE; printf 'a\nb\n' >&3) 2>/dev/null
+	for ((tries = 0; tries < 400; tries++)); do
+		[[ $(saved_count "$progress") -eq 2 ]] && break
+		sleep 0.025
+	done
+	local before
+	before=$(saved_options "$progress")
+	feed 'c\nd\n' --name Ada --seed 1 --restart "$slyde"
+	local second=$status
+	[[ $(saved_options "$progress") == "$before" ]] || problem="the progress changed"
+	exec 3>&-
+	wait "$pid" 2>/dev/null
+	[[ $second -eq 1 ]] || { fail "second run: exit $second, expected 1"; return; }
+	expect_err "this quiz is already open under the name 'Ada' in another careerfit" \
+		"second run" || return
+	[[ -z ${problem:-} ]] || { fail "second run: $problem"; return; }
+	# Another name is another run.
+	feed 'a\n' --name Bea --seed 1 "$slyde"
+	expect_err "input ended" "another name" && pass
+}
+
+# A temporary file left by a writer killed mid-write goes at the next save,
+# once it is old enough that no live writer can own it.
+test_stale_temporary_files_are_removed() {
+	local dir=$t/room
+	mkdir -p "$dir"
+	: >"$dir/.careerfit-AbC123"
+	touch -d '2 hours ago' "$dir/.careerfit-AbC123"
+	: >"$dir/.careerfit-fresh1"
+	save_result "$dir" Ann "$slyde" "$slyde_answers" || return
+	[[ ! -e $dir/.careerfit-AbC123 && -e $dir/.careerfit-fresh1 ]] ||
+		{ fail "stale: $(ls -A "$dir" | tr '\n' ' ')"; return; }
+	pass
+}
+
 test_progress_survives_kill_9() { kill_plain_run KILL 4 && pass; }
 test_progress_survives_sigterm() { kill_plain_run TERM 3 && pass; }
 test_progress_survives_sighup() { kill_plain_run HUP 5 && pass; }
@@ -570,6 +613,63 @@ test_csv_quotes_names_and_defuses_formulas() {
 	local rows
 	rows=$(tail -n +2 "$t/parsed" | cut -f2 | cut -d$'\037' -f3,4,5,12- | tr '\037' , | sort -u)
 	[[ $rows == "slyde,1,po,a,b,c,d,a,b,-,c,d,a" ]] || { fail "csv: rows $rows"; return; }
+	pass
+}
+
+# "careerfit report > /dev/full" is no success, in any format; a reader
+# that went away ("| head") ends it quietly.
+test_report_fails_when_its_output_cannot_be_written() {
+	local dir=$t/room args problems=()
+	save_result "$dir" Ann "$slyde" "$slyde_answers" || return
+	for args in "" --json "--csv -"; do
+		# shellcheck disable=SC2086 # the words of the options
+		"$CAREERFIT" report "$dir" $args >/dev/full 2>"$work/err" </dev/null
+		status=$?
+		[[ $status -eq 1 && $(cat "$work/err") == \
+			"careerfit: cannot write the output: No space left on device" ]] ||
+			problems+=("'$args' exit $status: $(head -c 200 "$work/err")")
+	done
+	run report "$dir" --csv /dev/full
+	[[ $status -eq 1 && $(cat "$work/err") == \
+		"careerfit: cannot write /dev/full: No space left on device" ]] ||
+		problems+=("--csv /dev/full exit $status: $(head -c 200 "$work/err")")
+	for args in "" "--csv -"; do
+		# shellcheck disable=SC2086
+		status=$(
+			trap '' PIPE # EPIPE, not SIGPIPE: the program sees the failure
+			fifo=$t/closed.fifo
+			# shellcheck disable=SC2094 # one FIFO opened twice, on purpose
+			mkfifo "$fifo" && exec 8<>"$fifo" 9>"$fifo" 8<&- || { echo 99; exit; }
+			"$CAREERFIT" report "$dir" $args >&9 2>"$work/err" </dev/null
+			echo $?
+			rm -f "$fifo"
+		)
+		[[ $status -eq 1 && ! -s $work/err ]] ||
+			problems+=("'$args' to a closed pipe exit $status: $(head -c 200 "$work/err")")
+	done
+	((${#problems[@]} == 0)) || { fail "$(printf '%s\n' "${problems[@]}")"; return; }
+	pass
+}
+
+# A name holding an OSC 52 clipboard write, a clear screen and a
+# right-to-left override: a spreadsheet gets it byte for byte through a
+# pipe, a terminal sees it made visible.
+test_csv_to_a_pipe_is_exact_and_to_a_terminal_sanitised() {
+	local dir=$t/room name=$'Eve\e]52;c;aGk=\a\e[2J\xe2\x80\xaeevil'
+	save_result "$dir" "$name" "$slyde" "$slyde_answers" || return
+	"$CAREERFIT" report "$dir" --csv - 2>"$work/err" </dev/null | cat >"$work/out"
+	LC_ALL=C grep -qF -- "$name,20" "$work/out" ||
+		{ fail "pipe: the exact name is not in the CSV"; return; }
+	command -v script >/dev/null || { pass; return; } # util-linux: always on Debian
+	script -qec "$(printf '%q ' "$CAREERFIT" report "$dir" --csv -)" /dev/null \
+		</dev/null >"$work/out" 2>"$work/err"
+	expect_out '^Eve^\[\]52;c;aGk=^G^\[\[2Jevil,' "terminal" || return
+	# Carriage returns end the records; nothing else is a control.
+	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]\|\xc2[\x80-\x9f]\|\xe2\x80\xae' \
+		"$work/out"; then
+		fail "terminal: the CSV holds a control character"
+		return
+	fi
 	pass
 }
 

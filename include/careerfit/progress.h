@@ -11,9 +11,17 @@
 #include "careerfit/session.h"
 
 /* The progress file for QUIZ_ID and NAME ("" without --name), from
- * $XDG_STATE_HOME or ~/.local/state. Newly allocated; NULL when neither
- * is set. */
+ * $XDG_STATE_HOME or ~/.local/state: the whole id keys it (a long one is
+ * cut and followed by a hash of all of it). Newly allocated; NULL when
+ * neither is set. */
 char *progress_path(const char *quiz_id, const char *name);
+
+/* Holds, for as long as the process runs, the lock that makes this the
+ * only run of its quiz under its name (a file PATH.lock beside the
+ * progress): false with errno EWOULDBLOCK when another run holds it. A
+ * lock that cannot be made at all (no state folder) is not an error: the
+ * saving that follows reports that. Stale temporary files are removed. */
+bool progress_lock(const char *path);
 
 /* Writes the session's answers and place atomically, creating folders. */
 bool progress_save(const char *path, const struct session *session);

@@ -33,4 +33,10 @@ bool store_replace(const char *path, config_t *config);
 /* Flushes a folder's entries, so that a new name survives a power cut. */
 void store_sync_folder(const char *dir);
 
+/* Temporary files are left behind only when a writer dies mid-write (a
+ * kill -9): removes those in DIR older than this, never a fresh one that
+ * another writer is still filling. */
+#define STORE_STALE_SECONDS 3600
+void store_remove_stale(const char *dir);
+
 #endif
