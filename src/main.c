@@ -15,6 +15,7 @@
 
 #include "careerfit/catalog.h"
 #include "careerfit/report.h"
+#include "careerfit/text.h"
 #include "config.h"
 #include "folders.h"
 #include "workshop.h"
@@ -63,15 +64,50 @@ static void usage(FILE *out)
 	      out);
 }
 
+/* Messages quote the command line, which may hold escape sequences: the
+ * whole message is sanitised on its way to the terminal. */
+static void vcomplain(const char *format, va_list args)
+{
+	va_list copy;
+	va_copy(copy, args);
+	int length = vsnprintf(NULL, 0, format, copy);
+	va_end(copy);
+	char *message = length >= 0 ? malloc((size_t)length + 1) : NULL;
+	if (message)
+		vsnprintf(message, (size_t)length + 1, format, args);
+	char *clean = message ? text_sanitize(message) : NULL;
+	fprintf(stderr, "careerfit: %s\n", clean ? clean : "out of memory");
+	free(clean);
+	free(message);
+}
+
+__attribute__((format(printf, 1, 2))) static void complain(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vcomplain(format, args);
+	va_end(args);
+}
+
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *format, ...)
 {
 	va_list args;
 	va_start(args, format);
-	fputs("careerfit: ", stderr);
-	vfprintf(stderr, format, args);
+	vcomplain(format, args);
 	va_end(args);
-	fputs("\nTry 'careerfit --help' for more information.\n", stderr);
+	fputs("Try 'careerfit --help' for more information.\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* take.c quotes --answers and --save in its messages as they are, so a
+ * value that would not show as typed (an escape sequence, an invisible
+ * character) is refused here, where the refusal shows it sanitised. */
+static bool shows_as_typed(const char *value)
+{
+	char *clean = text_sanitize(value);
+	bool same = clean && strcmp(clean, value) == 0;
+	free(clean);
+	return same;
 }
 
 static int unknown_option(char **argv, int option)
@@ -134,6 +170,10 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			options->plain = true;
 			break;
 		case OPT_ANSWERS:
+			if (!shows_as_typed(optarg))
+				return usage_error("--answers takes letters, '-' and commas, not "
+						   "'%s'",
+						   optarg);
 			options->answers = optarg;
 			break;
 		case OPT_JSON:
@@ -155,6 +195,10 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		case OPT_SAVE:
 			if (!*optarg)
 				return usage_error("--save needs a folder");
+			if (!shows_as_typed(optarg))
+				return usage_error("--save: the folder '%s' has a control or "
+						   "invisible character in its name",
+						   optarg);
 			options->save_dir = optarg;
 			break;
 		case OPT_RESUME:
@@ -258,8 +302,9 @@ static int write_csv(const struct report *report, const char *path)
 	bool ok = file && report_write_csv(report, file);
 	if (file && !to_stdout && fclose(file) != 0)
 		ok = false;
-	if (!ok)
-		fprintf(stderr, "careerfit: cannot write %s: %s\n", path, strerror(errno));
+	/* Standard output's failure is told once, by finish_output(). */
+	if (!ok && !to_stdout)
+		complain("cannot write %s: %s", path, strerror(errno));
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
 }
 
@@ -317,10 +362,9 @@ static int run_report(int argc, char **argv)
 		/* Nothing to report is an answer a script should notice. */
 		if (status == EXIT_SUCCESS && report.group_count == 0) {
 			if (quiz_id)
-				fprintf(stderr,
-					"careerfit: no results of the quiz '%s' (--quiz takes "
-					"a quiz id, as 'careerfit list' shows)\n",
-					quiz_id);
+				complain("no results of the quiz '%s' (--quiz takes a quiz id, "
+					 "as 'careerfit list' shows)",
+					 quiz_id);
 			status = EXIT_QUIZ;
 		}
 	} else {
@@ -341,8 +385,8 @@ static int run_list(int argc, char **argv)
 			       : usage_error("list: unknown option '%s'", argv[1]);
 	for (int i = 1; i < argc; i++)
 		if (access(argv[i], R_OK | X_OK) != 0)
-			fprintf(stderr, "careerfit: warning: cannot read the folder %s: %s\n",
-				argv[i], strerror(errno));
+			complain("warning: cannot read the folder %s: %s", argv[i],
+				 strerror(errno));
 	struct catalog catalog = {0};
 	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
 	workshop_print_catalog(stdout, &catalog);
@@ -350,18 +394,41 @@ static int run_list(int argc, char **argv)
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
 }
 
+/* Output that could not be written fails the command, as take.c does for
+ * the quiz's result: "careerfit list > /dev/full" is no success. A reader
+ * that went away ("| head") is no news: SIGPIPE is left at its default,
+ * which ends the program quietly, and where it is ignored EPIPE ends it
+ * quietly too. */
+static int finish_output(int status)
+{
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+	int error = errno ? errno : EIO;
+	/* A closed stdout that nothing was written to is no failure. */
+	if (fclose(stdout) != 0 && !failed && errno != EBADF) {
+		failed = true;
+		error = errno;
+	}
+	if (!failed)
+		return status;
+	if (error != EPIPE)
+		complain("cannot write the output: %s", strerror(error));
+	return EXIT_QUIZ;
+}
+
 int main(int argc, char **argv)
 {
 	set_locale();
 	if (argc > 1 && strcmp(argv[1], "validate") == 0)
-		return run_validate(argc - 1, argv + 1);
+		return finish_output(run_validate(argc - 1, argv + 1));
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
-		return run_report(argc - 1, argv + 1);
+		return finish_output(run_report(argc - 1, argv + 1));
 	if (argc > 1 && strcmp(argv[1], "list") == 0)
-		return run_list(argc - 1, argv + 1);
+		return finish_output(run_list(argc - 1, argv + 1));
 	struct take_options options;
 	int status = parse_options(argc, argv, &options);
 	if (status >= 0)
-		return status;
-	return run_quiz(&options);
+		return finish_output(status);
+	/* take.c tells a result it could not write; only the close is left. */
+	status = run_quiz(&options);
+	return status == EXIT_SUCCESS ? finish_output(status) : status;
 }

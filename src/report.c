@@ -2,8 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "careerfit/json_out.h"
+#include "careerfit/text.h"
 
 const struct result_record *report_first(const struct report_group *group)
 {
@@ -171,26 +173,47 @@ void report_clear(struct report *report)
 	*report = (struct report){0};
 }
 
+/* Whether a spreadsheet would read TEXT as a formula: it starts with one
+ * of OWASP's CSV injection triggers (= + - @, a tab, a carriage return),
+ * or with blanks and then one of them, which spreadsheets skip. A lone
+ * "-" is a skipped answer, which no spreadsheet evaluates. */
+static bool csv_formula(const char *text)
+{
+	if (text[0] == '\t' || text[0] == '\r')
+		return true;
+	const char *start = text + strspn(text, " \t\r\n");
+	return *start && strchr("=+-@", *start) && strcmp(text, "-") != 0;
+}
+
 /* RFC 4180 quoting. A cell a spreadsheet would read as a formula gets a
- * leading apostrophe: a participant's name is not a program. */
+ * leading apostrophe: a participant's name is not a program. A file or a
+ * pipe gets the exact bytes, which a spreadsheet needs; a terminal gets
+ * each cell sanitised, or a name could send it escape sequences (a
+ * clipboard write, a cleared screen). The stream is asked per cell so
+ * that the writer carries no state; that costs one ioctl a cell. */
 static void csv_field(FILE *out, const char *text, bool first)
 {
+	bool terminal = isatty(fileno(out));
+	char *clean = terminal ? text_sanitize(text) : NULL;
+	if (terminal)
+		text = clean ? clean : ""; /* out of memory: never the raw bytes */
 	if (!first)
 		fputc(',', out);
-	bool formula = text[0] && strchr("=+-@", text[0]) && strcmp(text, "-") != 0;
+	bool formula = csv_formula(text);
 	if (!formula && !strpbrk(text, ",\"\r\n") && text[0] != ' ') {
 		fputs(text, out);
-		return;
+	} else {
+		fputc('"', out);
+		if (formula)
+			fputc('\'', out);
+		for (const char *c = text; *c; c++) {
+			if (*c == '"')
+				fputc('"', out);
+			fputc(*c, out);
+		}
+		fputc('"', out);
 	}
-	fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (const char *c = text; *c; c++) {
-		if (*c == '"')
-			fputc('"', out);
-		fputc(*c, out);
-	}
-	fputc('"', out);
+	free(clean);
 }
 
 static void csv_header(FILE *out, const struct report_group *group)

@@ -80,11 +80,77 @@ uint32_t text_decode(const char *text, size_t *length)
 	return c;
 }
 
-/* Characters that reorder or hide text without being control codes. */
-static bool is_invisible_format(uint32_t c)
+/* What text_sanitize does with a character that is no control code but
+ * hides, joins or reorders text; text.h says why for each class. */
+enum treatment { KEEP, DROP, MARK, NEW_LINE };
+
+struct invisible_range {
+	uint32_t first, last;
+	enum treatment treatment;
+};
+
+static const struct invisible_range invisibles[] = {
+	{0x034F, 0x034F, MARK},	    /* combining grapheme joiner */
+	{0x061C, 0x061C, DROP},	    /* Arabic letter mark */
+	{0x115F, 0x1160, MARK},	    /* Hangul fillers */
+	{0x17B4, 0x17B5, MARK},	    /* Khmer invisible vowels */
+	{0x180B, 0x180D, DROP},	    /* Mongolian variation selectors */
+	{0x180E, 0x180E, MARK},	    /* Mongolian vowel separator */
+	{0x180F, 0x180F, DROP},	    /* Mongolian variation selector */
+	{0x200B, 0x200D, MARK},	    /* zero width space, non-joiner, joiner */
+	{0x200E, 0x200F, DROP},	    /* left-to-right and right-to-left marks */
+	{0x2028, 0x2029, NEW_LINE}, /* line and paragraph separators */
+	{0x202A, 0x202E, DROP},	    /* bidi embeddings and overrides */
+	{0x2060, 0x2065, MARK},	    /* word joiner, invisible operators */
+	{0x2066, 0x2069, DROP},	    /* bidi isolates */
+	{0x206A, 0x206F, MARK},	    /* deprecated format characters */
+	{0x3164, 0x3164, MARK},	    /* Hangul filler */
+	{0xFE00, 0xFE0F, DROP},	    /* variation selectors */
+	{0xFEFF, 0xFEFF, MARK},	    /* zero width no-break space (BOM) */
+	{0xFFA0, 0xFFA0, MARK},	    /* halfwidth Hangul filler */
+	{0xFFF9, 0xFFFB, MARK},	    /* interlinear annotation */
+	{0x1D173, 0x1D17A, MARK},   /* musical format characters */
+	{0xE0000, 0xE00FF, MARK},   /* tag characters (hidden ASCII) */
+	{0xE0100, 0xE01EF, DROP},   /* variation selectors supplement */
+	{0xE01F0, 0xE0FFF, MARK},   /* reserved, default ignorable */
+};
+
+/* The table is sorted: the search stops at the first range above C. */
+static enum treatment treatment_of(uint32_t c)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
-	       c == 0x200F || c == 0x061C;
+	size_t count = sizeof(invisibles) / sizeof(invisibles[0]);
+	for (size_t i = 0; i < count && c >= invisibles[i].first; i++)
+		if (c <= invisibles[i].last)
+			return invisibles[i].treatment;
+	return KEEP;
+}
+
+static void sanitize_char(struct buffer *out, uint32_t c)
+{
+	if (c == '\n') {
+		buffer_append(out, "\n", 1);
+	} else if (c == '\t') {
+		buffer_append(out, " ", 1);
+	} else if (c < 0x20 || c == 0x7F) {
+		char caret[2] = {'^', (char)(c == 0x7F ? '?' : c + '@')};
+		buffer_append(out, caret, 2);
+	} else if (c >= 0x80 && c <= 0x9F) {
+		buffer_append_char(out, REPLACEMENT);
+	} else {
+		switch (treatment_of(c)) {
+		case KEEP:
+			buffer_append_char(out, c);
+			break;
+		case MARK:
+			buffer_append_char(out, REPLACEMENT);
+			break;
+		case NEW_LINE:
+			buffer_append(out, "\n", 1);
+			break;
+		case DROP:
+			break;
+		}
+	}
 }
 
 char *text_sanitize(const char *text)
@@ -95,18 +161,7 @@ char *text_sanitize(const char *text)
 		size_t length;
 		uint32_t c = text_decode(p, &length);
 		p += length;
-		if (c == '\n') {
-			buffer_append(&out, "\n", 1);
-		} else if (c == '\t') {
-			buffer_append(&out, " ", 1);
-		} else if (c < 0x20 || c == 0x7F) {
-			char caret[2] = {'^', (char)(c == 0x7F ? '?' : c + '@')};
-			buffer_append(&out, caret, 2);
-		} else if (c >= 0x80 && c <= 0x9F) {
-			buffer_append_char(&out, REPLACEMENT);
-		} else if (!is_invisible_format(c)) {
-			buffer_append_char(&out, c);
-		}
+		sanitize_char(&out, c);
 	}
 	if (out.failed) {
 		free(out.data);
@@ -152,16 +207,67 @@ size_t text_fit(const char *text, size_t columns)
 	return (size_t)(p - text);
 }
 
+/* The array grows to the next power of two, so that a text of many lines
+ * (a long word cut at the width) costs no more than linear time. */
 static bool lines_push(struct text_lines *out, const char *start, size_t length)
 {
-	char **lines = realloc(out->lines, (out->count + 1) * sizeof(*lines));
-	if (!lines)
-		return false;
-	out->lines = lines;
-	if (!(lines[out->count] = strndup(start, length)))
+	if ((out->count & (out->count - 1)) == 0) {
+		size_t capacity = out->count ? out->count * 2 : 1;
+		char **lines = realloc(out->lines, capacity * sizeof(*lines));
+		if (!lines)
+			return false;
+		out->lines = lines;
+	}
+	if (!(out->lines[out->count] = strndup(start, length)))
 		return false;
 	out->count++;
 	return true;
+}
+
+/* The width of the word at P (up to a space or END), with *WORD_END after
+ * it; a word wider than LIMIT is measured only until it is known not to
+ * fit, so that a long word is never measured whole, once per line. */
+static size_t word_width(const char *p, const char *end, size_t limit, const char **word_end)
+{
+	size_t width = 0;
+	while (p < end && *p != ' ' && width <= limit) {
+		size_t length;
+		width += (size_t)text_char_width(text_decode(p, &length));
+		p += length;
+	}
+	*word_end = p;
+	return width;
+}
+
+/* The end of the line starting at LINE: whole words while they fit, the
+ * spaces between them counted as they are; a word wider than the line is
+ * cut at the width. */
+static const char *line_end(const char *line, const char *end, size_t width)
+{
+	const char *p = line, *last_fit = NULL;
+	size_t used = 0;
+	while (p < end) {
+		size_t gap = last_fit ? (size_t)(p - last_fit) : 0;
+		if (used + gap >= width)
+			break;
+		const char *word_end;
+		size_t room = width - used - gap;
+		size_t word = word_width(p, end, room, &word_end);
+		if (word > room)
+			break;
+		used += gap + word;
+		last_fit = p = word_end;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	if (last_fit)
+		return last_fit;
+	size_t fit = text_fit(line, width);
+	if (fit > (size_t)(end - line))
+		fit = (size_t)(end - line);
+	if (fit == 0) /* a character wider than the line */
+		text_decode(line, &fit);
+	return line + fit;
 }
 
 /* Wraps one paragraph (no '\n' inside, LENGTH bytes long). */
@@ -175,34 +281,9 @@ static bool wrap_paragraph(const char *text, size_t length, size_t width, struct
 			p++;
 		if (p == end)
 			break;
-		const char *line = p, *last_fit = NULL;
-		size_t used = 0;
-		/* Take whole words while they fit. */
-		while (p < end) {
-			const char *word_end = p;
-			while (word_end < end && *word_end != ' ')
-				word_end++;
-			size_t word_width = width_of(p, (size_t)(word_end - p));
-			size_t needed = used + (last_fit ? 1 : 0) + word_width;
-			if (needed > width)
-				break;
-			used = needed;
-			last_fit = word_end;
-			p = word_end;
-			while (p < end && *p == ' ')
-				p++;
-		}
-		if (!last_fit) {
-			/* A word wider than the line: cut it at the width. */
-			size_t fit = text_fit(line, width);
-			if (fit > (size_t)(end - line))
-				fit = (size_t)(end - line);
-			if (fit == 0) /* a character wider than the line */
-				text_decode(line, &fit);
-			last_fit = line + fit;
-			p = last_fit;
-		}
-		if (!lines_push(out, line, (size_t)(last_fit - line)))
+		const char *line = p;
+		p = line_end(line, end, width);
+		if (!lines_push(out, line, (size_t)(p - line)))
 			return false;
 		any = true;
 	}

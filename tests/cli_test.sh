@@ -149,6 +149,17 @@ test_plain_summary_has_runner_up_next_steps_and_debrief() {
 		expect_out "^Next steps toward Product Owner$" "leaning: the runner-up's steps" && pass
 }
 
+# With shuffled options, the debrief letters are those the person saw.
+test_plain_debrief_uses_the_letters_shown() {
+	feed 'a\na\na\na\na\na\na\na\na\na\n' --plain --seed 3 --debrief "$TEST_DATA_DIR/slyde/slyde.cfg"
+	expect_status 0 "debrief letters" || return
+	local shown
+	shown=$(sed -n '/^Question 1 of 10$/{n;n;s/^  a) //p;}' "$work/out" | head -1)
+	[[ -n $shown ]] && grep -qF -- "> a) $shown" "$work/out" ||
+		{ fail "debrief letters: '> a) $shown' not in the debrief"; return; }
+	expect_out "^A bar shows how far your answers went toward a role" "bar note" && pass
+}
+
 # --json carries the clarity, the runner-up, next steps and each debrief.
 test_json_has_clarity_runner_up_and_debriefs() {
 	run --json --answers a,b,c,d,a,b,-,c,d,a "$TEST_DATA_DIR/slyde/slyde.cfg"
@@ -302,6 +313,95 @@ test_broken_quiz_cannot_be_taken() {
 	printf 'id = "x";\ntitle = ;\n' >"$work/syntax.cfg"
 	run --answers a "$work/syntax.cfg"
 	expect_status 1 "syntax" && expect_err "syntax.cfg:2: error: syntax error" "syntax" && pass
+}
+
+# Values from the command line come back in messages; an argument holding
+# escape sequences (a clear screen, an OSC 52 clipboard write) must reach
+# the terminal as visible text, never as the sequence.
+test_command_line_values_never_reach_the_terminal_raw() {
+	local slyde=$TEST_DATA_DIR/slyde/slyde.cfg esc=$'\e[2J\e]52;c;aGk=\a' where shown
+	for where in answers quiz-id quiz-path seed save option short-option validate \
+		validate-path list list-folder report-path report-quiz; do
+		case $where in
+		answers) run --answers "a,b$esc,c" "$slyde" ;;
+		quiz-id) run --answers a "quiz$esc" ;;
+		quiz-path) run --answers a "$work/quiz$esc.cfg" ;;
+		seed) run --seed "1$esc" "$slyde" ;;
+		save) run --name Ann --save "$work/room$esc" --answers a "$slyde" ;;
+		option) run "--frob$esc" ;;
+		short-option) run $'-\e' ;;
+		validate) run validate "--frob$esc" ;;
+		validate-path) run validate "$work/none$esc.cfg" ;;
+		list) run list "--frob$esc" ;;
+		list-folder) run list "$work/none$esc" ;;
+		report-path) run report "$work/none$esc.cfg" ;;
+		report-quiz) run report "$work" --quiz "x$esc" ;;
+		esac
+		[[ -s $work/err ]] || { fail "$where: no message"; return; }
+		if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$work/err"; then
+			fail "$where: stderr holds a control character"
+			return
+		fi
+		shown='^[[2J^[]52;c;aGk=^G'
+		[[ $where == short-option ]] && shown="'-^['"
+		grep -qF -- "$shown" "$work/err" ||
+			{ fail "$where: the value is not shown as $shown"; return; }
+	done
+	[[ ! -e "$work/room$esc" ]] || { fail "--save made the folder"; return; }
+	pass
+}
+
+# "careerfit list > /dev/full" must not look like a success.
+test_every_command_fails_when_its_output_cannot_be_written() {
+	local command problems=()
+	for command in list "list --help" --help --version "validate quick" "validate --help" \
+		"report --help"; do
+		# shellcheck disable=SC2086 # the words of the command
+		"$CAREERFIT" $command >/dev/full 2>"$work/err" </dev/null
+		status=$?
+		[[ $status -eq 1 && $(cat "$work/err") == \
+			"careerfit: cannot write the output: No space left on device" ]] ||
+			problems+=("'$command' exit $status: $(head -c 200 "$work/err")")
+	done
+	# The quiz tells its result's failure itself, once.
+	"$CAREERFIT" --answers a,b,c,d,a,b,-,c,d,a "$TEST_DATA_DIR/slyde/slyde.cfg" \
+		>/dev/full 2>"$work/err" </dev/null
+	status=$?
+	[[ $status -eq 1 && $(grep -c . "$work/err") -eq 1 ]] &&
+		grep -q "cannot write the result: No space left" "$work/err" ||
+		problems+=("quiz exit $status: $(head -c 200 "$work/err")")
+	((${#problems[@]} == 0)) || { fail "$(printf '%s\n' "${problems[@]}")"; return; }
+	pass
+}
+
+# run_into_closed_pipe CMD...: runs careerfit with stdout on a pipe whose
+# reader has already gone (no race with a reader that exits "soon"); sets
+# $status and $work/err.
+run_into_closed_pipe() {
+	local fifo=$work/closed.fifo
+	rm -f "$fifo" && mkfifo "$fifo" || return
+	# shellcheck disable=SC2094 # one FIFO opened twice, on purpose
+	exec 8<>"$fifo" 9>"$fifo" 8<&-
+	"$CAREERFIT" "$@" >&9 2>"$work/err" </dev/null
+	status=$?
+	exec 9>&-
+	rm -f "$fifo"
+}
+
+# "careerfit list | head -1" is no error worth a message.
+test_a_reader_that_went_away_ends_the_output_quietly() {
+	run_into_closed_pipe list
+	[[ $status -ne 0 && ! -s $work/err ]] ||
+		{ fail "closed pipe: exit $status, $(head -c 200 "$work/err")"; return; }
+	# Where SIGPIPE is ignored, the write fails with EPIPE instead.
+	status=$(
+		trap '' PIPE
+		run_into_closed_pipe list
+		echo "$status"
+	)
+	[[ $status -eq 1 && ! -s $work/err ]] ||
+		{ fail "EPIPE: exit $status, $(head -c 200 "$work/err")"; return; }
+	pass
 }
 
 run_tests cli

@@ -1,9 +1,12 @@
 /* The mentor's report: results grouped per quiz, counted, averaged, and
  * written as CSV a spreadsheet reads correctly. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "careerfit/report.h"
 #include "careerfit/score.h"
@@ -124,6 +127,82 @@ START_TEST(test_csv_quotes_commas_quotes_and_formulas)
 }
 END_TEST
 
+/* OWASP's CSV injection triggers: = + - @, a tab, a carriage return, also
+ * after leading blanks. Each such name gets its apostrophe. */
+START_TEST(test_csv_defuses_every_formula_trigger)
+{
+	static const char *const names[] = {"=1+2",	"+1",	 "-1",	  "@SUM(A1)", "\tTab",
+					    "\rReturn", " =1+2", " \t@x", "\t \r-2"};
+	static const char *const cells[] = {"\"'=1+2\"",     "\"'+1\"",	   "\"'-1\"",
+					    "\"'@SUM(A1)\"", "\"'\tTab\"", "\"'\rReturn\"",
+					    "\"' =1+2\"",    "\"' \t@x\"", "\"'\t \r-2\""};
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		ck_assert(report_add(&report, record_of(quiz, names[i], pm)));
+	char *csv = csv_of(&report);
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		char row[64];
+		snprintf(row, sizeof(row), "\r\n%s,", cells[i]);
+		ck_assert_msg(strstr(csv, row), "no row starting %s in\n%s", cells[i], csv);
+	}
+	free(csv);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* The CSV of REPORT as written to a terminal: a pseudo-terminal in raw
+ * mode, read back from its master side. */
+static char *csv_on_a_terminal(const struct report *report)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	ck_assert_int_ge(master, 0);
+	ck_assert(grantpt(master) == 0 && unlockpt(master) == 0);
+	int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	ck_assert_int_ge(slave, 0);
+	struct termios raw;
+	ck_assert_int_eq(tcgetattr(slave, &raw), 0);
+	cfmakeraw(&raw);
+	ck_assert_int_eq(tcsetattr(slave, TCSANOW, &raw), 0);
+	FILE *out = fdopen(slave, "w");
+	ck_assert(report_write_csv(report, out));
+	fclose(out);
+	static char text[65536];
+	size_t length = 0;
+	ssize_t got;
+	/* After the slave closes, the master reads what is left, then EIO. */
+	while (length < sizeof(text) - 1 &&
+	       (got = read(master, text + length, sizeof(text) - 1 - length)) > 0)
+		length += (size_t)got;
+	close(master);
+	text[length] = '\0';
+	return strdup(text);
+}
+
+START_TEST(test_csv_to_a_terminal_is_sanitised_and_to_a_file_exact)
+{
+	/* An OSC 52 clipboard write, a clear screen, a right-to-left override. */
+	static const char name[] = "Eve\x1b]52;c;aGk=\x07\x1b[2J\xe2\x80\xae"
+				   "evil";
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, name, pm)));
+	char *shown = csv_on_a_terminal(&report);
+	ck_assert_msg(strstr(shown, "\r\nEve^[]52;c;aGk=^G^[[2Jevil,"), "%s", shown);
+	ck_assert_ptr_null(strpbrk(shown, "\x1b\x07"));
+	ck_assert_ptr_null(strstr(shown, "\xe2\x80\xae"));
+	char *exact = csv_of(&report);
+	char row[64];
+	snprintf(row, sizeof(row), "\r\n%s,", name);
+	ck_assert_ptr_nonnull(strstr(exact, row));
+	free(exact);
+	free(shown);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_json_report_has_groups_counts_and_answers)
 {
 	struct quiz *quiz = bundled("slyde.cfg");
@@ -150,6 +229,8 @@ int main(void)
 	tcase_add_test(tcase, test_report_counts_top_roles_and_means);
 	tcase_add_test(tcase, test_results_of_different_quizzes_are_grouped_apart);
 	tcase_add_test(tcase, test_csv_quotes_commas_quotes_and_formulas);
+	tcase_add_test(tcase, test_csv_defuses_every_formula_trigger);
+	tcase_add_test(tcase, test_csv_to_a_terminal_is_sanitised_and_to_a_file_exact);
 	tcase_add_test(tcase, test_json_report_has_groups_counts_and_answers);
 	suite_add_tcase(suite, tcase);
 	int status = run_suite(suite);

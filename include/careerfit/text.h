@@ -10,9 +10,27 @@
 #include <stdint.h>
 
 /* A newly allocated copy of TEXT in valid UTF-8 with every control
- * character made visible (ESC becomes "^[", C1 controls and malformed bytes
- * U+FFFD) and bidirectional overrides removed. Tabs become a space; new
- * lines are kept, as paragraph breaks. NULL only when memory runs out. */
+ * character made visible: C0 controls in caret notation (ESC becomes "^["),
+ * C1 controls and malformed bytes U+FFFD. Tabs become a space; new lines
+ * are kept, as paragraph breaks. NULL only when memory runs out.
+ *
+ * Characters that are not controls but hide, join or reorder text, so
+ * that two names could look the same or a line could read backwards:
+ * - zero width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF), tag
+ *   characters (U+E0000-U+E007F, which can carry hidden ASCII, and the
+ *   reserved rest of U+E0000-U+E0FFF outside the selectors) and other
+ *   invisible fillers and joiners (U+034F, U+115F, U+1160, U+17B4, U+17B5,
+ *   U+180E, U+206A-U+206F, U+3164, U+FFA0, U+FFF9-U+FFFB) become U+FFFD,
+ *   the mark C1 controls get: they change what the text is while showing
+ *   nothing, and wcwidth counts a joined emoji's parts apart while a
+ *   terminal may draw them as one, so they are shown, one mark each;
+ * - bidirectional embeddings, overrides, isolates and marks (U+202A-U+202E,
+ *   U+2066-U+2069, U+200E, U+200F, U+061C) and variation selectors
+ *   (U+FE00-U+FE0F, U+E0100-U+E01EF, U+180B-U+180D, U+180F) are removed:
+ *   they only steer how the same letters are drawn, and right-to-left
+ *   text and emoji stay readable without them;
+ * - the line and paragraph separators U+2028 and U+2029 become '\n', the
+ *   break they stand for (terminals do not break at them). */
 char *text_sanitize(const char *text);
 
 /* Decodes the UTF-8 character at TEXT, storing its length in *LENGTH

@@ -152,15 +152,20 @@ void view_fit_width(struct view *view)
 	view->width = (size_t)COLS - 4;
 }
 
-static void view_push(struct view *view, char *text, enum style style, int tag)
+/* Adds a line owning TEXT; false, with TEXT freed, when memory runs out
+ * (TEXT itself NULL included). The view keeps the array realloc gave,
+ * grown or not, so it never points at freed memory. */
+static bool view_push(struct view *view, char *text, enum style style, int tag)
 {
 	struct view_line *lines = realloc(view->lines, (view->count + 1) * sizeof(*lines));
+	if (lines)
+		view->lines = lines;
 	if (!lines || !text) {
 		free(text);
-		return;
+		return false;
 	}
-	view->lines = lines;
 	lines[view->count++] = (struct view_line){.text = text, .style = style, .tag = tag};
+	return true;
 }
 
 void view_add(struct view *view, const char *first, const char *text, enum style style, int tag)
@@ -193,8 +198,8 @@ void view_add_blank(struct view *view)
 
 void view_add_bar(struct view *view, const char *label, double value, int color)
 {
-	view_push(view, text_sanitize(label), STYLE_BAR, -1);
-	if (view->count) {
+	/* A bar that could not be added must not recolour the line before. */
+	if (view_push(view, text_sanitize(label), STYLE_BAR, -1)) {
 		view->lines[view->count - 1].value = value;
 		view->lines[view->count - 1].color = color;
 	}
