@@ -77,8 +77,10 @@ const char *report_band_id(const struct result_record *record)
 static bool group_count(struct report_group *group, const struct result_record *record)
 {
 	group->band_counts[record->has_band ? record->band : CLARITY_BAND_COUNT]++;
+	/* A result with too few answers claimed no fit: it tops nothing. */
+	bool claims = !(record->has_band && record->band == CLARITY_INSUFFICIENT);
 	for (size_t r = 0; r < record->role_count; r++) {
-		group->top_counts[r] += record->roles[r].top;
+		group->top_counts[r] += claims && record->roles[r].top;
 		if (record->roles[r].defined) {
 			group->affinity_sums[r] += record->roles[r].affinity;
 			group->affinity_counts[r]++;

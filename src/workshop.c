@@ -95,7 +95,9 @@ static void print_tops(FILE *out, const struct report_group *group)
 	size_t most = 0;
 	for (size_t r = 0; r < first->role_count; r++)
 		most = group->top_counts[r] > most ? group->top_counts[r] : most;
-	fputs("\nTop result (a tie counts for each tied role)\n", out);
+	fputs("\nTop result (a tie counts for each tied role; results with too few answers "
+	      "count for none)\n",
+	      out);
 	for (size_t r = 0; r < first->role_count; r++) {
 		char count[32];
 		snprintf(count, sizeof(count), "%zu", group->top_counts[r]);

@@ -73,6 +73,26 @@ START_TEST(test_report_counts_top_roles_and_means)
 }
 END_TEST
 
+/* One answer claims no fit: the room's top counts leave it out, and its
+ * band is counted. */
+START_TEST(test_a_result_with_too_few_answers_tops_nothing)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	static const int one[] = {0, -2, -2, -2, -2, -2, -2, -2, -2, -2};
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "A", pm)));
+	ck_assert(report_add(&report, record_of(quiz, "B", one)));
+	const struct report_group *group = &report.groups[0];
+	ck_assert_uint_eq(group->band_counts[CLARITY_INSUFFICIENT], 1);
+	size_t tops = 0;
+	for (size_t r = 0; r < quiz->role_count; r++)
+		tops += group->top_counts[r];
+	ck_assert_uint_eq(tops, 1);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_results_of_different_quizzes_are_grouped_apart)
 {
 	struct quiz *slyde = bundled("slyde.cfg");
@@ -228,6 +248,7 @@ int main(void)
 	TCase *tcase = tcase_create("report");
 	tcase_add_test(tcase, test_report_counts_top_roles_and_means);
 	tcase_add_test(tcase, test_results_of_different_quizzes_are_grouped_apart);
+	tcase_add_test(tcase, test_a_result_with_too_few_answers_tops_nothing);
 	tcase_add_test(tcase, test_csv_quotes_commas_quotes_and_formulas);
 	tcase_add_test(tcase, test_csv_defuses_every_formula_trigger);
 	tcase_add_test(tcase, test_csv_to_a_terminal_is_sanitised_and_to_a_file_exact);

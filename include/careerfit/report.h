@@ -26,7 +26,8 @@ struct report_question {
 struct report_group {
 	struct result_record **records; /* owned */
 	size_t record_count;
-	size_t *top_counts;    /* per role: how many had it among their top roles */
+	size_t *top_counts; /* per role: how many had it among their top roles
+			     * (results with too few answers claim none) */
 	double *affinity_sums; /* per role, over the records where it is defined */
 	size_t *affinity_counts;
 	struct report_question *questions;
