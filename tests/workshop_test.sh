@@ -481,6 +481,34 @@ test_every_face_tells_the_same_clarity() {
 	pass
 }
 
+# Files in a room folder that would make libconfig open something else
+# (a folder, the mentor's terminal) or wait on a pipe are skipped with a
+# warning; the report goes on. Likewise a progress file that is a pipe.
+test_hostile_room_files_and_progress_are_refused_not_followed() {
+	local dir=$t/room
+	save_result "$dir" Ann "$slyde" "$slyde_answers" || return
+	printf 'format = 1;\n@include "/etc"\n' >"$dir/folder-include.cfg"
+	printf 'format = 1;\n@include "/dev/stdin"\n' >"$dir/stdin-include.cfg"
+	mkfifo "$dir/pipe.cfg"
+	timeout 20 "$CAREERFIT" report "$dir" --json >"$work/out" 2>"$work/err" </dev/null
+	status=$?
+	expect_status 0 "hostile room" || return
+	[[ $(json '.quizzes[0].participants') == 1 ]] || { fail "hostile room: not 1 participant"; return; }
+	local bad
+	for bad in folder-include stdin-include pipe; do
+		grep -q "^careerfit: warning: skipping $dir/$bad\.cfg" "$work/err" ||
+			{ fail "hostile room: no warning for $bad.cfg: $(cat "$work/err")"; return; }
+	done
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
+	mkdir -p "$(dirname "$progress")"
+	mkfifo "$progress"
+	printf 'a\n' | timeout 20 "$CAREERFIT" --name Ada --resume --seed 1 "$slyde" \
+		>"$work/out" 2>"$work/err"
+	status=$?
+	[[ $status -ne 124 ]] || { fail "a progress pipe made --resume wait"; return; }
+	expect_err "cannot be read" "progress pipe" && pass
+}
+
 test_report_skips_corrupt_files_with_one_warning_each() {
 	local dir=$t/room name
 	for name in Ann Ben Cy; do
