@@ -301,13 +301,15 @@ static char *include_path(const char *p, const char *end, const char **rest, con
 	return path;
 }
 
-/* After an @include's path only blanks and a comment may stay on the
- * line: careerfit puts the included text on lines of its own. */
-static bool rest_is_blank(const char *p, const char *end)
+/* What follows an @include's path stays on its line, as libconfig reads
+ * it (a comma, say), but careerfit puts it on a line of its own, where a
+ * second @include would become one that libconfig opens: refused. */
+static bool rest_has_include(const char *p, const char *end)
 {
-	while (p < end && is_blank(*p))
-		p++;
-	return p == end || *p == '#' || (end - p >= 2 && p[0] == '/' && p[1] == '/');
+	for (; end - p >= 8; p++)
+		if (memcmp(p, "@include", 8) == 0)
+			return true;
+	return false;
 }
 
 static int line_of(const char *text, const char *at)
@@ -335,8 +337,9 @@ static void expand(struct reader *rd, const char *path, const char *shown, int d
 
 /* The @include whose path starts at START on line LINE_NUMBER of SHOWN:
  * the included file goes in its place, then the rest of the line. */
-static void expand_include(struct reader *rd, const char *start, const char *end, const char *shown,
-			   int line_number, int depth, size_t file)
+static void expand_include(struct reader *rd, struct scan *scan, const char *start,
+			   const char *end, const char *shown, int line_number, int depth,
+			   size_t file)
 {
 	const char *rest = NULL, *why = NULL;
 	char *written = include_path(start, end, &rest, &why);
@@ -345,8 +348,8 @@ static void expand_include(struct reader *rd, const char *start, const char *end
 		fail(rd, shown, line_number, "this @include cannot be read: %s", why);
 	else if (!joined)
 		fail(rd, shown, line_number, "out of memory");
-	else if (!rest_is_blank(rest, end))
-		fail(rd, shown, line_number, "only a comment may follow an @include on its line");
+	else if (rest_has_include(rest, end))
+		fail(rd, shown, line_number, "one @include to a line: put the second on its own");
 	else if (!*written)
 		fail(rd, shown, line_number, "the @include names no file");
 	else if (depth + 1 > GUARD_MAX_DEPTH)
@@ -357,6 +360,8 @@ static void expand_include(struct reader *rd, const char *start, const char *end
 	if (!rd->failed && out->length && out->text[out->length - 1] != '\n' &&
 	    !append(rd, "\n", 1))
 		fail(rd, shown, line_number, "out of memory");
+	if (!rd->failed && !scan_line(scan, rest, end))
+		fail(rd, shown, line_number, "a string, comment or word longer than 256 KiB");
 	if (!rd->failed &&
 	    (!mark_origin(rd, file, line_number) || !append(rd, rest, (size_t)(end - rest))))
 		fail(rd, shown, line_number, "out of memory");
@@ -372,7 +377,7 @@ static void expand_line(struct reader *rd, struct scan *scan, const char *line, 
 	if (start && !rd->includes)
 		fail(rd, shown, line_number, "a %s file cannot include another file", rd->kind);
 	else if (start)
-		expand_include(rd, start, end, shown, line_number, depth, file);
+		expand_include(rd, scan, start, end, shown, line_number, depth, file);
 	else if (scan->state != SCAN_CODE && include_start(line, end, true))
 		fail(rd, shown, line_number,
 		     "an @include inside a string or a comment: careerfit will not guess whether "
