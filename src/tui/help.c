@@ -20,12 +20,13 @@ void draw_help(bool glossary)
 		"d, r              debrief; back to the results",
 		"?                 this help",
 		"q                 quit (asks first during the quiz)",
-		"",
 		"g                 the glossary: what the quiz's terms mean",
+		"",
 		"Press any key to close.",
 	};
 	int count = (int)(sizeof(lines) / sizeof(lines[0]));
-	if (!glossary) {
+	if (!glossary) { /* no glossary line: the last two move up */
+		lines[count - 3] = lines[count - 2];
 		lines[count - 2] = lines[count - 1];
 		count--;
 	}
