@@ -20,6 +20,7 @@
 #include "folders.h"
 #include "workshop.h"
 #include "take.h"
+#include "live.h"
 #include "validate.h"
 
 enum { EXIT_QUIZ = 1, EXIT_USAGE = 2 };
@@ -30,6 +31,7 @@ static void usage(FILE *out)
 	      "       careerfit validate [--balance] FILE...\n"
 	      "       careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] [--json]\n"
 	      "       careerfit list [DIR...]\n"
+	      "       careerfit room DIR [--quiz ID]\n"
 	      "Find out which product role fits you: Product Manager, Product Marketing\n"
 	      "Manager, Product Owner or Project Manager. QUIZ is a quiz file or a quiz id\n"
 	      "from 'careerfit list'; without one, the bundled quiz (" CAREERFIT_DEFAULT_QUIZ ")\n"
@@ -45,6 +47,8 @@ static void usage(FILE *out)
 	      "  --no-color       no colours (also when NO_COLOR is set)\n"
 	      "  --name NAME      the participant's name (keys saved progress)\n"
 	      "  --save DIR       save the result in DIR at the end (needs --name)\n"
+	      "  --room DIR       a workshop room: ask the participant's name, keep their\n"
+	      "                   progress under it, save the result in DIR\n"
 	      "  --resume         continue saved progress without asking\n"
 	      "  --restart        discard saved progress and start afresh\n"
 	      "  -h, --help       show this help and exit\n"
@@ -59,7 +63,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "validate reports every problem as FILE:LINE: error: MESSAGE; --balance adds\n"
 	      "whether each role can come out on top and how often under random answers.\n"
-	      "report summarises the results saved with --save, for a mentor.\n"
+	      "report summarises the results saved with --save, for a mentor; room shows\n"
+	      "a room's results live as they arrive, for a projector.\n"
 	      "Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n",
 	      out);
 }
@@ -144,6 +149,7 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		OPT_RESUME,
 		OPT_RESTART,
 		OPT_DEBRIEF,
+		OPT_ROOM,
 	};
 	static const struct option long_options[] = {
 		{"plain", no_argument, NULL, OPT_PLAIN},
@@ -156,6 +162,7 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		{"resume", no_argument, NULL, OPT_RESUME},
 		{"restart", no_argument, NULL, OPT_RESTART},
 		{"debrief", no_argument, NULL, OPT_DEBRIEF},
+		{"room", required_argument, NULL, OPT_ROOM},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0},
@@ -193,12 +200,20 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			options->name = optarg;
 			break;
 		case OPT_SAVE:
+		case OPT_ROOM:
 			if (!*optarg)
-				return usage_error("--save needs a folder");
+				return usage_error("%s needs a folder",
+						   c == OPT_SAVE ? "--save" : "--room");
+			/* "-" is stdin or stdout everywhere else: never a folder. */
+			if (strcmp(optarg, "-") == 0)
+				return usage_error("%s takes a folder, not '-'",
+						   c == OPT_SAVE ? "--save" : "--room");
 			if (!shows_as_typed(optarg))
 				return usage_error("--save: the folder '%s' has a control or "
 						   "invisible character in its name",
 						   optarg);
+			if (c == OPT_ROOM)
+				options->room = true;
 			options->save_dir = optarg;
 			break;
 		case OPT_RESUME:
@@ -224,8 +239,9 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		return usage_error("one quiz at a time, but %d were given", argc - optind);
 	if (options->resume && options->restart)
 		return usage_error("--resume and --restart exclude each other");
-	if (options->save_dir && !*options->name)
-		return usage_error("--save needs --name, so that each result has its owner");
+	if (options->save_dir && !*options->name && !options->room)
+		return usage_error("--save needs --name, so that each result has its owner "
+				   "(--room asks each participant's name)");
 	options->quiz = optind < argc ? argv[optind] : NULL;
 	return -1;
 }
@@ -424,6 +440,8 @@ int main(int argc, char **argv)
 		return finish_output(run_report(argc - 1, argv + 1));
 	if (argc > 1 && strcmp(argv[1], "list") == 0)
 		return finish_output(run_list(argc - 1, argv + 1));
+	if (argc > 1 && strcmp(argv[1], "room") == 0)
+		return finish_output(live_main(argc - 1, argv + 1));
 	struct take_options options;
 	int status = parse_options(argc, argv, &options);
 	if (status >= 0)

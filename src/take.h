@@ -10,7 +10,8 @@ struct take_options {
 	const char *quiz;     /* a path or a quiz id; NULL: the bundled default */
 	const char *answers;  /* --answers LIST */
 	const char *name;     /* --name; "" without */
-	const char *save_dir; /* --save DIR */
+	const char *save_dir; /* --save DIR, or --room DIR */
+	bool room;	      /* --room: ask the name when --name is not given */
 	bool plain;
 	bool json;
 	bool debrief; /* plain text: every question's debrief after the result */
