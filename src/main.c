@@ -240,6 +240,8 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 	if (options->resume && options->restart)
 		return usage_error("--resume and --restart exclude each other");
 	if (options->save_dir && !*options->name && !options->room)
+	if (options->room && options->answers && !*options->name)
+		return usage_error("--answers in a --room needs --name: nothing asks the name");
 		return usage_error("--save needs --name, so that each result has its owner "
 				   "(--room asks each participant's name)");
 	options->quiz = optind < argc ? argv[optind] : NULL;

@@ -38,6 +38,8 @@ struct take {
 	struct saver saver;
 	struct progress_info restored;
 	struct outcome *outcome; /* built once the last question is answered */
+	char *name;		 /* the participant's: --name, or typed in a room */
+	bool unreadable;	 /* saved progress could not be read: say so later */
 	bool offer_resume;	 /* the full-screen welcome asks */
 	FILE *questions;	 /* where plain mode asks */
 };
@@ -157,7 +159,9 @@ static void restore_progress(struct take *t, bool on_screen)
 {
 	const struct take_options *options = t->options;
 	enum progress_status status = progress_load(t->saver.path, t->session, &t->restored);
-	if (status == PROGRESS_UNREADABLE)
+	if (status == PROGRESS_UNREADABLE && on_screen)
+		t->unreadable = true; /* told when the screens close */
+	else if (status == PROGRESS_UNREADABLE)
 		say("warning: the saved progress in %s cannot be read; it will be replaced",
 		    t->saver.path);
 	if (status != PROGRESS_LOADED || t->restored.kept + t->restored.changed == 0)
@@ -214,8 +218,8 @@ static bool print_result(struct take *t, bool full)
 	bool ok = true;
 	if (t->options->save_dir) {
 		char *saved = NULL, *error = NULL;
-		ok = results_save(t->options->save_dir, t->outcome, t->options->name, time(NULL),
-				  &saved, &error);
+		ok = results_save(t->options->save_dir, t->outcome,
+				  t->name ? t->name : t->options->name, time(NULL), &saved, &error);
 		if (ok)
 			say("result saved to %s", saved);
 		else
@@ -240,6 +244,8 @@ static const char *place_of(const struct take *t, char *place, size_t size)
 	return place;
 }
 
+static bool claim_on_screen(void *data, const char *name, struct tui_claim *claim);
+
 static enum take_status on_screen(struct take *t, int *signal_number)
 {
 	struct tui_options tui = {
@@ -249,9 +255,14 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.offer_resume = t->offer_resume,
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,
+		.claim = t->options->room && !*t->options->name ? claim_on_screen : NULL,
+		.claim_data = t,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
 	char place[64];
+	if (t->unreadable)
+		say("warning: the saved progress in %s could not be read; it was replaced",
+		    t->saver.path);
 	if (t->saver.failed)
 		say("warning: cannot save your progress in %s: %s", t->saver.path,
 		    strerror(t->saver.failure));
@@ -306,6 +317,86 @@ static bool save_folder_ready(const struct take *t)
 	return false;
 }
 
+/* Takes NAME for this run: the progress file it keys, locked so that no
+ * other run has it open, and the answers saved under it. False when
+ * another run holds it. */
+static bool claim_name(struct take *t, const char *name, bool on_screen)
+{
+	char *path = progress_path(t->quiz->id, name);
+	if (path && !progress_lock(path)) {
+		free(path);
+		return false;
+	}
+	free(t->name);
+	t->name = strdup(name);
+	t->saver.path = path;
+	if (t->saver.path)
+		restore_progress(t, on_screen);
+	if (t->saver.path)
+		session_set_listener(t->session, save_progress, &t->saver);
+	return true;
+}
+
+static bool claim_on_screen(void *data, const char *name, struct tui_claim *claim)
+{
+	struct take *t = data;
+	if (!claim_name(t, name, true))
+		return false;
+	*claim = (struct tui_claim){
+		.keeps_progress = t->saver.path != NULL,
+		.offer_resume = t->offer_resume,
+		.answered = t->restored.kept,
+		.changed = t->restored.changed,
+	};
+	return true;
+}
+
+/* A typed name: trimmed, and refused when empty, too long or holding
+ * something that would not show as typed. NULL when refused, with *WHY. */
+static char *clean_name(char *line, const char **why)
+{
+	line[strcspn(line, "\r\n")] = '\0';
+	char *start = line + strspn(line, " \t");
+	size_t length = strlen(start);
+	while (length && (start[length - 1] == ' ' || start[length - 1] == '\t'))
+		start[--length] = '\0';
+	char *shown = text_sanitize(start);
+	bool same = shown && strcmp(shown, start) == 0;
+	free(shown);
+	*why = !length	      ? "Type your name first: the mentor sees it beside your result."
+	       : length > 200 ? "That is long: a shorter form of your name will do."
+	       : !same	      ? "Please use letters, digits, spaces and punctuation only."
+			      : NULL;
+	return *why ? NULL : start;
+}
+
+/* In a room without a terminal: the name is the first line of input. */
+static bool ask_name_plain(struct take *t)
+{
+	char *line = NULL;
+	size_t size = 0;
+	bool claimed = false;
+	for (int tries = 0; !claimed && tries < 10; tries++) {
+		fputs("Your name, as the mentor will see it beside your result: ", t->questions);
+		fflush(t->questions);
+		if (getline(&line, &size, stdin) < 0) {
+			fputc('\n', t->questions);
+			break;
+		}
+		const char *why = NULL;
+		char *name = clean_name(line, &why);
+		claimed = name && claim_name(t, name, false);
+		if (!claimed)
+			fprintf(t->questions, "%s\n",
+				why ? why
+				    : "That name is open in another session right now. Add an "
+				      "initial "
+				      "or another word to tell you apart.");
+	}
+	free(line);
+	return claimed;
+}
+
 static enum take_status ask(struct take *t, int *signal_number)
 {
 	const struct take_options *options = t->options;
@@ -319,11 +410,15 @@ static enum take_status ask(struct take *t, int *signal_number)
 	bool full_screen =
 		!options->plain && !options->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	t->questions = where_to_ask(options);
-	t->saver.path = progress_path(t->quiz->id, options->name);
 	t->saver.on_screen = full_screen;
+	bool ask_name = options->room && !*options->name;
+	if (ask_name && !full_screen && !ask_name_plain(t)) {
+		say("no name was given, so nothing was asked or saved");
+		return TAKE_FAILED;
+	}
 	/* Two runs of one quiz under one name would overwrite each other's
 	 * answers: the second one stops before touching anything. */
-	if (t->saver.path && !progress_lock(t->saver.path)) {
+	if (!ask_name && !claim_name(t, options->name, full_screen)) {
 		char *name = text_sanitize(options->name);
 		say("this quiz is already open under %s%s%s in another careerfit; finish or quit "
 		    "that one first",
@@ -332,10 +427,6 @@ static enum take_status ask(struct take *t, int *signal_number)
 		free(name);
 		return TAKE_FAILED;
 	}
-	if (t->saver.path)
-		restore_progress(t, full_screen);
-	if (t->saver.path)
-		session_set_listener(t->session, save_progress, &t->saver);
 	return full_screen ? on_screen(t, signal_number) : in_plain_text(t);
 }
 
@@ -374,6 +465,7 @@ enum take_status take_quiz(const struct take_options *options, int *signal_numbe
 			progress_clear(t.saver.path);
 	}
 	outcome_free(t.outcome);
+	free(t.name);
 	session_free(t.session);
 	quiz_free(t.quiz);
 	free(t.saver.path);

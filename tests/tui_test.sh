@@ -702,6 +702,69 @@ test_glossary_opens_from_the_help_and_goes_back() {
 	wait_exit "glossary" && expect_status 0 "glossary" && pass
 }
 
+# A workshop room asks the name first: UTF-8 text with editing keys, where
+# ? and q are letters, with the cursor on the field for a screen reader.
+# The result is saved in the room under that name.
+test_room_asks_the_name_and_saves_the_result_under_it() {
+	local room=$work/room1
+	launch -- --room "$room" --seed 1 "$slyde"
+	expect "Your name, as the mentor will see it" "name screen" || return
+	keys -l 'Zoë Oq?'
+	keys BSpace BSpace Left
+	keys -l 'x'
+	expect "> Zoë xO" "typed name" || return
+	[[ $(pane '#{cursor_flag} #{cursor_y} #{cursor_x}') == "1 $(row_of '^  > ') 9" ]] ||
+		{ fail "name: the cursor is not after 'Zoë x': $(pane '#{cursor_flag} #{cursor_y} #{cursor_x}')"; return; }
+	keys End BSpace Enter
+	answer 10 a c b a d c a b b d || return
+	keys Enter
+	expect "Answered 10 of 10 questions" "results" || return
+	keys q
+	wait_exit "room" && expect_status 0 "room" || return
+	local saved
+	saved=$(grep -l '^participant = "Zoë x";$' "$room"/slyde-*.cfg 2>/dev/null)
+	[[ -n $saved ]] || { fail "room: no result saved under 'Zoë x': $(ls "$room")"; return; }
+	pass
+}
+
+# Coming back with the same name offers the saved answers; a name open in
+# another session is refused until another is typed.
+test_room_name_resumes_and_a_name_in_use_is_refused() {
+	local room=$work/room2 state=$work/room2-state
+	launch "XDG_STATE_HOME=$state" -- --room "$room" --seed 1 "$slyde"
+	expect "Your name, as the mentor" "name" || return
+	keys -l 'Ada'
+	keys Enter
+	answer 10 a c b || return
+	keys q y
+	wait_exit "quit with three answers" || return
+	mkfifo "$work/room2-fifo"
+	XDG_STATE_HOME=$state "$CAREERFIT" --room "$room" --seed 1 "$slyde" \
+		<"$work/room2-fifo" >/dev/null 2>&1 &
+	local holder=$!
+	exec 4>"$work/room2-fifo"
+	printf 'Bea\n' >&4
+	local tries
+	for ((tries = 0; tries < 100; tries++)); do
+		compgen -G "$state/careerfit/slyde-Bea-*.lock" >/dev/null && break
+		sleep 0.05
+	done
+	launch "XDG_STATE_HOME=$state" -- --room "$room" --seed 1 "$slyde"
+	expect "Your name, as the mentor" "name again" || return
+	keys -l 'Bea'
+	keys Enter
+	expect "That name is open in another session right now" "name in use" || return
+	keys C-u
+	keys -l 'Ada'
+	keys Enter
+	expect "You answered 3 of 10 questions last time." "resume offer" || return
+	keys q
+	wait_exit "resume offer" || return
+	exec 4>&-
+	wait "$holder" 2>/dev/null
+	pass
+}
+
 test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
 	launch -- "$escapes"
 	expect "Press Enter to start." "welcome" || return

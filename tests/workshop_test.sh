@@ -339,6 +339,30 @@ test_a_second_run_under_the_same_name_is_refused() {
 	expect_err "input ended" "another name" && pass
 }
 
+# In a room without a terminal the name is the first line: an empty or
+# unprintable one is asked again, and the result is saved under it.
+test_plain_room_asks_the_name_first() {
+	local room=$t/room
+	feed '\n\033[2Jx\n  Ngozi Eze  \na\nc\nb\na\nd\nc\na\nb\nb\nd\n' --room "$room" --seed 1 "$slyde"
+	expect_status 0 "plain room" || return
+	[[ $(grep -o "Your name, as the mentor will see it beside your result: " "$work/out" | wc -l) -eq 3 ]] ||
+		{ fail "plain room: the name was not asked three times"; return; }
+	expect_out "Type your name first" "empty name" &&
+		expect_out "Please use letters, digits, spaces and punctuation only." "escape in name" ||
+		return
+	grep -q '^participant = "Ngozi Eze";$' "$room"/slyde-Ngozi-Eze-*.cfg ||
+		{ fail "plain room: no result for 'Ngozi Eze': $(ls "$room")"; return; }
+	# Input that ends before a name saves nothing.
+	feed '' --room "$room" "$slyde"
+	expect_status 1 "no name" && expect_err "no name was given" "no name" || return
+	run --room - "$slyde"
+	expect_status 2 "--room -" && expect_err "--room takes a folder, not '-'" "--room -" || return
+	run --save - --name Ada "$slyde"
+	expect_status 2 "--save -" || return
+	run --room "$room" --answers "$slyde_answers" "$slyde"
+	expect_status 2 "--room --answers" && expect_err "needs --name" "--room --answers" && pass
+}
+
 # A temporary file left by a writer killed mid-write goes at the next save,
 # once it is old enough that no live writer can own it.
 test_stale_temporary_files_are_removed() {

@@ -6,14 +6,19 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 #include "careerfit/outcome.h"
 #include "careerfit/session.h"
+#include "tui.h"
 
 #define TUI_MIN_COLUMNS 60
 #define TUI_MIN_ROWS 18
+#define TUI_NAME_MAX 80	    /* characters of a participant's name */
+#define TUI_NAME_COLUMNS 40 /* and the columns they may take */
 
 enum screen_id {
+	SCREEN_NAME,
 	SCREEN_WELCOME,
 	SCREEN_QUESTION,
 	SCREEN_REVIEW,
@@ -35,15 +40,25 @@ struct tui {
 	bool offer_resume; /* saved answers are loaded: resume or start over? */
 	size_t resume_answered;
 	size_t resume_changed;
-	size_t highlight;	     /* the highlighted option, question, or item */
-	size_t scroll;		     /* first body line shown */
-	size_t debrief;		     /* the question the debrief shows */
+	size_t highlight;	      /* the highlighted option, question, or item */
+	size_t scroll;		      /* first body line shown */
+	size_t debrief;		      /* the question the debrief shows */
 	enum screen_id glossary_from; /* where the glossary goes back to */
-	bool more_below;	     /* the body goes on below the screen */
-	bool keeps_progress;	     /* quitting loses nothing: answers are saved */
-	const bool *progress_failed; /* ... unless saving failed since */
-	MEVENT mouse;		     /* the event behind the last KEY_MOUSE */
-	struct outcome *outcome;     /* built on submit, shown by results */
+	bool more_below;	      /* the body goes on below the screen */
+	bool keeps_progress;	      /* quitting loses nothing: answers are saved */
+	const bool *progress_failed;  /* ... unless saving failed since */
+	MEVENT mouse;		      /* the event behind the last KEY_MOUSE */
+	struct outcome *outcome;      /* built on submit, shown by results */
+	/* The name screen's field (--room), and what it hands the name to. */
+	wchar_t name[TUI_NAME_MAX + 1];
+	size_t name_length, name_cursor;
+	mbstate_t name_state;	  /* a character typed half-way */
+	const char *name_message; /* why the name was not taken */
+	bool (*claim)(void *data, const char *name, struct tui_claim *claim);
+	void *claim_data;
+	/* Where a screen wants the terminal cursor, for a screen reader. */
+	bool show_cursor;
+	int cursor_y, cursor_x;
 };
 
 struct screen {
@@ -57,8 +72,8 @@ struct screen {
 	const char *hints;
 };
 
-extern const struct screen welcome_screen, question_screen, review_screen, results_screen,
-	debrief_screen, glossary_screen;
+extern const struct screen name_screen, welcome_screen, question_screen, review_screen,
+	results_screen, debrief_screen, glossary_screen;
 
 void tui_switch(struct tui *tui, enum screen_id screen);
 /* Builds the outcome of the session and shows the results. */

@@ -15,9 +15,10 @@
 #include "screen.h"
 
 static const struct screen *const screens[SCREEN_COUNT] = {
-	[SCREEN_WELCOME] = &welcome_screen, [SCREEN_QUESTION] = &question_screen,
-	[SCREEN_REVIEW] = &review_screen,   [SCREEN_RESULTS] = &results_screen,
-	[SCREEN_DEBRIEF] = &debrief_screen, [SCREEN_GLOSSARY] = &glossary_screen,
+	[SCREEN_NAME] = &name_screen,	      [SCREEN_WELCOME] = &welcome_screen,
+	[SCREEN_QUESTION] = &question_screen, [SCREEN_REVIEW] = &review_screen,
+	[SCREEN_RESULTS] = &results_screen,   [SCREEN_DEBRIEF] = &debrief_screen,
+	[SCREEN_GLOSSARY] = &glossary_screen,
 };
 
 static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
@@ -95,6 +96,7 @@ static void draw(struct tui *tui)
 		draw_too_small(answers_kept(tui));
 	} else {
 		tui->more_below = false;
+		tui->show_cursor = false;
 		screens[tui->screen]->draw(tui);
 		if (tui->confirm_quit)
 			draw_confirm_quit(answers_kept(tui));
@@ -105,6 +107,10 @@ static void draw(struct tui *tui)
 		if (tui->help)
 			draw_help(session_quiz(tui->session)->term_count > 0);
 	}
+	bool cursor = tui->show_cursor && !tui->help && !tui->confirm_quit && !too_small();
+	curs_set(cursor ? 1 : 0);
+	if (cursor)
+		move(tui->cursor_y, tui->cursor_x);
 	refresh();
 }
 
@@ -122,6 +128,9 @@ static void handle_key(struct tui *tui, int key)
 		tui->confirm_quit = false;
 		if (key == 'y' || key == 'Y')
 			tui->running = false;
+	} else if (tui->screen == SCREEN_NAME && key != KEY_MOUSE) {
+		/* Every key is text there, ? and q too. */
+		screens[tui->screen]->key(tui, key);
 	} else if (key == '?') {
 		tui->help = true;
 	} else if (key == KEY_MOUSE) {
@@ -228,8 +237,10 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.progress_failed = options->progress_failed,
 		.resume_answered = options->resume_answered,
 		.resume_changed = options->resume_changed,
+		.claim = options->claim,
+		.claim_data = options->claim_data,
 	};
-	tui_switch(&tui, SCREEN_WELCOME);
+	tui_switch(&tui, options->claim ? SCREEN_NAME : SCREEN_WELCOME);
 	enum tui_outcome ending = run_loop(&tui, signal_number);
 	endwin();
 	*result = ending == TUI_DONE ? tui.outcome : NULL;

@@ -9,6 +9,15 @@
 #include "careerfit/outcome.h"
 #include "careerfit/session.h"
 
+/* What claiming a participant's name gave: whether saved answers wait
+ * under it (and how many), and whether progress will be saved. */
+struct tui_claim {
+	bool keeps_progress;
+	bool offer_resume;
+	size_t answered;
+	size_t changed;
+};
+
 struct tui_options {
 	bool color;		     /* false for --no-color and NO_COLOR */
 	bool keeps_progress;	     /* answers are saved as they are given */
@@ -16,6 +25,10 @@ struct tui_options {
 	bool offer_resume;	     /* the session holds saved answers: ask first */
 	size_t resume_answered;
 	size_t resume_changed; /* saved answers dropped: their question changed */
+	/* --room: ask the participant's name first; CLAIM takes it (false:
+	 * the name is open elsewhere) and says what waits under it. */
+	bool (*claim)(void *data, const char *name, struct tui_claim *claim);
+	void *claim_data;
 };
 
 enum tui_outcome {
