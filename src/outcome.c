@@ -209,11 +209,28 @@ static void render_role(const struct outcome *outcome, size_t r, bool runner_up,
 		emit_line(emit, data, OUTCOME_TEXT, "", role->description, (int)r);
 }
 
+/* Whether the answer to Q pushed more toward a top role than toward R:
+ * then it explains the top role, and is not repeated under R. */
+static bool explains_a_top_role(const struct outcome *outcome, size_t q, size_t r)
+{
+	const double *scores = outcome->quiz->questions[q].options[outcome->answers[q]].scores;
+	for (size_t i = 0; i < outcome->score.top_count; i++)
+		if (outcome->score.ranking[i] != r &&
+		    scores[outcome->score.ranking[i]] >= scores[r])
+			return true;
+	return false;
+}
+
 static void render_reasons(const struct outcome *outcome, size_t r, outcome_emit *emit, void *data)
 {
 	const struct quiz *quiz = outcome->quiz;
-	struct score_reason reasons[OUTCOME_REASONS];
-	size_t count = score_reasons(quiz, outcome->answers, r, reasons, OUTCOME_REASONS);
+	struct score_reason found[OUTCOME_REASONS * 4], reasons[OUTCOME_REASONS];
+	size_t count = 0,
+	       candidates = score_reasons(quiz, outcome->answers, r, found, OUTCOME_REASONS * 4);
+	bool runner_up = outcome_runner_up(outcome) == (int)r;
+	for (size_t i = 0; i < candidates && count < OUTCOME_REASONS; i++)
+		if (!runner_up || !explains_a_top_role(outcome, found[i].question, r))
+			reasons[count++] = found[i];
 	if (count == 0)
 		return;
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "careerfit/clarity.h"
 #include "careerfit/outcome.h"
@@ -229,6 +230,46 @@ START_TEST(test_about_one_random_answer_set_in_twenty_is_clear)
 }
 END_TEST
 
+/* The answers under "What pushed you toward ...", by role. */
+struct pushes {
+	int role;
+	const char *texts[16];
+	int roles[16];
+	size_t count;
+};
+
+static void collect_pushes(const struct outcome_line *line, void *data)
+{
+	struct pushes *pushes = data;
+	if (line->part == OUTCOME_HEADING && strncmp(line->text, "What pushed", 11) == 0)
+		pushes->role = line->role;
+	else if (line->part == OUTCOME_CHOSEN && pushes->count < 16) {
+		pushes->texts[pushes->count] = line->text;
+		pushes->roles[pushes->count++] = pushes->role;
+	}
+}
+
+/* An answer that pushed harder toward the top role is not shown again as
+ * a reason for the runner-up. */
+START_TEST(test_the_runner_up_reasons_do_not_repeat_the_top_role_reasons)
+{
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load(TEST_DATA_DIR "/slyde/slyde.cfg", &diags);
+	diag_list_clear(&diags);
+	static const int answers[] = {3, 1, 0, 3, 2, 0, 3, 0, 2, 2}; /* Project Manager */
+	struct outcome *outcome = outcome_new(quiz, answers);
+	struct pushes pushes = {.role = -1};
+	outcome_render(outcome, true, collect_pushes, &pushes);
+	ck_assert_uint_ge(pushes.count, 3);
+	for (size_t i = 0; i < pushes.count; i++)
+		for (size_t j = i + 1; j < pushes.count; j++)
+			ck_assert_msg(strcmp(pushes.texts[i], pushes.texts[j]) != 0,
+				      "shown twice: %s", pushes.texts[i]);
+	outcome_free(outcome);
+	quiz_free(quiz);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("clarity");
@@ -240,6 +281,7 @@ int main(void)
 	tcase_add_test(by_hand, test_too_few_answers_claim_no_fit);
 	tcase_add_test(by_hand, test_answers_needed_follow_the_quiz_length);
 	tcase_add_test(by_hand, test_band_ids_read_back);
+	tcase_add_test(by_hand, test_the_runner_up_reasons_do_not_repeat_the_top_role_reasons);
 	suite_add_tcase(suite, by_hand);
 	TCase *bank = tcase_create("bundled");
 	tcase_set_timeout(bank, 60);
