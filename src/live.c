@@ -1,11 +1,894 @@
+/* `careerfit room DIR`: the mentor's live view of a workshop room. The
+ * folder is scanned once a second; a file is parsed only when it is new or
+ * its size, time or inode changed, so a room of many results costs one
+ * stat() per file a second. The tally (top roles, bands, latest arrivals)
+ * is rebuilt from the parsed records when something changed, and drawn
+ * with the quiz's own header and size check. Like tui.c, our own signal
+ * handlers only set a flag, and every way out goes through endwin(). */
 #include "live.h"
 
+#include <curses.h>
+#include <getopt.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "careerfit/catalog.h"
+#include "careerfit/results.h"
+#include "careerfit/text.h"
+#include "tui/screen.h"
+
+enum { EXIT_ROOM_FAILED = 1, EXIT_ROOM_USAGE = 2 };
+
+/* From this width on, the latest arrivals get a column of their own. */
+#define WIDE_COLUMNS 120
+#define LABEL_MAX 32
+
+/* A file of the folder as last seen: its stat() tells whether it changed
+ * since it was parsed; RECORD is NULL for a broken or foreign file. */
+struct seen_file {
+	char *path;
+	struct stat info;
+	struct result_record *record;
+	unsigned long pass; /* the last scan that found it */
+};
+
+struct live_role {
+	const char *id; /* borrowed from a record, as is the name */
+	const char *name;
+	size_t count; /* how many had it among their top roles */
+};
+
+struct room {
+	const char *dir;
+	const char *quiz_id; /* --quiz, or NULL: the quiz with most results */
+	struct seen_file *files;
+	size_t file_count;
+	unsigned long pass;
+	bool unreadable; /* the last scan could not read the folder */
+	bool changed;	 /* a file came, went or changed: tally again */
+	/* The tally, rebuilt after a change; it borrows from the records. */
+	const struct result_record **shown; /* the shown quiz's, newest first */
+	size_t shown_count;
+	struct live_role *roles;
+	size_t role_count;
+	size_t too_few;			      /* band insufficient: they top no role */
+	size_t bands[CLARITY_BAND_COUNT + 1]; /* the last: files without a band */
+	size_t skipped;			      /* broken or foreign files */
+	size_t other_quiz;		      /* results of quizzes not shown */
+};
+
+/* ---- the folder ---- */
+
+/* A linear search: a scan visits each of a room's tens of files once a
+ * second, which costs far less than the stat() beside it. */
+static struct seen_file *room_find(struct room *room, const char *path)
+{
+	for (size_t i = 0; i < room->file_count; i++)
+		if (strcmp(room->files[i].path, path) == 0)
+			return &room->files[i];
+	return NULL;
+}
+
+static struct seen_file *room_append(struct room *room, const char *path)
+{
+	struct seen_file *files =
+		realloc(room->files, (room->file_count + 1) * sizeof(*room->files));
+	if (!files)
+		return NULL;
+	room->files = files;
+	char *copy = strdup(path);
+	if (!copy)
+		return NULL;
+	files[room->file_count] = (struct seen_file){.path = copy};
+	return &files[room->file_count++];
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mode == b->st_mode && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Why a file was refused is not shown: the footer counts them, and
+ * `careerfit report` names each one. */
+static struct result_record *read_record(const char *path, const struct stat *info)
+{
+	if (!S_ISREG(info->st_mode))
+		return NULL;
+	char *error = NULL;
+	struct result_record *record = results_read(path, &error);
+	free(error);
+	return record;
+}
+
+static bool scan_visit(const char *path, void *data)
+{
+	struct room *room = data;
+	struct stat info;
+	struct seen_file *file = room_find(room, path);
+	if (stat(path, &info) != 0)
+		return true; /* gone between the listing and now */
+	if (file && same_file(&file->info, &info)) {
+		file->pass = room->pass;
+		return true;
+	}
+	if (!file && !(file = room_append(room, path)))
+		return false;
+	result_record_free(file->record);
+	file->record = read_record(path, &info);
+	file->info = info;
+	file->pass = room->pass;
+	room->changed = true;
+	return true;
+}
+
+/* Forgets the files the last scan did not find. */
+static void room_drop_gone(struct room *room)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < room->file_count; i++) {
+		struct seen_file *file = &room->files[i];
+		if (file->pass == room->pass) {
+			room->files[kept++] = *file;
+			continue;
+		}
+		result_record_free(file->record);
+		free(file->path);
+		room->changed = true;
+	}
+	room->file_count = kept;
+}
+
+static void room_scan(struct room *room)
+{
+	room->pass++;
+	int status = catalog_each_file(room->dir, scan_visit, room);
+	/* A folder that went away keeps the last picture up, with a note. */
+	room->unreadable = status < 0;
+	if (status > 0)
+		room_drop_gone(room);
+}
+
+/* ---- the tally ---- */
+
+/* Broken files last; results by their time, then (two in the same
+ * second) by when the file was written. */
+static int newest_first(const void *a, const void *b)
+{
+	const struct seen_file *x = a, *y = b;
+	if (!x->record || !y->record)
+		return (x->record == NULL) - (y->record == NULL);
+	int order = strcmp(y->record->time, x->record->time); /* ISO 8601 sorts */
+	if (order)
+		return order;
+	const struct timespec *p = &x->info.st_mtim, *q = &y->info.st_mtim;
+	if (p->tv_sec != q->tv_sec)
+		return p->tv_sec < q->tv_sec ? 1 : -1;
+	if (p->tv_nsec != q->tv_nsec)
+		return p->tv_nsec < q->tv_nsec ? 1 : -1;
+	return strcmp(y->path, x->path);
+}
+
+/* The quiz shown: --quiz, or the one with most results (on a tie, the
+ * one of the latest result). RECORDS are sorted newest first. A room
+ * holds tens of results, so counting pair by pair is quick enough. */
+static const char *chosen_quiz(const struct room *room, const struct result_record **records,
+			       size_t count)
+{
+	if (room->quiz_id)
+		return room->quiz_id;
+	const char *best = NULL;
+	size_t most = 0;
+	for (size_t i = 0; i < count; i++) {
+		size_t same = 0;
+		for (size_t j = 0; j < count; j++)
+			same += strcmp(records[i]->quiz_id, records[j]->quiz_id) == 0;
+		if (same > most) {
+			most = same;
+			best = records[i]->quiz_id;
+		}
+	}
+	return best;
+}
+
+/* Roles are matched by id, so results of two versions of a quiz add up;
+ * a role only some results have is added when first met. */
+static bool count_roles(struct room *room, const struct result_record *record)
+{
+	bool claims = !(record->has_band && record->band == CLARITY_INSUFFICIENT);
+	room->too_few += !claims;
+	room->bands[record->has_band ? record->band : CLARITY_BAND_COUNT]++;
+	for (size_t r = 0; r < record->role_count; r++) {
+		const struct result_role *role = &record->roles[r];
+		size_t i = 0;
+		while (i < room->role_count && strcmp(room->roles[i].id, role->id) != 0)
+			i++;
+		if (i == room->role_count) {
+			struct live_role *roles =
+				realloc(room->roles, (i + 1) * sizeof(*room->roles));
+			if (!roles)
+				return false;
+			room->roles = roles;
+			roles[room->role_count++] = (struct live_role){role->id, role->name, 0};
+		}
+		room->roles[i].count += claims && role->top;
+	}
+	return true;
+}
+
+static void tally_clear(struct room *room)
+{
+	free(room->shown);
+	free(room->roles);
+	room->shown = NULL;
+	room->roles = NULL;
+	room->shown_count = room->role_count = 0;
+	room->too_few = room->skipped = room->other_quiz = 0;
+	memset(room->bands, 0, sizeof(room->bands));
+}
+
+/* Roles in the order of the oldest result, which is the quiz file's. */
+static bool room_tally(struct room *room)
+{
+	tally_clear(room);
+	room->shown = calloc(room->file_count + 1, sizeof(*room->shown));
+	if (!room->shown)
+		return false;
+	/* The seen files are kept newest first: only room_find walks them. */
+	qsort(room->files, room->file_count, sizeof(*room->files), newest_first);
+	size_t count = 0;
+	for (size_t i = 0; i < room->file_count; i++) {
+		if (room->files[i].record)
+			room->shown[count++] = room->files[i].record;
+		else
+			room->skipped++;
+	}
+	const char *quiz = chosen_quiz(room, room->shown, count);
+	for (size_t i = count; i-- > 0;) {
+		const struct result_record *record = room->shown[i];
+		if (!quiz || strcmp(record->quiz_id, quiz) != 0) {
+			room->other_quiz++;
+			continue;
+		}
+		if (!count_roles(room, record))
+			return false;
+	}
+	/* Keep the shown quiz's records only, still newest first. */
+	for (size_t i = 0; i < count; i++)
+		if (quiz && strcmp(room->shown[i]->quiz_id, quiz) == 0)
+			room->shown[room->shown_count++] = room->shown[i];
+	return true;
+}
+
+static void room_clear(struct room *room)
+{
+	tally_clear(room);
+	for (size_t i = 0; i < room->file_count; i++) {
+		result_record_free(room->files[i].record);
+		free(room->files[i].path);
+	}
+	free(room->files);
+	room->files = NULL;
+	room->file_count = 0;
+}
+
+/* ---- drawing ---- */
+
+enum live_pair { LIVE_PAIR_HEADING = 32, LIVE_PAIR_DIM, LIVE_PAIR_ROLE };
+
+static const short role_colors[] = {COLOR_CYAN,	  COLOR_MAGENTA, COLOR_GREEN,
+				    COLOR_YELLOW, COLOR_BLUE,	 COLOR_RED};
+#define ROLE_COLOR_COUNT (sizeof(role_colors) / sizeof(role_colors[0]))
+
+static bool live_colors;
+
+/* The header's colours are draw.c's; the room's bars have pairs of their
+ * own, numbered past draw.c's, in the same role colours as the results. */
+static void init_colors(bool color)
+{
+	draw_init_colors(color);
+	live_colors = color && has_colors() && COLOR_PAIRS > LIVE_PAIR_ROLE + 8;
+	if (!live_colors)
+		return;
+	init_pair(LIVE_PAIR_HEADING, COLOR_YELLOW, -1);
+	init_pair(LIVE_PAIR_DIM, COLOR_BLUE, -1);
+	for (size_t i = 0; i < ROLE_COLOR_COUNT; i++)
+		init_pair((short)(LIVE_PAIR_ROLE + i), role_colors[i], -1);
+}
+
+static attr_t pair_attr(int pair)
+{
+	return live_colors ? COLOR_PAIR(pair) : A_NORMAL;
+}
+
+/* A column of the screen: rows Y up to (not including) BOTTOM. */
+struct area {
+	int x, y, width, bottom;
+};
+
+/* Draws sanitised-on-the-way TEXT in at most COLUMNS columns, one line. */
+static void put_text(int y, int x, const char *text, int columns)
+{
+	char *clean = text_sanitize(text);
+	if (!clean || columns <= 0) {
+		free(clean);
+		return;
+	}
+	for (char *c = clean; *c; c++)
+		*c = *c == '\n' ? ' ' : *c;
+	draw_text(y, x, clean, (size_t)columns);
+	free(clean);
+}
+
+struct bar {
+	const char *label;
+	size_t count, total;
+	attr_t color;
+	int label_width, count_width, thickness;
+};
+
+/* A label, a bar as long as COUNT's share of TOTAL, and the count; rows
+ * below the area (a quiz of many roles on a small screen) are left out. */
+static void draw_bar(const struct area *area, int y, const struct bar *bar)
+{
+	if (y >= area->bottom)
+		return;
+	int length = area->width - bar->label_width - bar->count_width - 2;
+	length = length > 4 ? length : 4;
+	size_t filled =
+		bar->total ? (bar->count * (size_t)length + bar->total / 2) / bar->total : 0;
+	if (bar->count && !filled)
+		filled = 1; /* one result is never nothing */
+	attrset(A_BOLD);
+	put_text(y, area->x, bar->label, bar->label_width);
+	for (int row = 0; row < bar->thickness && y + row < area->bottom; row++) {
+		move(y + row, area->x + bar->label_width + 1);
+		attrset(A_BOLD | bar->color);
+		for (size_t i = 0; i < (size_t)length; i++) {
+			if (i == filled)
+				attrset(pair_attr(LIVE_PAIR_DIM));
+			addstr(i < filled ? "\u2588" : "\u2591");
+		}
+	}
+	attrset(A_BOLD);
+	mvprintw(y, area->x + bar->label_width + length + 2, "%*zu", bar->count_width, bar->count);
+	attrset(A_NORMAL);
+}
+
+static void draw_heading(int y, int x, const char *text, int width)
+{
+	attrset(A_BOLD | pair_attr(LIVE_PAIR_HEADING));
+	put_text(y, x, text, width);
+	attrset(A_NORMAL);
+}
+
+static int digits(size_t value)
+{
+	int count = 1;
+	while (value >= 10) {
+		value /= 10;
+		count++;
+	}
+	return count;
+}
+
+/* The widest role name (and "Too few answers"), within reason. */
+static int label_width(const struct room *room, int width)
+{
+	size_t widest = text_width("Too few answers");
+	for (size_t r = 0; r < room->role_count; r++) {
+		char *clean = text_sanitize(room->roles[r].name);
+		size_t name = clean ? text_width(clean) : 0;
+		widest = name > widest ? name : widest;
+		free(clean);
+	}
+	int most = width / 2 > LABEL_MAX ? LABEL_MAX : width / 2;
+	return (int)widest > most ? most : (int)widest;
+}
+
+/* How the stats are laid out: bars of one to three rows (thick bars read
+ * from the back of a room), and the bands as bars or on one line. */
+struct layout {
+	int thickness;
+	bool band_bars;
+};
+
+/* A thick bar has a blank row under it, to keep bars apart. */
+static int rows_per_bar(struct layout layout)
+{
+	return layout.thickness == 1 ? 1 : layout.thickness + 1;
+}
+
+static int band_rows(const struct room *room)
+{
+	return CLARITY_BAND_COUNT + (room->bands[CLARITY_BAND_COUNT] > 0);
+}
+
+static int stats_rows(const struct room *room, struct layout layout)
+{
+	int per_bar = rows_per_bar(layout);
+	int roles = (int)room->role_count + 1;
+	return 3 + roles * per_bar + 2 + (layout.band_bars ? band_rows(room) : 1);
+}
+
+/* The richest layout that leaves RESERVE rows of AREA free. */
+static struct layout choose_layout(const struct room *room, const struct area *area, int reserve)
+{
+	static const struct layout choices[] = {{3, true}, {2, true}, {1, true}, {1, false}};
+	int rows = area->bottom - area->y - reserve;
+	for (size_t i = 0; i < 3; i++)
+		if (stats_rows(room, choices[i]) <= rows)
+			return choices[i];
+	return choices[3];
+}
+
+static void draw_role_bars(const struct room *room, const struct area *area, int y,
+			   struct layout layout)
+{
+	int per_bar = rows_per_bar(layout);
+	struct bar bar = {
+		.total = room->shown_count,
+		.label_width = label_width(room, area->width),
+		.count_width = digits(room->shown_count),
+		.thickness = layout.thickness,
+	};
+	for (size_t r = 0; r < room->role_count; r++, y += per_bar) {
+		bar.label = room->roles[r].name;
+		bar.count = room->roles[r].count;
+		bar.color = pair_attr(LIVE_PAIR_ROLE + (int)(r % ROLE_COLOR_COUNT));
+		draw_bar(area, y, &bar);
+	}
+	bar.label = "Too few answers";
+	bar.count = room->too_few;
+	bar.color = pair_attr(LIVE_PAIR_DIM);
+	draw_bar(area, y, &bar);
+}
+
+static const char *band_label(int band)
+{
+	return band < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)band) : "no band";
+}
+
+/* The bands in one line, for a screen without the rows for bars. */
+static void draw_band_line(const struct room *room, const struct area *area, int y)
+{
+	char line[256];
+	size_t used = 0;
+	for (int b = 0; b < band_rows(room) && used < sizeof(line); b++)
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s %zu",
+					 b ? "   " : "", band_label(b), room->bands[b]);
+	put_text(y, area->x, line, area->width);
+}
+
+static void draw_band_bars(const struct room *room, const struct area *area, int y)
+{
+	/* Green for a firm answer, down to dim for none. */
+	static const int pairs[] = {LIVE_PAIR_ROLE + 2, LIVE_PAIR_ROLE, LIVE_PAIR_ROLE + 3,
+				    LIVE_PAIR_DIM, LIVE_PAIR_DIM};
+	struct bar bar = {
+		.total = room->shown_count,
+		.label_width = label_width(room, area->width),
+		.count_width = digits(room->shown_count),
+		.thickness = 1,
+	};
+	for (int b = 0; b < band_rows(room); b++) {
+		bar.label = band_label(b);
+		bar.count = room->bands[b];
+		bar.color = pair_attr(pairs[b]);
+		draw_bar(area, y + b, &bar);
+	}
+}
+
+static void draw_stats(const struct room *room, const struct area *area, struct layout layout)
+{
+	char count[64];
+	snprintf(count, sizeof(count), "%zu participant%s", room->shown_count,
+		 room->shown_count == 1 ? "" : "s");
+	attrset(A_BOLD);
+	put_text(area->y, area->x, count, area->width);
+	attrset(A_NORMAL);
+	int y = area->y + 2;
+	draw_heading(y++, area->x, "Top result (a tie counts for each tied role)", area->width);
+	draw_role_bars(room, area, y, layout);
+	int per_bar = rows_per_bar(layout);
+	y += ((int)room->role_count + 1) * per_bar + 1;
+	if (y + 1 >= area->bottom)
+		return; /* no room left for the bands */
+	draw_heading(y++, area->x, "How sure", area->width);
+	if (layout.band_bars)
+		draw_band_bars(room, area, y);
+	else
+		draw_band_line(room, area, y);
+}
+
+/* "HH:MM" in local time from a result's ISO 8601 UTC time, or "". */
+static void local_clock(const char *iso, char out[8])
+{
+	struct tm when = {0};
+	out[0] = '\0';
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &when.tm_year, &when.tm_mon,
+			   &when.tm_mday, &when.tm_hour, &when.tm_min, &when.tm_sec) != 6)
+		return;
+	when.tm_year -= 1900;
+	when.tm_mon -= 1;
+	time_t seconds = timegm(&when);
+	struct tm local;
+	if (seconds != (time_t)-1 && localtime_r(&seconds, &local))
+		strftime(out, 8, "%H:%M", &local);
+}
+
+static void draw_arrivals(const struct room *room, const struct area *area)
+{
+	if (area->bottom - area->y < 2)
+		return;
+	draw_heading(area->y, area->x, "Latest arrivals", area->width);
+	int y = area->y + 1;
+	for (size_t i = 0; i < room->shown_count && y < area->bottom; i++, y++) {
+		char clock[8];
+		local_clock(room->shown[i]->time, clock);
+		attrset(pair_attr(LIVE_PAIR_DIM));
+		put_text(y, area->x, clock, area->width);
+		attrset(A_NORMAL);
+		put_text(y, area->x + 7, room->shown[i]->name ? room->shown[i]->name : "",
+			 area->width - 7);
+	}
+}
+
+static void draw_centred(int y, const char *text, attr_t attr)
+{
+	char *clean = text_sanitize(text);
+	int width = clean ? (int)text_width(clean) : 0;
+	int x = COLS > width ? (COLS - width) / 2 : 0;
+	attrset(attr);
+	if (clean)
+		draw_text(y, x, clean, (size_t)COLS);
+	attrset(A_NORMAL);
+	free(clean);
+}
+
+/* An empty room tells the mentor how participants get into it. */
+static void draw_waiting(const struct room *room)
+{
+	char waiting[512], join[512];
+	if (room->quiz_id)
+		snprintf(waiting, sizeof(waiting), "Waiting for results of %s in %s", room->quiz_id,
+			 room->dir);
+	else
+		snprintf(waiting, sizeof(waiting), "Waiting for results in %s", room->dir);
+	snprintf(join, sizeof(join), "careerfit --room %s", room->dir);
+	int y = LINES / 2 - 3;
+	draw_centred(y, waiting, A_BOLD);
+	draw_centred(y + 2, "Participants join with", A_NORMAL);
+	draw_centred(y + 3, join, A_BOLD | pair_attr(LIVE_PAIR_HEADING));
+	draw_centred(y + 5, "Their results appear here as they finish.", pair_attr(LIVE_PAIR_DIM));
+}
+
+/* The bottom line: the keys, and what was left out of the count. */
+static void draw_footer(const struct room *room)
+{
+	char notes[256];
+	snprintf(notes, sizeof(notes), "%s", room->unreadable ? "cannot read the folder   " : "");
+	size_t used = strlen(notes);
+	if (room->other_quiz)
+		used += (size_t)snprintf(notes + used, sizeof(notes) - used,
+					 "%zu result%s of other quizzes   ", room->other_quiz,
+					 room->other_quiz == 1 ? "" : "s");
+	if (room->skipped && used < sizeof(notes))
+		snprintf(notes + used, sizeof(notes) - used, "%zu file%s skipped", room->skipped,
+			 room->skipped == 1 ? "" : "s");
+	for (size_t end = strlen(notes); end > 0 && notes[end - 1] == ' '; end--)
+		notes[end - 1] = '\0';
+	attrset(A_REVERSE);
+	mvhline(LINES - 1, 0, ' ', COLS);
+	int width = (int)text_width(notes);
+	int right = COLS - 1 - width > 12 ? COLS - 1 - width : 12;
+	put_text(LINES - 1, 1, "q quit", right - 2);
+	attrset(A_REVERSE | A_BOLD);
+	put_text(LINES - 1, right, notes, COLS - right - 1);
+	attrset(A_NORMAL);
+}
+
+static void draw_room(const struct room *room)
+{
+	const char *title = room->shown_count ? room->shown[0]->quiz_title : "careerfit";
+	draw_header(title, "Live room");
+	draw_footer(room);
+	if (!room->shown_count) {
+		draw_waiting(room);
+		return;
+	}
+	struct area body = {.x = 2, .y = 2, .width = COLS - 4, .bottom = LINES - 1};
+	if (COLS >= WIDE_COLUMNS) {
+		/* The arrivals get a third of the width, on the right. */
+		struct area side = body;
+		side.width = COLS / 3 - 2;
+		side.x = COLS - side.width - 2;
+		body.width = side.x - body.x - 4;
+		draw_stats(room, &body, choose_layout(room, &body, 0));
+		draw_arrivals(room, &side);
+		return;
+	}
+	int arrivals = room->shown_count < 3 ? (int)room->shown_count : 3;
+	struct layout layout = choose_layout(room, &body, arrivals + 2);
+	draw_stats(room, &body, layout);
+	body.y += stats_rows(room, layout) + 1;
+	draw_arrivals(room, &body);
+}
+
+/* ---- the loop ---- */
+
+static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
+
+static volatile sig_atomic_t caught_signal;
+
+static void on_signal(int signal_number)
+{
+	caught_signal = signal_number;
+}
+
+/* As in tui.c: not ncurses' handlers, which would end the program from
+ * inside one; ours only set a flag that the loop sees within a timeout. */
+static void catch_signals(struct sigaction saved[])
+{
+	struct sigaction action;
+	memset(&action, 0, sizeof(action));
+	action.sa_handler = on_signal;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
+		sigaction(handled_signals[i], &action, &saved[i]);
+}
+
+static void restore_signals(const struct sigaction saved[])
+{
+	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
+		sigaction(handled_signals[i], &saved[i], NULL);
+}
+
+static bool start_curses(bool color)
+{
+	SCREEN *screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		fprintf(stderr, "careerfit: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(50);
+	timeout(250);
+	init_colors(color);
+	return true;
+}
+
+static bool too_small(void)
+{
+	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
+}
+
+static void draw(const struct room *room)
+{
+	erase();
+	if (too_small())
+		draw_too_small(false);
+	else
+		draw_room(room);
+	refresh();
+}
+
+/* A terminal that hung up without a SIGHUP reads as an endless ERR. */
+static bool terminal_gone(void)
+{
+	struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&input, 1, 0) > 0 && (input.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+static double now(void)
+{
+	struct timespec time;
+	clock_gettime(CLOCK_MONOTONIC, &time);
+	return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
+}
+
+/* Scans the folder when a second has passed; true when the picture
+ * changed. */
+static bool refresh_room(struct room *room, double *last_scan)
+{
+	if (now() - *last_scan < 1.0)
+		return false;
+	*last_scan = now();
+	bool was_unreadable = room->unreadable;
+	room_scan(room);
+	if (!room->changed)
+		return room->unreadable != was_unreadable;
+	/* Out of memory, the tally is tried again at the next scan. */
+	room->changed = !room_tally(room);
+	return true;
+}
+
+/* Runs until q, Esc or a signal; returns the signal, or 0. */
+static int run_loop(struct room *room)
+{
+	double last_scan = 0;
+	bool dirty = true;
+	for (;;) {
+		if (caught_signal)
+			return caught_signal;
+		dirty |= refresh_room(room, &last_scan);
+		if (dirty)
+			draw(room);
+		dirty = true;
+		int key = getch();
+		if (key == 'q' || key == 'Q' || key == 27)
+			return 0;
+		if (key == ERR) {
+			dirty = false;
+			if (terminal_gone())
+				return SIGHUP;
+		}
+	}
+}
+
+/* ---- the command line ---- */
+
+/* Messages quote the command line: the whole message is sanitised. */
+static void vcomplain(const char *format, va_list args)
+{
+	char message[1024];
+	vsnprintf(message, sizeof(message), format, args);
+	char *clean = text_sanitize(message);
+	fprintf(stderr, "careerfit: %s\n", clean ? clean : "out of memory");
+	free(clean);
+}
+
+__attribute__((format(printf, 1, 2))) static void complain(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vcomplain(format, args);
+	va_end(args);
+}
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	vcomplain(format, args);
+	va_end(args);
+	fputs("Try 'careerfit room --help' for more information.\n", stderr);
+	return EXIT_ROOM_USAGE;
+}
+
+static void usage(FILE *out)
+{
+	fputs("Usage: careerfit room DIR [--quiz ID] [--no-color]\n"
+	      "Shows a workshop room live, full screen, for a projector: the results\n"
+	      "participants save in DIR (careerfit --room DIR, or --save DIR) appear as\n"
+	      "they arrive, with how many had each role on top, how sure the results\n"
+	      "are, and who arrived last. q or Esc quits.\n"
+	      "\n"
+	      "  --quiz ID      show the results of quiz ID (by default the quiz with\n"
+	      "                 the most results in DIR)\n"
+	      "  --no-color     no colours (also when NO_COLOR is set)\n"
+	      "  -h, --help     show this help and exit\n",
+	      out);
+}
+
+struct room_options {
+	const char *dir;
+	const char *quiz_id;
+	bool color;
+};
+
+/* Returns -1 when the options are good, or the exit code to leave with. */
+static int parse_options(int argc, char **argv, struct room_options *options)
+{
+	enum { OPT_QUIZ = 256, OPT_NO_COLOR };
+	static const struct option long_options[] = {
+		{"quiz", required_argument, NULL, OPT_QUIZ},
+		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	const char *no_color = getenv("NO_COLOR");
+	*options = (struct room_options){.color = !(no_color && *no_color)};
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+		if (c == OPT_QUIZ && *optarg)
+			options->quiz_id = optarg;
+		else if (c == OPT_QUIZ)
+			return usage_error("room: --quiz needs a quiz id");
+		else if (c == OPT_NO_COLOR)
+			options->color = false;
+		else if (c == 'h')
+			return usage(stdout), EXIT_SUCCESS;
+		else if (optopt == OPT_QUIZ)
+			return usage_error("room: --quiz needs a quiz id");
+		else
+			return usage_error("room: unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind == argc || !*argv[optind])
+		return usage_error("room needs the folder the results are saved in");
+	if (argc - optind > 1)
+		return usage_error("room shows one folder, but '%s' is one more", argv[optind + 1]);
+	options->dir = argv[optind];
+	return -1;
+}
+
+/* A missing folder is most likely a typo: say so before the screen opens
+ * rather than wait for results that never come. */
+static bool check_folder(const char *dir)
+{
+	struct stat info;
+	if (stat(dir, &info) != 0) {
+		complain("cannot open the folder %s: %s", dir, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(info.st_mode)) {
+		complain("%s is not a folder", dir);
+		return false;
+	}
+	if (access(dir, R_OK | X_OK) != 0) {
+		complain("cannot read the folder %s: %s", dir, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* Full screen or nothing: a text report of the same folder is
+ * `careerfit report`. */
+static bool check_terminal(void)
+{
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return true;
+	complain("the live room needs a terminal; 'careerfit report DIR' prints the same "
+		 "in text");
+	return false;
+}
+
+/* Leaves as the signal would have: the shell sees why. */
+static int die_of(int signal_number)
+{
+	complain("room stopped by signal %d (%s)", signal_number, strsignal(signal_number));
+	signal(signal_number, SIG_DFL);
+	raise(signal_number);
+	return 128 + signal_number;
+}
 
 int live_main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("careerfit: room: not built yet\n", stderr);
-	return 2;
+	struct room_options options;
+	int status = parse_options(argc, argv, &options);
+	if (status >= 0)
+		return status;
+	if (!check_folder(options.dir) || !check_terminal())
+		return EXIT_ROOM_FAILED;
+	struct sigaction saved[HANDLED_SIGNAL_COUNT];
+	caught_signal = 0;
+	catch_signals(saved);
+	if (!start_curses(options.color)) {
+		restore_signals(saved);
+		return EXIT_ROOM_FAILED;
+	}
+	struct room room = {.dir = options.dir, .quiz_id = options.quiz_id};
+	int signal_number = run_loop(&room);
+	endwin();
+	room_clear(&room);
+	restore_signals(saved);
+	return signal_number ? die_of(signal_number) : EXIT_SUCCESS;
 }

@@ -1,0 +1,409 @@
+#!/usr/bin/env bash
+# End-to-end tests of `careerfit room DIR`, the mentor's live view of a
+# workshop room. careerfit runs in a pane of a private tmux server at a
+# fixed size; results are saved into the room's folder from outside, as
+# participants' runs would, and the screen is read back with capture-pane.
+# Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set.
+set -u
+: "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
+export LC_ALL=C.UTF-8
+
+if ! command -v tmux >/dev/null; then
+	echo "room: tmux is not installed; skipped"
+	exit 77 # meson's "skipped"
+fi
+unset TMUX TMUX_PANE
+
+work=$(mktemp -d)
+server=careerfit-room-$$ socket=
+tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
+trap 'tmux_ kill-server 2>/dev/null; rm -rf "$work" ${socket:+"$socket"}' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
+mkdir "$HOME"
+passed=0 failed=0 runs=0 rooms=0
+slyde=$TEST_DATA_DIR/slyde/slyde.cfg
+unicode=$TEST_DATA_DIR/unicode.cfg
+# On slyde, in file order: a clear Product Manager, a close call, and too
+# few answers for any role.
+clear_pm=a,c,b,a,d,c,a,b,b,d
+close_call=b,a,d,c,b,a,d,c,b,a
+too_few=a,-,-,-,-,-,-,-,-,-
+
+# The pane runs this, as in tui_test.sh: careerfit's pid, stderr and exit
+# status are kept in RUN, and a line marks that it has ended.
+cat >"$work/pane.sh" <<'WRAPPER'
+#!/bin/sh
+run=$1
+shift
+trap : INT QUIT
+echo "careerfit-test: pane ready"
+sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
+echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
+echo "careerfit-test: exited"
+exec sleep 600
+WRAPPER
+chmod +x "$work/pane.sh"
+tmux_ new-session -d -s idle -x 80 -y 24 "exec sleep 3600"
+socket=$(tmux_ display -p -t idle '#{socket_path}')
+term=screen-256color
+infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
+
+pass() { reached_pass=1; }
+fail() {
+	failures=$((failures + 1))
+	echo "FAIL: $1" >&2
+	local lines
+	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
+	shot=
+}
+
+# launch [-x COLUMNS] [-y ROWS] [VAR=VALUE]... -- ARG...: starts careerfit
+# ARG... in a fresh pane, 80x24 unless told; $run holds its pid, err and
+# status.
+launch() {
+	runs=$((runs + 1))
+	run=$work/run$runs
+	mkdir "$run"
+	local columns=80 rows=24 env=(-u NO_COLOR -u LINES -u COLUMNS "TERM=$term" TZ=UTC)
+	while [[ $1 != -- ]]; do
+		case $1 in
+		-x) columns=$2 && shift ;;
+		-y) rows=$2 && shift ;;
+		*) env+=("$1") ;;
+		esac
+		shift
+	done
+	shift
+	shot=
+	tmux_ kill-session -t room 2>/dev/null
+	tmux_ new-session -d -s room -x "$columns" -y "$rows" \
+		"$work/pane.sh" "$run" env "${env[@]}" "$CAREERFIT" "$@"
+}
+
+# new_room: $room is a fresh, empty folder to watch.
+new_room() {
+	rooms=$((rooms + 1))
+	room=$work/room$rooms
+	mkdir "$room"
+}
+
+capture() { tmux_ capture-pane -p -t room "$@"; }
+keys() { tmux_ send-keys -t room "$@"; }
+resize() { tmux_ resize-window -t room -x "$1" -y "$2"; }
+pane() { tmux_ display -p -t room "$1"; }
+
+# wait_for TEXT: polls the screen every 0.1 s, for up to 10 s, until it
+# shows TEXT and has stopped changing; the screen is then in $shot. The
+# room scans its folder once a second, so 10 s is "within a few seconds".
+wait_for() {
+	local previous='' tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
+		previous=$shot
+		sleep 0.1
+	done
+	return 1
+}
+expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
+expect_no() { [[ $shot != *"$1"* ]] || { fail "$2: the screen shows '$1'"; return 1; }; }
+expect_screen() {
+	local tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $shot == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the screen differs: $(diff <(echo "$1") - <<<"$shot")"
+	return 1
+}
+expect_width() {
+	local widest
+	widest=$(wc -L <<<"$shot")
+	((widest <= $1)) || { fail "$2: a line is $widest columns wide, the pane $1"; return 1; }
+}
+wait_exit() {
+	local tries=0
+	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
+		sleep 0.1
+	done
+	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }
+	status=$(<"$run/status")
+}
+expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
+expect_err() {
+	grep -q -- "$1" "$run/err" ||
+		{ fail "$2: stderr lacks '$1': $(head -c 300 "$run/err")"; return 1; }
+}
+expect_no_err() {
+	[[ ! -s $run/err ]] || { fail "$1: stderr is not empty: $(head -c 300 "$run/err")"; return 1; }
+}
+# expect_restored WHAT: the main screen is back, the cursor shown and the
+# keypad mode off.
+expect_restored() {
+	local modes
+	modes=$(pane '#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}')
+	[[ $modes == "0 1 0 0" ]] ||
+		{ fail "$1: alternate cursor keypad keypad-cursor are '$modes', expected '0 1 0 0'"; return 1; }
+}
+
+# save NAME ANSWERS [QUIZ]: a participant's run, outside tmux, saving into
+# the room's folder (slyde unless told).
+save() {
+	"$CAREERFIT" --name "$1" --save "$room" --answers "$2" "${3:-$slyde}" \
+		>/dev/null 2>"$work/save-err" </dev/null ||
+		{ fail "saving $1's result: $(cat "$work/save-err")"; return 1; }
+}
+# bar LABEL: the count at the end of LABEL's bar in $shot.
+bar() { sed -n -E "s/^  $1 +[█░]+ +([0-9]+)\$/\1/p" <<<"$shot" | head -1; }
+expect_bar() {
+	local count
+	count=$(bar "$1")
+	[[ $count == "$2" ]] || { fail "$3: the bar of $1 says '$count', expected $2"; return 1; }
+}
+# sgr colour parts of stdin, as in tui_test.sh (39/49 only reset).
+color_parts() {
+	grep -o $'\e\\[[0-9;]*m' | sed 's/^.\[//; s/m$//' | tr ';' '\n' |
+		grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
+}
+
+test_an_empty_room_says_how_to_join() {
+	new_room
+	launch -- room "$room"
+	expect "Waiting for results in $room" "empty room" &&
+		expect "careerfit --room $room" "how to join" || return
+	[[ $(pane '#{alternate_on}') == 1 ]] || { fail "the room is not full screen"; return; }
+	keys q
+	wait_exit "q" && expect_status 0 "q" && expect_no_err "q" && expect_restored "q" && pass
+}
+
+test_results_appear_as_they_are_saved() {
+	new_room
+	launch -- room "$room"
+	expect "Waiting for results" "empty room" || return
+	save Ann "$clear_pm" || return
+	expect "1 participant" "Ann's result" && expect "Ann" "Ann's name" || return
+	expect_bar "Product Manager" 1 "Ann" && expect_bar "Product Owner" 0 "Ann" &&
+		expect_bar clear 1 "Ann's band" || return
+	expect_no "Waiting for results" "Ann" || return
+	save "Bo Zhōng 中文" "$close_call" || return
+	expect "2 participants" "Bo's result" && expect "Bo Zhōng 中文" "Bo's name" || return
+	expect_bar close 1 "Bo's band" && expect_width 80 "a wide name" || return
+	# The newest arrival is listed first.
+	[[ $(grep -n -e ' Ann$' -e ' Bo Zhōng 中文$' <<<"$shot" | head -1) == *Bo* ]] ||
+		{ fail "the latest arrival is not first"; return; }
+	keys q
+	wait_exit "results" && expect_status 0 "results" && expect_no_err "results" && pass
+}
+
+test_too_few_answers_count_apart_from_the_roles() {
+	new_room
+	launch -- room "$room"
+	save Ann "$clear_pm" && save Cy "$too_few" || return
+	expect "2 participants" "two results" || return
+	expect_bar "Product Manager" 1 "too few" && expect_bar "Too few answers" 1 "too few" &&
+		expect_bar insufficient 1 "too few" || return
+	keys q
+	wait_exit "too few" && expect_status 0 "too few" && pass
+}
+
+test_broken_files_are_counted_and_skipped() {
+	new_room
+	launch -- room "$room"
+	save Ann "$clear_pm" || return
+	expect "1 participant" "Ann" || return
+	echo "this is not a result" >"$room/broken.cfg"
+	printf 'version = 1;\nquiz = { id = "x"; };\n' >"$room/foreign.cfg"
+	: >"$room/empty.cfg"
+	mkfifo "$room/fifo.cfg"
+	expect "4 files skipped" "broken files" || return
+	save Bo "$close_call" || return
+	expect "2 participants" "a result after the broken files" || return
+	# A result rewritten in place is read again; one removed is forgotten.
+	local ann
+	ann=$(ls "$room"/slyde-Ann-*.cfg)
+	echo "truncated" >"$ann"
+	expect "5 files skipped" "a rewritten result" && expect "1 participant" "rewritten" || return
+	rm -f "$room"/*.cfg "$room/fifo.cfg"
+	expect "Waiting for results" "every file removed" || return
+	[[ $shot != *skipped* ]] || { fail "removed files are still counted"; return; }
+	keys q
+	wait_exit "broken" && expect_status 0 "broken" && expect_no_err "broken" && pass
+}
+
+test_resizing_scales_and_says_when_too_small() {
+	new_room
+	launch -- room "$room"
+	save Ann "$clear_pm" && save Bo "$close_call" || return
+	expect "2 participants" "80x24" || return
+	local before=$shot narrow wide
+	narrow=$(grep -m1 '^  Product Manager ' <<<"$shot" | wc -L)
+	resize 200 60
+	expect "Latest arrivals" "200x60" && wait_for "2 participants" || return
+	[[ $(pane '#{pane_width}x#{pane_height}') == 200x60 ]] || { fail "pane size"; return; }
+	expect_width 200 "200x60" || return
+	wide=$(grep -m1 '^  Product Manager ' <<<"$shot" | wc -L)
+	((wide > narrow + 40)) || { fail "the bars did not widen: $narrow then $wide columns"; return; }
+	# Arrivals have a column of their own at the right.
+	grep -q '^  2 participants  .* Latest arrivals$' <<<"$shot" ||
+		{ fail "200x60: no arrivals column"; return; }
+	resize 40 10
+	expect "Terminal too small" "40x10" && expect "Now: 40 x 10" "40x10" || return
+	resize 80 24
+	expect_screen "$before" "80x24 again" || return
+	resize 40 10
+	expect "Terminal too small" "40x10 again" || return
+	# q still quits on a small screen.
+	keys q
+	wait_exit "resize" && expect_status 0 "resize" && expect_restored "resize" && pass
+}
+
+test_q_and_esc_quit_with_the_terminal_restored() {
+	local key
+	for key in q Escape; do
+		new_room
+	launch -- room "$room"
+		expect "Waiting for results" "$key" || return
+		keys "$key"
+		wait_exit "$key" && expect_status 0 "$key" && expect_no_err "$key" || return
+		expect "careerfit-test: exited" "$key: shell output" && expect_restored "$key" || return
+		[[ $shot != *"Waiting for results"* ]] || { fail "$key: the room is still up"; return; }
+	done
+	pass
+}
+
+# A signal ends the room with the terminal as it was; careerfit then dies
+# of that signal, so that the shell sees why.
+test_signals_restore_the_terminal() {
+	local signal number
+	for signal in TERM HUP INT; do
+		new_room
+	launch -- room "$room"
+		expect "Waiting for results" "SIG$signal" || return
+		if [[ $signal == INT ]]; then
+			keys C-c
+		else
+			kill -"$signal" "$(<"$run/pid")"
+		fi
+		number=$(kill -l "$signal")
+		wait_exit "SIG$signal" && expect_status $((128 + number)) "SIG$signal" &&
+			expect_err "stopped by signal $number" "SIG$signal" || return
+		expect "careerfit-test: exited" "SIG$signal: shell output" &&
+			expect_restored "SIG$signal" || return
+	done
+	pass
+}
+
+# shellcheck disable=SC1111 # the curly quotes are the quiz title's
+test_the_quiz_with_most_results_is_shown_unless_told() {
+	new_room
+	launch -- room "$room"
+	save Ann "$clear_pm" && save Bo "$close_call" && save Cy a,b "$unicode" || return
+	expect "Slyde: who would you be on the team?" "most results" &&
+		expect "2 participants" "most results" && expect "1 result of other quizzes" "footer" || return
+	keys q
+	wait_exit "most results" || return
+	launch -- room "$room" --quiz unicode
+	expect "Zhōngwén — “quotes” and 中文" "--quiz" && expect "1 participant" "--quiz" &&
+		expect "2 results of other quizzes" "--quiz footer" && expect "Cy" "--quiz" || return
+	keys q
+	wait_exit "--quiz" && expect_status 0 "--quiz" && pass
+}
+
+test_no_color_leaves_out_every_colour() {
+	local how count
+	for how in none NO_COLOR=1 --no-color; do
+		case $how in
+		none) new_room && launch -- room "$room" ;;
+		NO_COLOR=*) new_room && launch "$how" -- room "$room" ;;
+		--no-color) new_room && launch -- room "$room" --no-color ;;
+		esac
+		save Ann "$clear_pm" || return
+		expect "1 participant" "$how" || return
+		count=$(capture -e | color_parts | wc -l)
+		if [[ $how == none ]]; then
+			((count > 0)) || { fail "no colour by default"; return; }
+		else
+			((count == 0)) || { fail "$how: $count colour codes"; return; }
+		fi
+		keys q
+		wait_exit "$how" || return
+	done
+	pass
+}
+
+# room_cli STATUS PATTERN WHAT ARG...: runs `careerfit room ARG...` outside
+# tmux, with no terminal, and expects exit STATUS with PATTERN in its
+# stdout and stderr.
+room_cli() {
+	local want=$1 pattern=$2 what=$3 got
+	shift 3
+	"$CAREERFIT" room "$@" >"$work/cli-out" 2>"$work/cli-err" </dev/null
+	got=$?
+	if [[ $got != "$want" ]] || ! grep -q -- "$pattern" "$work/cli-out" "$work/cli-err"; then
+		fail "$what: exit $got (expected $want), output: $(cat "$work/cli-out" "$work/cli-err")"
+		return 1
+	fi
+}
+
+# The command line: nothing here opens the screen.
+test_command_line_errors_and_help() {
+	room_cli 2 "room needs the folder" "no folder" &&
+		room_cli 2 "room needs the folder" "an empty folder name" "" &&
+		room_cli 2 "one folder, but" "two folders" "$work" "$work" &&
+		room_cli 2 "unknown option '--bogus'" "--bogus" "$work" --bogus &&
+		room_cli 2 "needs a quiz id" "--quiz without an id" "$work" --quiz &&
+		room_cli 1 "cannot open the folder .*/missing: No such file" "a missing folder" \
+			"$work/missing" &&
+		room_cli 1 "is not a folder" "a file" "$slyde" &&
+		room_cli 1 "needs a terminal" "no terminal" "$work" &&
+		room_cli 0 "^Usage: careerfit room DIR" "-h" -h &&
+		room_cli 0 "^Usage: careerfit room DIR" "--help" --help || return
+	[[ ! -s $work/cli-err ]] || { fail "--help writes to stderr"; return; }
+	pass
+}
+
+# After each test: careerfit must have ended (a stray one gets a SIGHUP)
+# and left no sanitizer report on stderr.
+check_runs() {
+	local dir tries
+	for dir in "$work"/run*; do
+		[[ -d $dir ]] || continue
+		if [[ ! -e $dir/status && -s $dir/pid ]]; then
+			kill -HUP "$(<"$dir/pid")" 2>/dev/null
+			tries=0
+			while [[ ! -e $dir/status ]] && ((tries++ < 50)); do
+				sleep 0.1
+			done
+		fi
+		if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
+			"$dir/err" 2>/dev/null; then
+			shot=$(head -40 "$dir/err")
+			fail "$1: sanitizer report"
+		fi
+		rm -rf "$dir"
+	done
+	if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
+		"$work/cli-out" "$work/cli-err" "$work/save-err" 2>/dev/null; then
+		fail "$1: sanitizer report outside tmux"
+	fi
+	rm -f "$work/cli-out" "$work/cli-err" "$work/save-err"
+	tmux_ kill-session -t room 2>/dev/null
+}
+
+for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
+	reached_pass=0 failures=0
+	"$test"
+	check_runs "$test"
+	if ((reached_pass && failures == 0)); then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAILED: $test" >&2
+	fi
+done
+echo "room: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
