@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "careerfit/catalog.h"
+#include "careerfit/html.h"
 #include "careerfit/report.h"
 #include "careerfit/text.h"
 #include "config.h"
@@ -239,9 +240,9 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		return usage_error("one quiz at a time, but %d were given", argc - optind);
 	if (options->resume && options->restart)
 		return usage_error("--resume and --restart exclude each other");
-	if (options->save_dir && !*options->name && !options->room)
 	if (options->room && options->answers && !*options->name)
 		return usage_error("--answers in a --room needs --name: nothing asks the name");
+	if (options->save_dir && !*options->name && !options->room)
 		return usage_error("--save needs --name, so that each result has its owner "
 				   "(--room asks each participant's name)");
 	options->quiz = optind < argc ? argv[optind] : NULL;
@@ -341,16 +342,18 @@ static int print_report(const struct report *report, bool json)
 
 static int run_report(int argc, char **argv)
 {
-	enum { OPT_QUIZ = 256, OPT_CSV, OPT_JSON };
+	enum { OPT_QUIZ = 256, OPT_CSV, OPT_JSON, OPT_HTML, OPT_ITEMS };
 	static const struct option long_options[] = {
 		{"quiz", required_argument, NULL, OPT_QUIZ},
 		{"csv", required_argument, NULL, OPT_CSV},
+		{"html", required_argument, NULL, OPT_HTML},
 		{"json", no_argument, NULL, OPT_JSON},
+		{"items", no_argument, NULL, OPT_ITEMS},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
-	const char *quiz_id = NULL, *csv = NULL;
-	bool json = false;
+	const char *quiz_id = NULL, *csv = NULL, *html = NULL;
+	bool json = false, items = false;
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -359,23 +362,46 @@ static int run_report(int argc, char **argv)
 			quiz_id = optarg;
 		else if (c == OPT_CSV)
 			csv = optarg;
+		else if (c == OPT_HTML)
+			html = optarg;
 		else if (c == OPT_JSON)
 			json = true;
+		else if (c == OPT_ITEMS)
+			items = true;
 		else if (c == 'h')
 			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv "
 				    "FILE] "
-				    "[--json]\nReports the results saved with --save."),
+				    "[--html FILE] [--json]\n"
+				    "       careerfit report --items DIR-or-FILE... [--quiz ID] "
+				    "[--json]\n"
+				    "Reports the results saved with --save ('-' as FILE is "
+				    "standard "
+				    "output);\n--items shows how each question behaved, for quiz "
+				    "authors."),
 			       EXIT_SUCCESS;
 		else
 			return unknown_option(argv, optopt);
 	}
 	if (optind >= argc)
 		return usage_error("report needs a folder or result files");
+	if (items && (csv || html))
+		return usage_error("--items goes with --json only, not --csv or --html");
+	bool csv_out = csv && strcmp(csv, "-") == 0, html_out = html && strcmp(html, "-") == 0;
+	if (csv_out && html_out)
+		return usage_error("--csv - and --html - cannot both take standard output");
 	struct report report = {0};
 	int status = EXIT_QUIZ;
 	if (workshop_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
 		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
-		if (status == EXIT_SUCCESS && !(csv && strcmp(csv, "-") == 0))
+		if (status == EXIT_SUCCESS && html && !html_write_file(&report, html)) {
+			/* Standard output's failure is told once, by finish_output(). */
+			if (!html_out)
+				complain("cannot write %s: %s", html, strerror(errno));
+			status = EXIT_QUIZ;
+		}
+		if (status == EXIT_SUCCESS && items && !workshop_print_items(stdout, &report, json))
+			status = EXIT_QUIZ;
+		else if (status == EXIT_SUCCESS && !items && !csv_out && !html_out)
 			status = print_report(&report, json);
 		/* Nothing to report is an answer a script should notice. */
 		if (status == EXIT_SUCCESS && report.group_count == 0) {

@@ -74,11 +74,16 @@ const char *report_band_id(const struct result_record *record)
 	return record->has_band ? clarity_band_id(record->band) : "";
 }
 
+bool report_claims_fit(const struct result_record *record)
+{
+	return !(record->has_band && record->band == CLARITY_INSUFFICIENT);
+}
+
 static bool group_count(struct report_group *group, const struct result_record *record)
 {
 	group->band_counts[record->has_band ? record->band : CLARITY_BAND_COUNT]++;
 	/* A result with too few answers claimed no fit: it tops nothing. */
-	bool claims = !(record->has_band && record->band == CLARITY_INSUFFICIENT);
+	bool claims = report_claims_fit(record);
 	for (size_t r = 0; r < record->role_count; r++) {
 		group->top_counts[r] += claims && record->roles[r].top;
 		if (record->roles[r].defined) {
@@ -218,38 +223,69 @@ static void csv_field(FILE *out, const char *text, bool first)
 	free(clean);
 }
 
+/* Writes TEXT (NULL when memory ran out: an empty cell) and frees it. */
+static void csv_cell_free(FILE *out, char *text)
+{
+	csv_field(out, text ? text : "", false);
+	free(text);
+}
+
 static void csv_header(FILE *out, const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
-	csv_field(out, "name", true);
-	csv_field(out, "time", false);
-	csv_field(out, "quiz", false);
-	csv_field(out, "version", false);
-	csv_field(out, "top", false);
-	csv_field(out, "band", false);
-	csv_field(out, "runner_up", false);
+	static const char *const fixed[] = {"name", "time", "quiz",	"version",
+					    "top",  "band", "runner_up"};
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		csv_field(out, fixed[i], i == 0);
+	/* Names, not ids: the mentor reads the sheet, a script reads --json. */
 	for (size_t r = 0; r < first->role_count; r++)
-		csv_field(out, first->roles[r].id, false);
-	for (size_t q = 0; q < group->question_count; q++)
-		csv_field(out, group->questions[q].id, false);
+		csv_field(out, first->roles[r].name, false);
+	for (size_t q = 0; q < group->question_count; q++) {
+		const char *id = group->questions[q].id;
+		char *text = malloc(strlen(id) + sizeof(" text"));
+		if (text)
+			strcat(strcpy(text, id), " text");
+		csv_field(out, id, false);
+		csv_cell_free(out, text);
+	}
 	fputs("\r\n", out);
+}
+
+/* The names of the roles that WANT (top roles, or the runner-up's id),
+ * joined with " / "; newly allocated, NULL when memory runs out. */
+static char *csv_role_names(const struct result_record *record, const char *runner_up)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *list = open_memstream(&text, &size);
+	if (!list)
+		return NULL;
+	bool any = false;
+	for (size_t r = 0; r < record->role_count; r++) {
+		bool wanted = runner_up ? strcmp(record->roles[r].id, runner_up) == 0
+					: record->roles[r].top;
+		if (wanted)
+			fprintf(list, "%s%s", any ? " / " : "", record->roles[r].name);
+		any = any || wanted;
+	}
+	if (fclose(list) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }
 
 static void csv_row(FILE *out, const struct result_record *record)
 {
-	char number[32], top[512] = "";
+	char number[32];
 	csv_field(out, record->name, true);
 	csv_field(out, record->time, false);
 	csv_field(out, record->quiz_id, false);
 	snprintf(number, sizeof(number), "%d", record->quiz_version);
 	csv_field(out, number, false);
-	for (size_t r = 0, used = 0; r < record->role_count && used < sizeof(top); r++)
-		if (record->roles[r].top)
-			used += (size_t)snprintf(top + used, sizeof(top) - used, "%s%s",
-						 used ? " " : "", record->roles[r].id);
-	csv_field(out, top, false);
+	csv_cell_free(out, csv_role_names(record, NULL));
 	csv_field(out, report_band_id(record), false);
-	csv_field(out, record->runner_up ? record->runner_up : "", false);
+	csv_cell_free(out, record->runner_up ? csv_role_names(record, record->runner_up) : NULL);
 	for (size_t r = 0; r < record->role_count; r++) {
 		if (record->roles[r].defined)
 			snprintf(number, sizeof(number), "%.2f", record->roles[r].affinity);
@@ -258,17 +294,31 @@ static void csv_row(FILE *out, const struct result_record *record)
 		csv_field(out, number, false);
 	}
 	for (size_t a = 0; a < record->answer_count; a++) {
-		char letter[2] = {record->answers[a].option < 0
-					  ? '-'
-					  : (char)('a' + record->answers[a].option),
-				  '\0'};
+		const struct result_answer *answer = &record->answers[a];
+		char letter[2] = {answer->option < 0 ? '-' : (char)('a' + answer->option), '\0'};
 		csv_field(out, letter, false);
+		csv_field(out, answer->option < 0 ? "" : answer->text, false);
 	}
 	fputs("\r\n", out);
 }
 
+/* A spreadsheet opened by a double-click guesses the encoding, and Excel
+ * guesses wrong (the local code page, so "Zoë" comes out as "ZoÃ«")
+ * unless the file starts with a UTF-8 byte-order mark. A terminal gets
+ * none (it would draw nothing useful), and neither does standard output:
+ * `--csv -` feeds scripts (cut, head, awk), for which a mark glued to the
+ * first column name is a bug. The file a mentor double-clicks is the one
+ * named with --csv FILE. */
+static bool csv_wants_mark(FILE *out)
+{
+	int descriptor = fileno(out);
+	return descriptor != STDOUT_FILENO && !isatty(descriptor);
+}
+
 bool report_write_csv(const struct report *report, FILE *out)
 {
+	if (csv_wants_mark(out))
+		fputs("\xef\xbb\xbf", out);
 	for (size_t g = 0; g < report->group_count; g++) {
 		const struct report_group *group = &report->groups[g];
 		if (g)

@@ -4,10 +4,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "careerfit/items.h"
 #include "careerfit/text.h"
 #include "summary.h"
 
 #define BAR_WIDTH 30
+#define REPORT_WIDTH 80
+#define NAMES_INDENT 4
+/* Stands for "too few answers" where a role index is expected. */
+#define TOO_FEW ((size_t)-1)
 
 static void warn(const char *message)
 {
@@ -95,8 +100,7 @@ static void print_tops(FILE *out, const struct report_group *group)
 	size_t most = 0;
 	for (size_t r = 0; r < first->role_count; r++)
 		most = group->top_counts[r] > most ? group->top_counts[r] : most;
-	fputs("\nTop result (a tie counts for each tied role; results with too few answers "
-	      "count for none)\n",
+	fputs("\nTop result (a tie counts for each tied role; too few answers count for none)\n",
 	      out);
 	for (size_t r = 0; r < first->role_count; r++) {
 		char count[32];
@@ -112,7 +116,9 @@ static void print_tops(FILE *out, const struct report_group *group)
 			break; /* only files from before bands have none */
 		char count[32];
 		snprintf(count, sizeof(count), "%zu", group->band_counts[b]);
-		print_bar(out, b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b) : "unknown",
+		print_bar(out,
+			  b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b)
+						 : "unknown",
 			  group->band_counts[b], bands, count);
 	}
 	fputs("\nMean affinity\n", out);
@@ -123,6 +129,80 @@ static void print_tops(FILE *out, const struct report_group *group)
 		print_bar(out, first->roles[r].name, mean >= 0 ? (size_t)(mean * 10) : 0, 1000,
 			  value);
 	}
+}
+
+/* Whether RECORD is listed under ROLE (or under TOO_FEW). */
+static bool listed_under(const struct result_record *record, size_t role)
+{
+	if (role == TOO_FEW)
+		return !report_claims_fit(record);
+	return report_claims_fit(record) && record->roles[role].top;
+}
+
+/* Writes TEXT from column *COLUMN on, wrapped at REPORT_WIDTH with
+ * NAMES_INDENT, keeping the last column free for a comma. */
+static void print_long_name(FILE *out, const char *text, size_t *column)
+{
+	struct text_lines lines = {0};
+	if (!text_wrap(text, REPORT_WIDTH - NAMES_INDENT - 1, &lines))
+		return;
+	for (size_t i = 0; i < lines.count; i++) {
+		if (i) {
+			fprintf(out, "\n%*s", NAMES_INDENT, "");
+			*column = NAMES_INDENT;
+		}
+		fputs(lines.lines[i], out);
+		*column += text_width(lines.lines[i]);
+	}
+	text_lines_clear(&lines);
+}
+
+/* Adds NAME to a comma-separated list: whole names per line where they
+ * fit, since a name cut in two reads as two people. */
+static void print_name(FILE *out, const char *name, size_t *column)
+{
+	char *clean = text_sanitize(name);
+	for (char *c = clean; c && *c; c++)
+		if (*c == '\n')
+			*c = ' '; /* one person, one line of the list */
+	const char *text = clean ? clean : "";
+	if (*column && *column + 2 + text_width(text) < REPORT_WIDTH) {
+		fputs(", ", out);
+		*column += 2;
+	} else {
+		fprintf(out, "%s%*s", *column ? ",\n" : "", NAMES_INDENT, "");
+		*column = NAMES_INDENT;
+	}
+	print_long_name(out, text, column);
+	free(clean);
+}
+
+static void print_names_under(FILE *out, const struct report_group *group, size_t role)
+{
+	size_t count = 0, column = 0;
+	for (size_t i = 0; i < group->record_count; i++)
+		count += listed_under(group->records[i], role);
+	if (role == TOO_FEW && count == 0)
+		return;
+	char *label = role == TOO_FEW ? NULL : text_sanitize(report_first(group)->roles[role].name);
+	fprintf(out, "  %s: %zu\n",
+		role == TOO_FEW ? "Too few answers"
+		: label		? label
+				: "",
+		count);
+	free(label);
+	for (size_t i = 0; i < group->record_count; i++)
+		if (listed_under(group->records[i], role))
+			print_name(out, group->records[i]->name, &column);
+	fputs(count ? "\n" : "    nobody\n", out);
+}
+
+static void print_names(FILE *out, const struct report_group *group)
+{
+	fputs("\nWho got what (a tie lists the name under each tied role)\n", out);
+	for (size_t r = 0; r < report_first(group)->role_count; r++)
+		print_names_under(out, group, r);
+	print_names_under(out, group, TOO_FEW);
 }
 
 static void print_signals(FILE *out, const struct result_record *first,
@@ -174,12 +254,126 @@ void workshop_print_report(FILE *out, const struct report *report)
 		free(title);
 		free(id);
 		print_tops(out, group);
-		fputs("\nWhat the room picked (letters in the quiz file's order; the screen "
-		      "shuffles them)\n",
+		print_names(out, group);
+		fputs("\nWhat the room picked (letters in file order; the screen shuffles them)\n",
 		      out);
 		for (size_t q = 0; q < group->question_count; q++)
 			print_question(out, group, q);
 	}
+}
+
+/* The first line of TEXT, sanitised and cut to COLUMNS with an ellipsis:
+ * the author has the file, the line only has to say which option. */
+static void print_cut(FILE *out, const char *text, size_t columns)
+{
+	char *clean = text_sanitize(text);
+	if (!clean)
+		return;
+	clean[strcspn(clean, "\n")] = '\0';
+	size_t fit = text_fit(clean, columns);
+	bool cut = clean[fit] != '\0';
+	if (cut)
+		fit = text_fit(clean, columns - 1);
+	fprintf(out, "%.*s%s\n", (int)fit, clean, cut ? "\u2026" : "");
+	free(clean);
+}
+
+static void print_item_option(FILE *out, const struct report_group *group,
+			      const struct items *items, size_t q, size_t o)
+{
+	const struct items_option *option = &items->questions[q].options[o];
+	size_t people = items->result_count;
+	fprintf(out, "     %c) %zu picked (%.0f%%)", (char)('a' + o), option->count,
+		people ? 100.0 * (double)option->count / (double)people : 0.0);
+	if (option->has_role && items->reliable) {
+		char *role = text_sanitize(report_first(group)->roles[option->role].id);
+		fprintf(out, ", scores %s most", role ? role : "");
+		free(role);
+		if (option->has_correlation)
+			fprintf(out, ", item-rest %+.2f", option->correlation);
+		else
+			fputs(", item-rest n/a", out);
+	}
+	fputc('\n', out);
+	fputs("        ", out);
+	if (option->known)
+		print_cut(out, group->questions[q].options[o].text, REPORT_WIDTH - 8);
+	else
+		fputs("(nobody picked it, so no result file shows its text)\n", out);
+	if (option->rare)
+		fputs("        rarely picked: by under 5% of the people\n", out);
+}
+
+static void print_item_question(FILE *out, const struct report_group *group,
+				const struct items *items, size_t q)
+{
+	const struct items_question *question = &items->questions[q];
+	char number[32];
+	snprintf(number, sizeof(number), "  %zu. ", q + 1);
+	fputc('\n', out);
+	summary_print_hanging(out, number, group->questions[q].id, REPORT_WIDTH);
+	fputs("     ", out);
+	print_cut(out, group->questions[q].prompt, REPORT_WIDTH - 5);
+	fprintf(out, "     %zu answered, %zu skipped\n", question->answered, question->skipped);
+	for (size_t o = 0; o < question->option_count; o++)
+		print_item_option(out, group, items, q, o);
+	if (question->identical)
+		fputs("     Every option signals the same: the question does not separate the "
+		      "roles.\n",
+		      out);
+	if (question->one_role)
+		fputs("     Every option scores the same role most: the question hardly "
+		      "separates\n     the roles.\n",
+		      out);
+}
+
+static const char items_legend[] =
+	"Letters are in the quiz file's order. item-rest: the correlation, across the\n"
+	"people who answered, between picking the option and their score for the role it\n"
+	"scores most on the other questions (-1 to +1). Above about +0.2 the option\n"
+	"points where its score says; near 0 or below, it does not.\n";
+
+static bool print_items_group(FILE *out, const struct report_group *group)
+{
+	struct items items;
+	if (!items_analyse(group, &items))
+		return false;
+	const struct result_record *first = report_first(group);
+	char *title = text_sanitize(first->quiz_title), *id = text_sanitize(first->quiz_id);
+	fprintf(out, "%s (%s, version %d)\n%zu result%s\n", title ? title : "", id ? id : "",
+		first->quiz_version, items.result_count, items.result_count == 1 ? "" : "s");
+	free(title);
+	free(id);
+	if (items.reliable)
+		fputs(items_legend, out);
+	else
+		fprintf(out,
+			"Too few results for these figures to be reliable: they need %d or "
+			"more.\nOnly the counts are shown.\n",
+			ITEMS_MIN_RESULTS);
+	for (size_t q = 0; q < items.question_count; q++)
+		print_item_question(out, group, &items, q);
+	items_clear(&items);
+	return true;
+}
+
+bool workshop_print_items(FILE *out, const struct report *report, bool json)
+{
+	if (json) {
+		char *text = items_json(report);
+		if (text)
+			fprintf(out, "%s\n", text);
+		free(text);
+		return text != NULL;
+	}
+	if (report->group_count == 0)
+		fputs("No results to analyse.\n", out);
+	for (size_t g = 0; g < report->group_count; g++) {
+		fputs(g ? "\n\n" : "", out);
+		if (!print_items_group(out, &report->groups[g]))
+			return false;
+	}
+	return true;
 }
 
 void workshop_print_catalog(FILE *out, const struct catalog *catalog)

@@ -15,6 +15,9 @@
 bool workshop_gather(struct report *report, char *const paths[], size_t count, const char *quiz_id);
 /* The report as text, for a person. */
 void workshop_print_report(FILE *out, const struct report *report);
+/* The item analysis of every group, as text for a quiz author or as JSON.
+ * False when memory runs out. */
+bool workshop_print_items(FILE *out, const struct report *report, bool json);
 /* The quizzes of the catalog, one a line. */
 void workshop_print_catalog(FILE *out, const struct catalog *catalog);
 

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "careerfit/html.h"
 #include "careerfit/report.h"
 #include "careerfit/score.h"
 #include "helpers.h"
@@ -134,13 +135,13 @@ START_TEST(test_csv_quotes_commas_quotes_and_formulas)
 	ck_assert(report_add(&report, record_of(quiz, "Zo\xc3\xab", pmm)));
 	ck_assert(report_add(&report, record_of(quiz, "=SUM(A1:A9)", pm)));
 	char *csv = csv_of(&report);
-	const char header[] = "name,time,quiz,version,top,band,runner_up,pm,pmm,po,project,slyde-";
-	ck_assert_msg(strncmp(csv, header, strlen(header)) == 0, "%s", csv);
-	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"Ada, \"\"the\"\" Lovelace\",2023-11-14T22:13:20Z,"
-					  "slyde,1,pm,clear,pmm,100.00,"));
-	ck_assert_ptr_nonnull(strstr(csv, "\r\nZo\xc3\xab,2023-11-14T22:13:20Z,slyde,1,pmm,"));
+	ck_assert_msg(strstr(csv,
+			     "\r\n\"Ada, \"\"the\"\" Lovelace\",2023-11-14T22:13:20Z,"
+			     "slyde,1,Product Manager,clear,Product Marketing Manager,100.00,"),
+		      "%s", csv);
+	ck_assert_ptr_nonnull(strstr(
+		csv, "\r\nZo\xc3\xab,2023-11-14T22:13:20Z,slyde,1,Product Marketing Manager,"));
 	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"'=SUM(A1:A9)\","));
-	ck_assert_ptr_nonnull(strstr(csv, ",a,c,b,a,d,c,a,b,b,d\r\n"));
 	free(csv);
 	report_clear(&report);
 	quiz_free(quiz);
@@ -223,6 +224,87 @@ START_TEST(test_csv_to_a_terminal_is_sanitised_and_to_a_file_exact)
 }
 END_TEST
 
+/* The header names the roles as a mentor knows them, and each question
+ * has two columns: the letter and the option's text. */
+START_TEST(test_csv_has_role_names_and_each_answer_as_letter_and_text)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	static const int skips_first[] = {-2, 2, 1, 0, 3, 2, 0, 1, 1, 3};
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "A", skips_first)));
+	char *csv = csv_of(&report);
+	const char header[] = "\xef\xbb\xbfname,time,quiz,version,top,band,runner_up,"
+			      "Product Manager,Product Marketing Manager,Product Owner,"
+			      "Project Manager,slyde-first-move,slyde-first-move text,";
+	ck_assert_msg(strncmp(csv, header, strlen(header)) == 0, "%s", csv);
+	/* Skipped: a "-" and an empty text. The second answer: c and its text. */
+	char cells[1024];
+	snprintf(cells, sizeof(cells), ",-,,c,%s,", quiz->questions[1].options[2].text);
+	ck_assert_msg(strstr(csv, cells), "no %s in\n%s", cells, csv);
+	free(csv);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* Excel reads a CSV without a byte-order mark in the local code page; a
+ * terminal has no use for one. */
+START_TEST(test_csv_byte_order_mark_goes_to_files_not_terminals)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "Zo\xc3\xab", pm)));
+	char *file = csv_of(&report), *shown = csv_on_a_terminal(&report);
+	ck_assert_int_eq(strncmp(file, "\xef\xbb\xbfname,", 8), 0);
+	ck_assert_int_eq(strncmp(shown, "name,", 5), 0);
+	free(file);
+	free(shown);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+static char *escaped(const char *text)
+{
+	char *out = NULL;
+	size_t size = 0;
+	FILE *stream = open_memstream(&out, &size);
+	html_escape(stream, text);
+	fclose(stream);
+	return out;
+}
+
+START_TEST(test_html_escape_escapes_markup_quotes_and_controls)
+{
+	char *text = escaped("<script>\"Tom\" & 'Jerry'</script>\x1b[2J");
+	ck_assert_str_eq(text, "&lt;script&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/script&gt;"
+			       "^[[2J");
+	free(text);
+}
+END_TEST
+
+START_TEST(test_html_page_escapes_names_and_fetches_nothing)
+{
+	struct quiz *quiz = bundled("slyde.cfg");
+	struct report report = {0};
+	ck_assert(report_add(&report, record_of(quiz, "<script>alert(1)</script> & co", pm)));
+	char *page = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&page, &size);
+	ck_assert(html_write_report(&report, out));
+	fclose(out);
+	ck_assert_int_eq(strncmp(page, "<!DOCTYPE html>\n", 16), 0);
+	ck_assert_ptr_null(strstr(page, "<script"));
+	ck_assert_ptr_null(strstr(page, "http"));
+	ck_assert_ptr_nonnull(strstr(page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+	ck_assert_ptr_nonnull(strstr(page, "data-participants=\"1\""));
+	ck_assert_ptr_nonnull(strstr(page, "<tr data-role=\"pm\">"));
+	free(page);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_json_report_has_groups_counts_and_answers)
 {
 	struct quiz *quiz = bundled("slyde.cfg");
@@ -252,6 +334,10 @@ int main(void)
 	tcase_add_test(tcase, test_csv_quotes_commas_quotes_and_formulas);
 	tcase_add_test(tcase, test_csv_defuses_every_formula_trigger);
 	tcase_add_test(tcase, test_csv_to_a_terminal_is_sanitised_and_to_a_file_exact);
+	tcase_add_test(tcase, test_csv_has_role_names_and_each_answer_as_letter_and_text);
+	tcase_add_test(tcase, test_csv_byte_order_mark_goes_to_files_not_terminals);
+	tcase_add_test(tcase, test_html_escape_escapes_markup_quotes_and_controls);
+	tcase_add_test(tcase, test_html_page_escapes_names_and_fetches_nothing);
 	tcase_add_test(tcase, test_json_report_has_groups_counts_and_answers);
 	suite_add_tcase(suite, tcase);
 	int status = run_suite(suite);

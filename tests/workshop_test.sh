@@ -592,10 +592,12 @@ test_report_keeps_quizzes_apart() {
 
 # csv_parse FILE: parses RFC 4180 records (no line breaks inside fields);
 # prints each record as its field count, a tab, then its fields separated
-# by \x1f; a malformed record prints BAD. A record must end in CRLF.
+# by \x1f; a malformed record prints BAD. A record must end in CRLF. The
+# UTF-8 byte-order mark that starts a CSV file is not part of its first field.
 csv_parse() {
 	LC_ALL=C awk '
 	{
+		if (NR == 1) sub(/^\357\273\277/, "")
 		if (substr($0, length($0), 1) != "\r") { print "BAD no CRLF: " $0; next }
 		line = substr($0, 1, length($0) - 1)
 		n = 0; out = ""; i = 1; L = length(line); bad = 0
@@ -645,11 +647,14 @@ test_csv_quotes_names_and_defuses_formulas() {
 	records=$(wc -l <"$t/parsed")
 	[[ $records -eq $((${#names[@]} + 1)) ]] ||
 		{ fail "csv: $records records for ${#names[@]} participants"; return; }
+	# 7 fixed columns, 4 roles, and a letter and a text for each of 10 questions.
 	fields=$(cut -f1 "$t/parsed" | sort -u)
-	[[ $fields == 21 ]] || { fail "csv: field counts '$fields', expected 21 each"; return; }
+	[[ $fields == 31 ]] || { fail "csv: field counts '$fields', expected 31 each"; return; }
+	[[ $(head -c 3 "$t/room.csv" | od -An -tx1 | tr -d ' ') == efbbbf ]] ||
+		{ fail "csv: the file does not start with a UTF-8 byte-order mark"; return; }
 	local header
 	header=$(head -1 "$t/parsed" | cut -f2 | tr '\037' ,)
-	[[ $header == name,time,quiz,version,top,band,runner_up,pm,pmm,po,project,slyde-first-move,* ]] ||
+	[[ $header == "name,time,quiz,version,top,band,runner_up,Product Manager,Product Marketing Manager,Product Owner,Project Manager,slyde-first-move,slyde-first-move text,slyde-hypothesis,"* ]] ||
 		{ fail "csv: header $header"; return; }
 	local want got
 	want=$(printf '%s\n' 'Ada, "the" Lovelace' 'Zoë' "'=1+2" 'Bob' "'@SUM(A1)" | sort)
@@ -661,10 +666,18 @@ test_csv_quotes_names_and_defuses_formulas() {
 		grep -qF -- "${raw#$'\n'}" "$t/room.csv" || problems+=("$raw")
 	done
 	((${#problems[@]} == 0)) || { fail "csv: raw file lacks ${problems[*]}"; return; }
-	# Every row: quiz slyde, version 1, top po, the letters of the answers.
+	# Every row: quiz slyde, version 1, top Product Owner, the letters of
+	# the answers; a skipped answer's text is empty.
 	local rows
-	rows=$(tail -n +2 "$t/parsed" | cut -f2 | cut -d$'\037' -f3,4,5,12- | tr '\037' , | sort -u)
-	[[ $rows == "slyde,1,po,a,b,c,d,a,b,-,c,d,a" ]] || { fail "csv: rows $rows"; return; }
+	rows=$(tail -n +2 "$t/parsed" | cut -f2 | cut -d$'\037' -f3,4,5,12,14,16,18,20,22,24,25,26,28,30 |
+		tr '\037' , | sort -u)
+	[[ $rows == "slyde,1,Product Owner,a,b,c,d,a,b,-,,c,d,a" ]] || { fail "csv: rows $rows"; return; }
+	# The option's text sits next to its letter, as the report knows it.
+	local text
+	run report "$dir" --json
+	text=$(json '.quizzes[0].questions[0].options[] | select(.option == 0) | .text')
+	[[ -n $text && $(sed -n 2p "$t/parsed" | cut -f2 | cut -d$'\037' -f13) == "$text" ]] ||
+		{ fail "csv: the first answer's text is not '$text'"; return; }
 	pass
 }
 

@@ -26,8 +26,8 @@ struct report_question {
 struct report_group {
 	struct result_record **records; /* owned */
 	size_t record_count;
-	size_t *top_counts; /* per role: how many had it among their top roles
-			     * (results with too few answers claim none) */
+	size_t *top_counts;    /* per role: how many had it among their top roles
+				* (results with too few answers claim none) */
 	double *affinity_sums; /* per role, over the records where it is defined */
 	size_t *affinity_counts;
 	struct report_question *questions;
@@ -55,8 +55,15 @@ double report_mean_affinity(const struct report_group *group, size_t role);
 /* The band of RECORD as "clear", "leaning"..., or "" when it has none. */
 const char *report_band_id(const struct result_record *record);
 
-/* One row per participant: name, time, top roles, clarity band, runner-up, each role's affinity,
- * each answer (its letter in file order, "-" when skipped). */
+/* Whether RECORD names a fit at all: a result with too few answers
+ * (band insufficient) claims none and is listed apart. */
+bool report_claims_fit(const struct result_record *record);
+
+/* One row per participant: name, time, quiz, version, top roles and
+ * runner-up (by name), clarity band, each role's affinity under the role's
+ * name, and each answer as two cells: its letter in file order ("-" when
+ * skipped) and the option's text. A file or pipe other than standard
+ * output starts with a UTF-8 byte-order mark, for spreadsheets. */
 bool report_write_csv(const struct report *report, FILE *out);
 /* The whole report as a JSON document; newly allocated. */
 char *report_json(const struct report *report);

@@ -1,0 +1,268 @@
+#include "careerfit/html.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "careerfit/text.h"
+
+/* Black on white, one dark blue: it survives a washed-out projector and a
+ * greyscale printout. Sizes in rem so that the room's zoom scales all. */
+static const char style[] =
+	"body{margin:0;padding:1.5rem;background:#fff;color:#111;overflow-wrap:anywhere;"
+	"font:1.5rem/1.45 system-ui,'Segoe UI',Roboto,Helvetica,Arial,sans-serif}\n"
+	"main{max-width:64rem;margin:0 auto}\n"
+	"h1{font-size:2.4rem;margin:0 0 .5rem}\n"
+	"h2{font-size:2rem;margin:2.5rem 0 .25rem;border-bottom:.2rem solid #111}\n"
+	"h3{font-size:1.6rem;margin:2rem 0 .5rem}\n"
+	"h4{font-size:1.5rem;margin:1rem 0 .25rem}\n"
+	"p{margin:.25rem 0 .75rem}\n"
+	"table{border-collapse:collapse;width:100%}\n"
+	"th,td{padding:.3rem .6rem;text-align:left;vertical-align:top}\n"
+	"thead th{border-bottom:.1rem solid #111}\n"
+	"tbody tr+tr td,tbody tr+tr th{border-top:.05rem solid #bbb}\n"
+	"td.count{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+	"td.bar{width:45%}\n"
+	"td.bar svg{display:block;width:100%;height:1.2em}\n"
+	".note{color:#333}\n";
+
+#define BAR_FILL "#0b3d91"
+#define BAR_TRACK "#e4e4e4"
+
+void html_escape(FILE *out, const char *text)
+{
+	char *clean = text_sanitize(text ? text : "");
+	for (const char *c = clean ? clean : ""; *c; c++) {
+		switch (*c) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*c, out);
+		}
+	}
+	free(clean);
+}
+
+/* One row of a bar chart: the label, a bar VALUE/MOST long, the figure.
+ * ATTRIBUTE names the row for a script (data-role="pm"); the figure is
+ * text beside the picture, so an email without pictures keeps it. */
+static void bar_row(FILE *out, const char *attribute, const char *key, const char *label,
+		    double value, double most, const char *figure)
+{
+	double length = most > 0 ? 100.0 * value / most : 0;
+	fprintf(out, "<tr %s=\"", attribute);
+	html_escape(out, key);
+	fputs("\"><th scope=\"row\">", out);
+	html_escape(out, label);
+	fputs("</th><td class=\"bar\"><svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" "
+	      "width=\"300\" height=\"24\" aria-hidden=\"true\">",
+	      out);
+	fprintf(out,
+		"<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/>"
+		"<rect width=\"%.1f\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
+		length);
+	fprintf(out, "<td class=\"count\">%s</td></tr>\n", figure);
+}
+
+static void chart_start(FILE *out, const char *title, const char *chart, const char *note)
+{
+	fprintf(out, "<h3>%s</h3>\n", title);
+	if (note)
+		fprintf(out, "<p class=\"note\">%s</p>\n", note);
+	fprintf(out, "<table data-chart=\"%s\">\n<tbody>\n", chart);
+}
+
+static void print_tops(FILE *out, const struct report_group *group)
+{
+	const struct result_record *first = report_first(group);
+	size_t most = 0;
+	for (size_t r = 0; r < first->role_count; r++)
+		most = group->top_counts[r] > most ? group->top_counts[r] : most;
+	chart_start(
+		out, "Top result", "top",
+		"A tie counts for each tied role; results with too few answers count for none.");
+	for (size_t r = 0; r < first->role_count; r++) {
+		char figure[32];
+		snprintf(figure, sizeof(figure), "%zu", group->top_counts[r]);
+		bar_row(out, "data-role", first->roles[r].id, first->roles[r].name,
+			(double)group->top_counts[r], (double)most, figure);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+static void print_bands(FILE *out, const struct report_group *group)
+{
+	size_t most = 0;
+	for (size_t b = 0; b <= CLARITY_BAND_COUNT; b++)
+		most = group->band_counts[b] > most ? group->band_counts[b] : most;
+	chart_start(out, "How sure the results are", "bands", NULL);
+	for (int b = 0; b <= CLARITY_BAND_COUNT; b++) {
+		if (b == CLARITY_BAND_COUNT && !group->band_counts[b])
+			break; /* only files from before bands have none */
+		const char *id =
+			b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b) : "unknown";
+		char figure[32];
+		snprintf(figure, sizeof(figure), "%zu", group->band_counts[b]);
+		bar_row(out, "data-band", id, id, (double)group->band_counts[b], (double)most,
+			figure);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+static void print_means(FILE *out, const struct report_group *group)
+{
+	const struct result_record *first = report_first(group);
+	chart_start(out, "Mean affinity", "mean", NULL);
+	for (size_t r = 0; r < first->role_count; r++) {
+		double mean = report_mean_affinity(group, r);
+		char figure[32];
+		snprintf(figure, sizeof(figure), mean >= 0 ? "%.1f%%" : "n/a", mean);
+		bar_row(out, "data-role", first->roles[r].id, first->roles[r].name,
+			mean >= 0 ? mean : 0, 100, figure);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+/* Whether RECORD is listed under ROLE; ROLE equal to the role count
+ * stands for the results with too few answers, listed apart. */
+static bool listed_under(const struct result_record *record, size_t role)
+{
+	if (role == record->role_count)
+		return !report_claims_fit(record);
+	return report_claims_fit(record) && record->roles[role].top;
+}
+
+static void print_names_under(FILE *out, const struct report_group *group, size_t role)
+{
+	const struct result_record *first = report_first(group);
+	size_t count = 0;
+	for (size_t i = 0; i < group->record_count; i++)
+		count += listed_under(group->records[i], role);
+	if (role == first->role_count && count == 0)
+		return;
+	fputs("<h4>", out);
+	html_escape(out, role < first->role_count ? first->roles[role].name : "Too few answers");
+	fprintf(out, ": %zu</h4>\n<p>", count);
+	bool any = false;
+	for (size_t i = 0; i < group->record_count; i++) {
+		if (!listed_under(group->records[i], role))
+			continue;
+		fputs(any ? ", " : "", out);
+		html_escape(out, group->records[i]->name);
+		any = true;
+	}
+	fputs(any ? "</p>\n" : "nobody</p>\n", out);
+}
+
+static void print_names(FILE *out, const struct report_group *group)
+{
+	fputs("<h3>Who got what</h3>\n"
+	      "<p class=\"note\">A tie lists the name under each tied role.</p>\n",
+	      out);
+	for (size_t r = 0; r <= report_first(group)->role_count; r++)
+		print_names_under(out, group, r);
+}
+
+static void print_signals(FILE *out, const struct result_record *first,
+			  const struct report_option *option)
+{
+	bool any = false;
+	for (size_t r = 0; r < first->role_count; r++) {
+		if (option->scores[r] == 0)
+			continue;
+		fputs(any ? ", " : "", out);
+		html_escape(out, first->roles[r].name);
+		fprintf(out, " %+g", option->scores[r]);
+		any = true;
+	}
+	fputs(any ? "" : "no role", out);
+}
+
+static void print_question(FILE *out, const struct report_group *group, size_t q)
+{
+	const struct report_question *question = &group->questions[q];
+	fprintf(out, "<h4>%zu. ", q + 1);
+	html_escape(out, question->prompt);
+	fputs("</h4>\n<table>\n<thead><tr><th>Option</th><th>Picked</th><th>Signals</th></tr>"
+	      "</thead>\n<tbody>\n",
+	      out);
+	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
+		const struct report_option *option = &question->options[o];
+		if (!option->count)
+			continue;
+		fprintf(out, "<tr><td>%c) ", (char)('a' + o));
+		html_escape(out, option->text);
+		fprintf(out, "</td><td class=\"count\">%zu</td><td>", option->count);
+		print_signals(out, report_first(group), option);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n", out);
+	if (question->skipped)
+		fprintf(out, "<p>Skipped: %zu</p>\n", question->skipped);
+}
+
+static void print_group(FILE *out, const struct report_group *group)
+{
+	const struct result_record *first = report_first(group);
+	fputs("<section>\n<h2>", out);
+	html_escape(out, first->quiz_title);
+	fputs("</h2>\n<p>", out);
+	html_escape(out, first->quiz_id);
+	fprintf(out,
+		", version %d. <strong data-participants=\"%zu\">%zu participant%s</strong></p>\n",
+		first->quiz_version, group->record_count, group->record_count,
+		group->record_count == 1 ? "" : "s");
+	print_tops(out, group);
+	print_bands(out, group);
+	print_means(out, group);
+	print_names(out, group);
+	fputs("<h3>What the room picked</h3>\n"
+	      "<p class=\"note\">Letters in the quiz file's order; the screen shuffles them.</p>\n",
+	      out);
+	for (size_t q = 0; q < group->question_count; q++)
+		print_question(out, group, q);
+	fputs("</section>\n", out);
+}
+
+bool html_write_report(const struct report *report, FILE *out)
+{
+	fprintf(out,
+		"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<title>Workshop results</title>\n<style>\n%s</style>\n</head>\n"
+		"<body>\n<main>\n<h1>Workshop results</h1>\n",
+		style);
+	if (report->group_count == 0)
+		fputs("<p>No results to report.</p>\n", out);
+	for (size_t g = 0; g < report->group_count; g++)
+		print_group(out, &report->groups[g]);
+	fputs("</main>\n</body>\n</html>\n", out);
+	return fflush(out) == 0 && !ferror(out);
+}
+
+bool html_write_file(const struct report *report, const char *path)
+{
+	bool to_stdout = strcmp(path, "-") == 0;
+	FILE *file = to_stdout ? stdout : fopen(path, "w");
+	if (!file)
+		return false;
+	bool ok = html_write_report(report, file);
+	int saved = errno;
+	if (!to_stdout && fclose(file) != 0)
+		return false;
+	errno = saved;
+	return ok;
+}
