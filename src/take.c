@@ -39,9 +39,12 @@ struct take {
 	struct progress_info restored;
 	struct outcome *outcome; /* built once the last question is answered */
 	char *name;		 /* the participant's: --name, or typed in a room */
-	bool unreadable;	 /* saved progress could not be read: say so later */
-	bool offer_resume;	 /* the full-screen welcome asks */
-	FILE *questions;	 /* where plain mode asks */
+	bool saved;		 /* the result went to --save/--room (or failed) */
+	bool save_failed;
+	char *save_message; /* what saving said, told once the screens close */
+	bool unreadable;    /* saved progress could not be read: say so later */
+	bool offer_resume;  /* the full-screen welcome asks */
+	FILE *questions;    /* where plain mode asks */
 };
 
 __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
@@ -196,6 +199,35 @@ static void restore_progress(struct take *t, bool on_screen)
 		discard_progress(t);
 }
 
+/* Saves OUTCOME in the --save or --room folder, once, as soon as it
+ * exists; its progress goes, since nothing is left to resume. What
+ * happened is told later (the screens may be up). */
+static void save_result(struct take *t, const struct outcome *outcome)
+{
+	if (t->saved || !t->options->save_dir)
+		return;
+	t->saved = true;
+	char *saved = NULL, *error = NULL;
+	t->save_failed =
+		!results_save(t->options->save_dir, outcome, t->name ? t->name : t->options->name,
+			      time(NULL), &saved, &error);
+	if (!t->save_failed && t->saver.path && progress_clear(t->saver.path))
+		session_set_listener(t->session, NULL, NULL);
+	size_t size = 64 + strlen(saved ? saved : "") + strlen(error ? error : "");
+	t->save_message = malloc(size);
+	if (t->save_message)
+		snprintf(t->save_message, size,
+			 t->save_failed ? "could not save the result: %s" : "result saved to %s",
+			 t->save_failed ? (error ? error : "out of memory") : saved);
+	free(saved);
+	free(error);
+}
+
+static void on_submitted(void *data, const struct outcome *outcome)
+{
+	save_result(data, outcome);
+}
+
 static bool print_result(struct take *t, bool full)
 {
 	if (!t->outcome)
@@ -215,18 +247,10 @@ static bool print_result(struct take *t, bool full)
 			summary_print_debrief(stdout, t->outcome, t->session,
 					      terminal_width(stdout));
 	}
-	bool ok = true;
-	if (t->options->save_dir) {
-		char *saved = NULL, *error = NULL;
-		ok = results_save(t->options->save_dir, t->outcome,
-				  t->name ? t->name : t->options->name, time(NULL), &saved, &error);
-		if (ok)
-			say("result saved to %s", saved);
-		else
-			say("could not save the result: %s", error ? error : "out of memory");
-		free(saved);
-		free(error);
-	}
+	save_result(t, t->outcome);
+	bool ok = !t->save_failed;
+	if (t->save_message)
+		say("%s", t->save_message);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("cannot write the result: %s", strerror(errno));
 		ok = false;
@@ -256,13 +280,17 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.resume_answered = t->restored.kept,
 		.resume_changed = t->restored.changed,
 		.claim = t->options->room && !*t->options->name ? claim_on_screen : NULL,
-		.claim_data = t,
+		.submitted = on_submitted,
+		.data = t,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
 	char place[64];
 	if (t->unreadable)
 		say("warning: the saved progress in %s could not be read; it was replaced",
 		    t->saver.path);
+	/* Saved on submit: a signal on the results screen still tells it. */
+	if (outcome != TUI_DONE && t->save_message)
+		say("%s", t->save_message);
 	if (t->saver.failed)
 		say("warning: cannot save your progress in %s: %s", t->saver.path,
 		    strerror(t->saver.failure));
@@ -466,6 +494,7 @@ enum take_status take_quiz(const struct take_options *options, int *signal_numbe
 	}
 	outcome_free(t.outcome);
 	free(t.name);
+	free(t.save_message);
 	session_free(t.session);
 	quiz_free(t.quiz);
 	free(t.saver.path);

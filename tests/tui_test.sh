@@ -765,6 +765,26 @@ test_room_name_resumes_and_a_name_in_use_is_refused() {
 	pass
 }
 
+# The result is saved when it is shown, not when the program ends: a
+# dropped connection on the results screen (SIGHUP) loses nothing.
+test_the_result_is_saved_before_it_is_shown() {
+	local room=$work/room3
+	launch -- --name Kemi --save "$room" --seed 1 "$slyde"
+	answer 10 a c b a d c a b b d || return
+	keys Enter
+	expect "Answered 10 of 10 questions" "results" || return
+	compgen -G "$room/slyde-Kemi-*.cfg" >/dev/null ||
+		{ fail "no result in the room while the results are on screen"; return; }
+	kill -HUP "$(<"$run/pid")"
+	wait_exit "hang-up on the results" || return
+	expect_err "result saved to $room/slyde-Kemi-" "hang-up on the results" || return
+	[[ $(find "$room" -name 'slyde-Kemi-*.cfg' | wc -l) -eq 1 ]] ||
+		{ fail "one result expected: $(ls "$room")"; return; }
+	[[ -z $(find "$run/state" -name 'slyde-Kemi-*.cfg') ]] ||
+		{ fail "the progress is left after the result was saved"; return; }
+	pass
+}
+
 test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
 	launch -- "$escapes"
 	expect "Press Enter to start." "welcome" || return

@@ -92,7 +92,7 @@ static void submit(struct tui *tui)
 		return;
 	}
 	struct tui_claim claim = {0};
-	bool ok = tui->claim(tui->claim_data, name, &claim);
+	bool ok = tui->claim(tui->data, name, &claim);
 	free(name);
 	if (!ok) {
 		tui->name_message = "That name is open in another session right now. Add an "

@@ -55,7 +55,8 @@ struct tui {
 	mbstate_t name_state;	  /* a character typed half-way */
 	const char *name_message; /* why the name was not taken */
 	bool (*claim)(void *data, const char *name, struct tui_claim *claim);
-	void *claim_data;
+	void (*submitted)(void *data, const struct outcome *outcome);
+	void *data; /* handed to claim and submitted */
 	/* Where a screen wants the terminal cursor, for a screen reader. */
 	bool show_cursor;
 	int cursor_y, cursor_x;

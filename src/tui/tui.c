@@ -65,6 +65,8 @@ void tui_submit(struct tui *tui)
 	tui->outcome = outcome_new(session_quiz(tui->session), session_answers(tui->session));
 	if (!tui->outcome)
 		return;
+	if (tui->submitted && !tui->finished)
+		tui->submitted(tui->data, tui->outcome);
 	tui->finished = true;
 	tui->debrief = 0;
 	tui_switch(tui, SCREEN_RESULTS);
@@ -238,7 +240,8 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.resume_answered = options->resume_answered,
 		.resume_changed = options->resume_changed,
 		.claim = options->claim,
-		.claim_data = options->claim_data,
+		.submitted = options->submitted,
+		.data = options->data,
 	};
 	tui_switch(&tui, options->claim ? SCREEN_NAME : SCREEN_WELCOME);
 	enum tui_outcome ending = run_loop(&tui, signal_number);

@@ -28,7 +28,10 @@ struct tui_options {
 	/* --room: ask the participant's name first; CLAIM takes it (false:
 	 * the name is open elsewhere) and says what waits under it. */
 	bool (*claim)(void *data, const char *name, struct tui_claim *claim);
-	void *claim_data;
+	/* Called once the result is built, before it is shown: a closed
+	 * laptop on the results screen must not lose it. */
+	void (*submitted)(void *data, const struct outcome *outcome);
+	void *data; /* handed to claim and submitted */
 };
 
 enum tui_outcome {
