@@ -584,3 +584,24 @@ void result_record_free(struct result_record *record)
 	free(record->runner_up);
 	free(record);
 }
+
+bool results_mark_joined(const char *dir, const char *quiz_id, const char *name)
+{
+	char *safe = results_safe_name(name), hash[17];
+	results_text_hash(name, hash);
+	size_t size = strlen(dir) + strlen(quiz_id) + (safe ? strlen(safe) : 0) + 64;
+	char *path = malloc(size);
+	bool ok = false;
+	if (safe && path) {
+		snprintf(path, size, "%s/" RESULTS_JOINED_FOLDER, dir);
+		if (mkdir(path, 0755) == 0 || errno == EEXIST) {
+			snprintf(path, size, "%s/" RESULTS_JOINED_FOLDER "/%.64s-%s-%.8s", dir,
+				 quiz_id, safe, hash);
+			int fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+			ok = fd >= 0 && close(fd) == 0;
+		}
+	}
+	free(path);
+	free(safe);
+	return ok;
+}

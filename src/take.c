@@ -358,6 +358,10 @@ static bool claim_name(struct take *t, const char *name, bool on_screen)
 	free(t->name);
 	t->name = strdup(name);
 	t->saver.path = path;
+	/* The live room counts who has joined; failing to mark it is no
+	 * reason to stop a participant. */
+	if (t->options->room)
+		results_mark_joined(t->options->save_dir, t->quiz->id, name);
 	if (t->saver.path)
 		restore_progress(t, on_screen);
 	if (t->saver.path)

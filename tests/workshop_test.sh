@@ -352,6 +352,12 @@ test_plain_room_asks_the_name_first() {
 		return
 	grep -q '^participant = "Ngozi Eze";$' "$room"/slyde-Ngozi-Eze-*.cfg ||
 		{ fail "plain room: no result for 'Ngozi Eze': $(ls "$room")"; return; }
+	# The live room counts who joined from marks the report does not read.
+	compgen -G "$room/.joined/slyde-Ngozi-Eze-*" >/dev/null ||
+		{ fail "plain room: no mark that Ngozi joined"; return; }
+	run report "$room"
+	expect_status 0 "room report" && [[ ! -s $work/err ]] ||
+		{ fail "room report: $(cat "$work/err")"; return; }
 	# Input that ends before a name saves nothing.
 	feed '' --room "$room" "$slyde"
 	expect_status 1 "no name" && expect_err "no name was given" "no name" || return

@@ -67,9 +67,15 @@ char *results_safe_name(const char *name);
  * written in it; on failure *ERROR says why (newly allocated). */
 bool results_check_folder(const char *dir, char **error);
 
-/* Writes OUTCOME (its answers, scores and clarity) atomically (temporary file, fsync, link) under a new
- * name in DIR, never replacing another file. On success *SAVED holds the
- * path; on failure *ERROR says why. Both newly allocated. */
+/* In a workshop room, who has joined shows before their result does: an
+ * empty file DIR/.joined/QUIZ-NAME-HASH marks each participant who typed
+ * a name (hidden, so reports skip it). False when it cannot be made. */
+#define RESULTS_JOINED_FOLDER ".joined"
+bool results_mark_joined(const char *dir, const char *quiz_id, const char *name);
+
+/* Writes OUTCOME (its answers, scores and clarity) atomically (temporary file, fsync, link) under a
+ * new name in DIR, never replacing another file. On success *SAVED holds the path; on failure
+ * *ERROR says why. Both newly allocated. */
 bool results_save(const char *dir, const struct outcome *outcome, const char *name, time_t when,
 		  char **saved, char **error);
 
