@@ -22,7 +22,8 @@ struct guard_text {
 	size_t line;	/* the line being written, from 1 */
 	size_t *starts; /* where each line begins, filled at the end */
 	size_t line_count;
-	char **files; /* as the user should see them */
+	bool long_numbers; /* some number has 10 or more digits */
+	char **files;	   /* as the user should see them */
 	size_t file_count;
 	struct origin *origins;
 	size_t origin_count, origin_capacity;
@@ -337,9 +338,8 @@ static void expand(struct reader *rd, const char *path, const char *shown, int d
 
 /* The @include whose path starts at START on line LINE_NUMBER of SHOWN:
  * the included file goes in its place, then the rest of the line. */
-static void expand_include(struct reader *rd, struct scan *scan, const char *start,
-			   const char *end, const char *shown, int line_number, int depth,
-			   size_t file)
+static void expand_include(struct reader *rd, struct scan *scan, const char *start, const char *end,
+			   const char *shown, int line_number, int depth, size_t file)
 {
 	const char *rest = NULL, *why = NULL;
 	char *written = include_path(start, end, &rest, &why);
@@ -419,9 +419,31 @@ static void expand(struct reader *rd, const char *path, const char *shown, int d
 	free(text);
 }
 
+static bool is_number_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+	       c == 'x' || c == 'X';
+}
+
+/* Whether any run of digits (decimal or hex) is 10 long: only such a
+ * literal can be too large for libconfig's 32-bit integers. */
+static bool has_long_number(const char *text, size_t length)
+{
+	size_t run = 0;
+	bool digit = false;
+	for (size_t i = 0; i < length; i++) {
+		run = is_number_char(text[i]) ? run + 1 : 0;
+		digit = run && (digit || (text[i] >= '0' && text[i] <= '9'));
+		if (run >= 10 && digit)
+			return true;
+	}
+	return false;
+}
+
 /* Where each line of the parsed text starts, for guard_line(). */
 static bool index_lines(struct guard_text *out)
 {
+	out->long_numbers = has_long_number(out->text, out->length);
 	size_t count = 1;
 	for (size_t i = 0; i < out->length; i++)
 		count += out->text[i] == '\n';
@@ -506,4 +528,9 @@ const char *guard_line(const struct guard_text *text, int line)
 	if (line < 1 || (size_t)line > text->line_count)
 		return NULL;
 	return text->text + text->starts[line - 1];
+}
+
+bool guard_long_numbers(const struct guard_text *text)
+{
+	return text->long_numbers;
 }

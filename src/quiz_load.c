@@ -296,7 +296,7 @@ static bool line_wraps(const char *text, const char *name, int value)
  * 4294967297 becomes 1. The literal in the file tells, so read it back. */
 static bool number_wrapped(struct loader *ld, const config_setting_t *setting)
 {
-	if (config_setting_type(setting) != CONFIG_TYPE_INT)
+	if (config_setting_type(setting) != CONFIG_TYPE_INT || !guard_long_numbers(ld->text))
 		return false;
 	const char *text = guard_line(ld->text, (int)config_setting_source_line(setting));
 	bool wrapped = text && line_wraps(text, config_setting_name(setting),

@@ -37,6 +37,9 @@ bool guard_parse(const struct guard_text *text, config_t *config, struct diag_li
 
 /* Where line LINE (from 1) of the parsed text was written. */
 void guard_origin(const struct guard_text *text, int line, const char **file, int *file_line);
+/* Whether the text holds a run of 10 or more digits anywhere: without
+ * one, no integer in it can be too large for libconfig. */
+bool guard_long_numbers(const struct guard_text *text);
 /* Line LINE of the parsed text, up to its end; NULL beyond the last. */
 const char *guard_line(const struct guard_text *text, int line);
 
