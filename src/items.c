@@ -140,6 +140,76 @@ static void question_analyse(const struct report_group *group, size_t q, bool re
 		question_separation(group, q, out);
 }
 
+/* The role ANSWER's option favours most (the first on a tie), or -1. */
+static int strongest_role(const struct result_answer *answer, size_t role_count)
+{
+	int best = -1;
+	for (size_t r = 0; r < role_count; r++)
+		if (answer->scores[r] > 0 && (best < 0 || answer->scores[r] > answer->scores[best]))
+			best = (int)r;
+	return answer->option >= 0 ? best : -1;
+}
+
+static void pair_count_alike(const struct report_group *group, struct items_pair *pair)
+{
+	for (size_t i = 0; i < group->record_count; i++) {
+		const struct result_record *record = group->records[i];
+		const struct result_answer *a = &record->answers[pair->question];
+		const struct result_answer *b = &record->answers[pair->other];
+		if (a->option < 0 || b->option < 0)
+			continue;
+		pair->both++;
+		int role = strongest_role(a, record->role_count);
+		pair->alike += role >= 0 && role == strongest_role(b, record->role_count);
+	}
+}
+
+struct id_index {
+	const char *id;
+	size_t index;
+};
+
+static int compare_ids(const void *a, const void *b)
+{
+	return strcmp(((const struct id_index *)a)->id, ((const struct id_index *)b)->id);
+}
+
+/* The index of the question with ID in ORDER (sorted by id): pairs are
+ * found in n log n, whatever a hostile file names. */
+static long find_question(const struct id_index *order, size_t count, const char *id)
+{
+	const struct id_index key = {.id = id};
+	const struct id_index *found = bsearch(&key, order, count, sizeof(*order), compare_ids);
+	return found ? (long)found->index : -1;
+}
+
+/* Each documented pair once, from the first result's answers. */
+static bool find_pairs(const struct report_group *group, struct items *items)
+{
+	size_t count = group->question_count;
+	struct id_index *order = malloc((count ? count : 1) * sizeof(*order));
+	items->pairs = calloc(count ? count : 1, sizeof(*items->pairs));
+	if (!order || !items->pairs) {
+		free(order);
+		return false;
+	}
+	for (size_t q = 0; q < count; q++)
+		order[q] = (struct id_index){.id = group->questions[q].id, .index = q};
+	qsort(order, count, sizeof(*order), compare_ids);
+	const struct result_record *first = report_first(group);
+	for (size_t q = 0; q < count; q++) {
+		const char *pair = first->answers[q].pair;
+		long other = pair ? find_question(order, count, pair) : -1;
+		if (other <= (long)q)
+			continue; /* unknown, itself, or counted from the other side */
+		struct items_pair *found = &items->pairs[items->pair_count++];
+		*found = (struct items_pair){.question = q, .other = (size_t)other};
+		pair_count_alike(group, found);
+	}
+	free(order);
+	return true;
+}
+
 bool items_analyse(const struct report_group *group, struct items *items)
 {
 	*items = (struct items){
@@ -153,11 +223,16 @@ bool items_analyse(const struct report_group *group, struct items *items)
 	items->question_count = count;
 	for (size_t q = 0; q < count; q++)
 		question_analyse(group, q, items->reliable, &items->questions[q]);
+	if (!find_pairs(group, items)) {
+		items_clear(items);
+		return false;
+	}
 	return true;
 }
 
 void items_clear(struct items *items)
 {
+	free(items->pairs);
 	free(items->questions);
 	*items = (struct items){0};
 }
@@ -225,6 +300,19 @@ static struct json_object *json_group(const struct report_group *group, const st
 	for (size_t q = 0; q < items->question_count; q++)
 		json_object_array_add(questions, json_question(group, items, q));
 	json_object_object_add(object, "questions", questions);
+	struct json_object *pairs = json_object_new_array();
+	for (size_t i = 0; i < items->pair_count; i++) {
+		const struct items_pair *pair = &items->pairs[i];
+		struct json_object *entry = json_object_new_object();
+		json_object_object_add(entry, "question",
+				       json_out_text(group->questions[pair->question].id));
+		json_object_object_add(entry, "other",
+				       json_out_text(group->questions[pair->other].id));
+		json_object_object_add(entry, "both", json_object_new_int((int)pair->both));
+		json_object_object_add(entry, "alike", json_object_new_int((int)pair->alike));
+		json_object_array_add(pairs, entry);
+	}
+	json_object_object_add(object, "pairs", pairs);
 	return object;
 }
 

@@ -13,6 +13,7 @@ void quiz_question_free(struct quiz_question *question)
 	free(question->id);
 	free(question->prompt);
 	free(question->debrief);
+	free(question->pair);
 	free(question->file);
 }
 

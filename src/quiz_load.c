@@ -43,7 +43,8 @@ static const char *const role_keys[] = {"id",	       "name",	     "short", "summ
 					"description", "next_steps", NULL};
 static const char *const term_keys[] = {"term", "meaning", NULL};
 static const char *const scenario_keys[] = {"id", "title", "story", "questions", NULL};
-static const char *const question_keys[] = {"id", "prompt", "weight", "debrief", "options", NULL};
+static const char *const question_keys[] = {"id",      "prompt", "weight", "debrief",
+					    "options", "pair",	 NULL};
 static const char *const option_keys[] = {"text", "scores", NULL};
 
 /* Where SETTING is written: the parsed text has the includes expanded, so
@@ -591,6 +592,11 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 	snprintf(what, sizeof(what), "question '%.100s'", question->id ? question->id : "");
 	check_role_names(ld, group, "prompt", what);
 	question->debrief = string_member(ld, group, "debrief", false, "a question");
+	char *pair = string_member(ld, group, "pair", false, "a question");
+	if (pair && *pair)
+		question->pair = pair;
+	else
+		free(pair);
 	question->weight = weight_member(ld, group);
 	const config_setting_t *list = group_list_member(ld, group, "options", QUIZ_MIN_OPTIONS,
 							 QUIZ_MAX_OPTIONS, "a question");
@@ -797,6 +803,42 @@ static void apply_selection(struct loader *ld, const config_setting_t *root)
 	free(keep);
 }
 
+/* A consistency pair names another question of the quiz; a pair left
+ * without its other half by `select` is dropped. */
+static void check_pairs(struct loader *ld, const struct id_set *ids, bool selected)
+{
+	struct quiz *quiz = ld->quiz;
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		struct quiz_question *question = &quiz->questions[q];
+		if (!question->pair)
+			continue;
+		bool known = id_set_has(ids, question->pair);
+		bool self = strcmp(question->pair, question->id) == 0;
+		if (!known && selected) {
+			free(question->pair);
+			question->pair = NULL;
+		} else if (!known || self) {
+			diag_add(ld->diags, DIAG_ERROR, question->file, question->line,
+				 "the pair of question '%s' is '%s', %s", question->id,
+				 question->pair,
+				 self ? "the question itself" : "which the quiz does not have");
+			ld->failed = true;
+		}
+	}
+}
+
+/* After `select`: the pairs whose other half was left out go. */
+static void check_selected_pairs(struct loader *ld)
+{
+	struct id_set kept = {0};
+	for (size_t q = 0; q < ld->quiz->question_count; q++)
+		if (id_set_add(&kept, ld->quiz->questions[q].id) == ID_NO_MEMORY)
+			ld->failed = true;
+	if (!ld->failed)
+		check_pairs(ld, &kept, true);
+	free(kept.slots);
+}
+
 /* Warnings about balance that the file's syntax cannot show: a role that
  * no option ever scores, and a question whose options all score alike. */
 static void check_balance_basics(struct loader *ld)
@@ -901,7 +943,11 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags)
 	load_scenarios(&ld, root);
 	load_glossary(&ld, root);
 	if (!ld.failed)
+		check_pairs(&ld, &ld.question_ids, false);
+	if (!ld.failed)
 		apply_selection(&ld, root);
+	if (!ld.failed)
+		check_selected_pairs(&ld);
 	if (!ld.failed)
 		check_balance_basics(&ld);
 	sort_by_line(diags, first_diag);

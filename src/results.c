@@ -195,6 +195,8 @@ static void build_answers(struct store_build *b, config_setting_t *root, const s
 		config_setting_t *answer = store_add(b, list, NULL, CONFIG_TYPE_GROUP);
 		store_add_string(b, answer, "question", question->id);
 		store_add_string(b, answer, "prompt", question->prompt);
+		if (question->pair)
+			store_add_string(b, answer, "pair", question->pair);
 		store_add_int(b, answer, "option", answers[q] >= 0 ? answers[q] : -1);
 		if (answers[q] < 0)
 			continue;
@@ -432,6 +434,10 @@ static bool read_answer(struct reader *rd, const config_setting_t *group,
 		return reject(rd, group, "an answer lacks its question or option");
 	if (!quiz_id_is_valid(answer->question, QUIZ_ID_OTHER))
 		return reject(rd, group, "a question id is not valid");
+	const char *pair = NULL;
+	if (config_setting_lookup_string(group, "pair", &pair) &&
+	    (!quiz_id_is_valid(pair, QUIZ_ID_OTHER) || !(answer->pair = strdup(pair))))
+		return reject(rd, group, "a pair is not a question id");
 	answer->option = option;
 	answer->scores = calloc(record->role_count, sizeof(double));
 	if (!answer->scores)
@@ -572,6 +578,7 @@ void result_record_free(struct result_record *record)
 		free(record->answers[a].prompt);
 		free(record->answers[a].text);
 		free(record->answers[a].scores);
+		free(record->answers[a].pair);
 	}
 	free(record->roles);
 	free(record->answers);

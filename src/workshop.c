@@ -327,6 +327,24 @@ static void print_item_question(FILE *out, const struct report_group *group,
 		      out);
 }
 
+/* The consistency pairs: people who answer the same question twice alike
+ * read it the same way both times. */
+static void print_item_pairs(FILE *out, const struct report_group *group, const struct items *items)
+{
+	if (items->pair_count == 0)
+		return;
+	fputs("\nConsistency pairs (questions asked twice on purpose)\n", out);
+	for (size_t i = 0; i < items->pair_count; i++) {
+		const struct items_pair *pair = &items->pairs[i];
+		char *a = text_sanitize(group->questions[pair->question].id);
+		char *b = text_sanitize(group->questions[pair->other].id);
+		fprintf(out, "  %s / %s: answered alike by %zu of the %zu who answered both\n",
+			a ? a : "", b ? b : "", pair->alike, pair->both);
+		free(a);
+		free(b);
+	}
+}
+
 static const char items_legend[] =
 	"Letters are in the quiz file's order. item-rest: the correlation, across the\n"
 	"people who answered, between picking the option and their score for the role it\n"
@@ -353,6 +371,7 @@ static bool print_items_group(FILE *out, const struct report_group *group)
 			ITEMS_MIN_RESULTS);
 	for (size_t q = 0; q < items.question_count; q++)
 		print_item_question(out, group, &items, q);
+	print_item_pairs(out, group, &items);
 	items_clear(&items);
 	return true;
 }

@@ -221,6 +221,41 @@ START_TEST(test_items_json_gives_the_same_figures)
 }
 END_TEST
 
+/* q1 and q2 are a documented pair. Answers (0 = a: x, 1 = b: y):
+ *   P1 a a   alike      P2 a b   not alike
+ *   P3 b b   alike      P4 a -   q2 skipped: not counted
+ * So 3 answered both, and 2 of them alike. */
+START_TEST(test_a_consistency_pair_counts_people_who_answer_alike)
+{
+	static const char paired[] =
+		"id = \"paired\"; title = \"Paired\"; shuffle = false;\n"
+		"roles = ( { id = \"x\"; name = \"Ex\"; }, { id = \"y\"; name = \"Why\"; } );\n"
+		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+		"  { id = \"q1\"; prompt = \"P1\"; pair = \"q2\"; options = (\n"
+		"    { text = \"a\"; scores = { x = 1; }; }, { text = \"b\"; scores = { y = 1; }; "
+		"} ); },\n"
+		"  { id = \"q2\"; prompt = \"P2\"; options = (\n"
+		"    { text = \"a\"; scores = { x = 1; }; }, { text = \"b\"; scores = { y = 1; }; "
+		"} ); }\n"
+		"); } );\n";
+	static const int answers[][2] = {{0, 0}, {0, 1}, {1, 1}, {0, -2}};
+	struct quiz *quiz = quiz_from_text(paired);
+	struct report report = {0};
+	for (size_t i = 0; i < 4; i++)
+		add(&report, quiz, answers[i]);
+	struct items items;
+	ck_assert(items_analyse(&report.groups[0], &items));
+	ck_assert_uint_eq(items.pair_count, 1);
+	ck_assert_uint_eq(items.pairs[0].question, 0);
+	ck_assert_uint_eq(items.pairs[0].other, 1);
+	ck_assert_uint_eq(items.pairs[0].both, 3);
+	ck_assert_uint_eq(items.pairs[0].alike, 2);
+	items_clear(&items);
+	report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 int main(void)
 {
 	if (!mkdtemp(folder)) {
@@ -230,6 +265,7 @@ int main(void)
 	Suite *suite = suite_create("items");
 	TCase *tcase = tcase_create("items");
 	tcase_add_test(tcase, test_item_rest_correlation_matches_the_hand_worked_set);
+	tcase_add_test(tcase, test_a_consistency_pair_counts_people_who_answer_alike);
 	tcase_add_test(tcase, test_item_rest_correlation_is_undefined_when_everyone_agrees);
 	tcase_add_test(tcase, test_an_option_picked_by_under_5_percent_is_rare);
 	tcase_add_test(tcase, test_an_option_nobody_picked_is_rare_and_has_no_text);

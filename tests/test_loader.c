@@ -1569,6 +1569,28 @@ START_TEST(test_duplicate_question_id_among_thousands_names_its_line)
 }
 END_TEST
 
+START_TEST(test_a_pair_must_name_another_question)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "pair = \"q9\";"));
+	assert_single_error(path, LINE_QUESTION, "the pair of question 'q1' is 'q9', which");
+	path = mini_quiz_with(REPLACE(LINE_QUESTION_EXTRA, "pair = \"q1\";"));
+	assert_single_error(path, LINE_QUESTION, "the question itself");
+}
+END_TEST
+
+START_TEST(test_a_pair_whose_other_half_select_leaves_out_goes)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_HEADER_EXTRA, "select = [ \"q1\" ];"),
+					  REPLACE(LINE_QUESTION_EXTRA, "pair = \"q2\";"),
+					  REPLACE(LINE_SCENARIO_END, SECOND_SCENARIO));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 0, &diags);
+	ck_assert_ptr_null(quiz->questions[0].pair);
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
 START_TEST(test_role_index_finds_a_role_by_id)
 {
 	struct diag_list diags = {0};
@@ -1736,6 +1758,8 @@ static Suite *loader_suite(void)
 	tcase_add_test(tc, test_select_of_an_unknown_question_names_its_line);
 	tcase_add_test(tc, test_loader_stops_after_a_hundred_problems);
 	tcase_add_test(tc, test_duplicate_question_id_among_thousands_names_its_line);
+	tcase_add_test(tc, test_a_pair_must_name_another_question);
+	tcase_add_test(tc, test_a_pair_whose_other_half_select_leaves_out_goes);
 	tcase_add_test(tc, test_role_index_finds_a_role_by_id);
 	tcase_add_test(tc, test_question_index_finds_a_question_by_id);
 	tcase_add_test(tc, test_quiz_free_accepts_null);

@@ -36,11 +36,23 @@ struct items_question {
 	bool one_role;	/* every known option scores the same role most */
 };
 
+/* A consistency pair: two questions the quiz asks on purpose about the
+ * same thing (`pair` in the quiz file), and how often people answered
+ * both alike, meaning the two options they chose favour the same role
+ * most. */
+struct items_pair {
+	size_t question, other; /* indices into the group's questions */
+	size_t both;		/* people who answered both */
+	size_t alike;
+};
+
 struct items {
 	size_t result_count;
 	bool reliable; /* at least ITEMS_MIN_RESULTS results: figures computed */
 	struct items_question *questions;
 	size_t question_count;
+	struct items_pair *pairs;
+	size_t pair_count;
 };
 
 /* Analyses one group of results. Below ITEMS_MIN_RESULTS only counts are

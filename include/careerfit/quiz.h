@@ -44,6 +44,7 @@ struct quiz_question {
 	char *id;
 	char *prompt;
 	char *debrief; /* may be empty */
+	char *pair;    /* a question this one asks again on purpose, or NULL */
 	double weight;
 	size_t scenario; /* index into quiz.scenarios */
 	char *file;	 /* where the question is written, for diagnostics */

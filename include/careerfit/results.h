@@ -21,6 +21,7 @@ struct result_answer {
 	int option;	/* index in file order, or -1 when skipped */
 	char *text;	/* the option's text; "" when skipped */
 	double *scores; /* per role of the record, what the option signals */
+	char *pair;	/* the question this one asks again on purpose, or NULL */
 };
 
 struct result_role {
