@@ -1,13 +1,16 @@
 /* `careerfit room DIR`: the mentor's live view of a workshop room. The
- * folder is scanned once a second; a file is parsed only when it is new or
- * its size, time or inode changed, so a room of many results costs one
- * stat() per file a second. The tally (top roles, bands, latest arrivals)
- * is rebuilt from the parsed records when something changed, and drawn
- * with the quiz's own header and size check. Like tui.c, our own signal
- * handlers only set a flag, and every way out goes through endwin(). */
+ * folder is watched with inotify and scanned when something lands in it
+ * (once a second where inotify is unavailable); a file is parsed only when
+ * it is new or its size, time or inode changed, so a scan of many results
+ * costs one stat() per file. The tally (top roles, bands, latest arrivals,
+ * what the room picked per question) is rebuilt from the parsed records
+ * when something changed, and drawn with the quiz's own header and size
+ * check. Like tui.c, our own signal handlers only set a flag, and every
+ * way out goes through endwin(). */
 #include "live.h"
 
 #include <curses.h>
+#include <dirent.h>
 #include <getopt.h>
 #include <errno.h>
 #include <poll.h>
@@ -16,11 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "careerfit/catalog.h"
+#include "careerfit/report.h"
 #include "careerfit/results.h"
 #include "careerfit/text.h"
 #include "tui/screen.h"
@@ -55,8 +60,12 @@ struct room {
 	bool unreadable; /* the last scan could not read the folder */
 	bool changed;	 /* a file came, went or changed: tally again */
 	/* The tally, rebuilt after a change; it borrows from the records. */
-	const struct result_record **shown; /* the shown quiz's, newest first */
+	struct result_record **shown; /* the shown quiz's, newest first */
 	size_t shown_count;
+	const char *shown_quiz;		      /* its id, or NULL before the first result */
+	struct report picked;		      /* the shown quiz's answers, per question */
+	const struct report_group *questions; /* the newest result's group */
+	size_t joined;			      /* marks of the shown quiz in .joined */
 	struct live_role *roles;
 	size_t role_count;
 	size_t too_few;			      /* band insufficient: they top no role */
@@ -181,7 +190,7 @@ static int newest_first(const void *a, const void *b)
 /* The quiz shown: --quiz, or the one with most results (on a tie, the
  * one of the latest result). RECORDS are sorted newest first. A room
  * holds tens of results, so counting pair by pair is quick enough. */
-static const char *chosen_quiz(const struct room *room, const struct result_record **records,
+static const char *chosen_quiz(const struct room *room, struct result_record *const *records,
 			       size_t count)
 {
 	if (room->quiz_id)
@@ -225,8 +234,28 @@ static bool count_roles(struct room *room, const struct result_record *record)
 	return true;
 }
 
+/* What the room picked, counted by the report module as `careerfit
+ * report` counts it: records are added oldest first, so each option's
+ * text is as its first picker saw it. A record its group refuses (the
+ * same quiz hash with other roles) is left out of the questions only. The
+ * questions shown are those of the newest result's quiz version. */
+static void count_picked(struct room *room)
+{
+	for (size_t i = room->shown_count; i-- > 0;)
+		report_add(&room->picked, room->shown[i]);
+	for (size_t g = 0; g < room->picked.group_count && room->shown_count; g++) {
+		const struct report_group *group = &room->picked.groups[g];
+		for (size_t i = 0; i < group->record_count; i++)
+			if (group->records[i] == room->shown[0])
+				room->questions = group;
+	}
+}
+
 static void tally_clear(struct room *room)
 {
+	report_clear(&room->picked);
+	room->questions = NULL;
+	room->shown_quiz = NULL;
 	free(room->shown);
 	free(room->roles);
 	room->shown = NULL;
@@ -266,7 +295,46 @@ static bool room_tally(struct room *room)
 	for (size_t i = 0; i < count; i++)
 		if (quiz && strcmp(room->shown[i]->quiz_id, quiz) == 0)
 			room->shown[room->shown_count++] = room->shown[i];
+	room->shown_quiz = quiz;
+	count_picked(room);
 	return true;
+}
+
+/* ---- who joined ---- */
+
+/* results_mark_joined() keeps at most this many bytes of the quiz id. */
+#define JOINED_ID_MAX 64
+
+/* DIR/.joined, newly allocated, or NULL when memory runs out. */
+static char *joined_path(const char *dir)
+{
+	size_t size = strlen(dir) + sizeof("/" RESULTS_JOINED_FOLDER);
+	char *path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s/" RESULTS_JOINED_FOLDER, dir);
+	return path;
+}
+
+/* The marks of QUIZ (QUIZ-NAME-HASH), or of every quiz when QUIZ is
+ * NULL; only names are read, the marks are empty. No folder, no marks. */
+static size_t count_joined(const char *dir, const char *quiz)
+{
+	char *path = joined_path(dir);
+	DIR *folder = path ? opendir(path) : NULL;
+	free(path);
+	if (!folder)
+		return 0;
+	size_t length = quiz ? strlen(quiz) : 0, count = 0;
+	length = length > JOINED_ID_MAX ? JOINED_ID_MAX : length;
+	const struct dirent *entry;
+	while ((entry = readdir(folder)) != NULL) {
+		const char *name = entry->d_name;
+		if (name[0] != '.' &&
+		    (!quiz || (strncmp(name, quiz, length) == 0 && name[length] == '-')))
+			count++;
+	}
+	closedir(folder);
+	return count;
 }
 
 static void room_clear(struct room *room)
@@ -488,11 +556,21 @@ static void draw_band_bars(const struct room *room, const struct area *area, int
 	}
 }
 
+/* "3 joined, 2 finished" once participants join through --room; results
+ * saved with --save alone leave no mark, so then "2 participants". */
+static void participants_line(const struct room *room, char *line, size_t size)
+{
+	if (room->joined)
+		snprintf(line, size, "%zu joined, %zu finished", room->joined, room->shown_count);
+	else
+		snprintf(line, size, "%zu participant%s", room->shown_count,
+			 room->shown_count == 1 ? "" : "s");
+}
+
 static void draw_stats(const struct room *room, const struct area *area, struct layout layout)
 {
-	char count[64];
-	snprintf(count, sizeof(count), "%zu participant%s", room->shown_count,
-		 room->shown_count == 1 ? "" : "s");
+	char count[96];
+	participants_line(room, count, sizeof(count));
 	attrset(A_BOLD);
 	put_text(area->y, area->x, count, area->width);
 	attrset(A_NORMAL);
@@ -526,20 +604,35 @@ static void local_clock(const char *iso, char out[8])
 		strftime(out, 8, "%H:%M", &local);
 }
 
-static void draw_arrivals(const struct room *room, const struct area *area)
+/* What the mentor chose to see: the summary (QUESTION 0) or question
+ * QUESTION, and whether the latest arrivals' names are up. Names stay
+ * hidden until asked for: the room is projected, and not everyone wants
+ * their name on a wall the moment they finish. */
+struct room_view {
+	size_t question;
+	bool names;
+};
+
+static void draw_arrivals(const struct room *room, const struct area *area, bool names)
 {
 	if (area->bottom - area->y < 2)
 		return;
 	draw_heading(area->y, area->x, "Latest arrivals", area->width);
 	int y = area->y + 1;
+	if (!names) {
+		attrset(pair_attr(LIVE_PAIR_DIM));
+		put_text(y++, area->x, "names hidden: press v to show", area->width);
+		attrset(A_NORMAL);
+	}
 	for (size_t i = 0; i < room->shown_count && y < area->bottom; i++, y++) {
 		char clock[8];
 		local_clock(room->shown[i]->time, clock);
 		attrset(pair_attr(LIVE_PAIR_DIM));
 		put_text(y, area->x, clock, area->width);
 		attrset(A_NORMAL);
-		put_text(y, area->x + 7, room->shown[i]->name ? room->shown[i]->name : "",
-			 area->width - 7);
+		if (names)
+			put_text(y, area->x + 7, room->shown[i]->name ? room->shown[i]->name : "",
+				 area->width - 7);
 	}
 }
 
@@ -570,6 +663,11 @@ static void draw_waiting(const struct room *room)
 	draw_centred(y + 2, "Participants join with", A_NORMAL);
 	draw_centred(y + 3, join, A_BOLD | pair_attr(LIVE_PAIR_HEADING));
 	draw_centred(y + 5, "Their results appear here as they finish.", pair_attr(LIVE_PAIR_DIM));
+	if (room->joined) {
+		char joined[64];
+		snprintf(joined, sizeof(joined), "%zu joined, 0 finished", room->joined);
+		draw_centred(y + 7, joined, A_BOLD);
+	}
 }
 
 /* The bottom line: the keys, and what was left out of the count. */
@@ -591,21 +689,177 @@ static void draw_footer(const struct room *room)
 	mvhline(LINES - 1, 0, ' ', COLS);
 	int width = (int)text_width(notes);
 	int right = COLS - 1 - width > 12 ? COLS - 1 - width : 12;
-	put_text(LINES - 1, 1, "q quit", right - 2);
+	put_text(LINES - 1, 1, "q quit  \u2190/\u2192 p/n questions  v names", right - 2);
 	attrset(A_REVERSE | A_BOLD);
 	put_text(LINES - 1, right, notes, COLS - right - 1);
 	attrset(A_NORMAL);
 }
 
-static void draw_room(const struct room *room)
+/* ---- a question: what the room picked ---- */
+
+/* TEXT from a file, sanitised and wrapped to WIDTH columns into LINES;
+ * false (LINES empty) when memory runs out. */
+static bool wrap_clean(const char *text, int width, struct text_lines *lines)
 {
-	const char *title = room->shown_count ? room->shown[0]->quiz_title : "careerfit";
-	draw_header(title, "Live room");
-	draw_footer(room);
-	if (!room->shown_count) {
-		draw_waiting(room);
-		return;
+	*lines = (struct text_lines){0};
+	char *clean = text_sanitize(text ? text : "");
+	bool ok = clean && text_wrap(clean, width > 1 ? (size_t)width : 1, lines);
+	free(clean);
+	return ok;
+}
+
+/* Draws LINES from row Y at column X, leaving out rows from BOTTOM on;
+ * returns the rows they take, drawn or not (at least one). */
+static int draw_lines(const struct text_lines *lines, int y, int x, int width, int bottom)
+{
+	for (size_t i = 0; i < lines->count && y + (int)i < bottom; i++)
+		draw_text(y + (int)i, x, lines->lines[i], (size_t)width);
+	return lines->count ? (int)lines->count : 1;
+}
+
+/* "Product Manager +2, Product Owner +1": the roles OPTION signals, by
+ * name, or by id as `careerfit report` lists them under "What the room
+ * picked" (BY_ID, for a line too narrow for the names). */
+static void signals_text(const struct report_group *group, const struct report_option *option,
+			 bool by_id, char *line, size_t size)
+{
+	const struct result_record *first = report_first(group);
+	size_t used = 0;
+	line[0] = '\0';
+	for (size_t r = 0; r < first->role_count && used < size; r++)
+		if (option->scores[r] != 0)
+			used += (size_t)snprintf(line + used, size - used, "%s%s %+g",
+						 used ? ", " : "",
+						 by_id ? first->roles[r].id : first->roles[r].name,
+						 option->scores[r]);
+	if (!used)
+		snprintf(line, size, "no role");
+}
+
+/* The bar takes the colour of the role the option signals most. */
+static attr_t option_color(const struct report_group *group, const struct report_option *option)
+{
+	size_t strongest = 0;
+	for (size_t r = 1; r < report_first(group)->role_count; r++)
+		if (option->scores[r] > option->scores[strongest])
+			strongest = r;
+	if (option->scores[strongest] <= 0)
+		return pair_attr(LIVE_PAIR_DIM);
+	return pair_attr(LIVE_PAIR_ROLE + (int)(strongest % ROLE_COLOR_COUNT));
+}
+
+/* How a question's options are laid out in AREA: the text indented past
+ * "a) ", then a bar BAR_WIDTH wide and the signals in SIGNALS columns,
+ * by role id when the names of one option would not fit. */
+struct option_layout {
+	const struct report_question *question;
+	const struct area *area;
+	int bar_width, signals;
+	bool by_id;
+};
+
+static struct option_layout option_layout(const struct report_group *group,
+					  const struct report_question *question,
+					  const struct area *area)
+{
+	struct option_layout layout = {.question = question, .area = area};
+	layout.bar_width = area->width / 3 > 12 ? area->width / 3 : 12;
+	layout.signals = area->width - layout.bar_width - 3;
+	for (size_t o = 0; o < QUIZ_MAX_OPTIONS && !layout.by_id; o++) {
+		if (!question->options[o].count)
+			continue;
+		char signals[512];
+		signals_text(group, &question->options[o], false, signals, sizeof(signals));
+		char *clean = text_sanitize(signals);
+		layout.by_id = !clean || text_width(clean) > (size_t)layout.signals;
+		free(clean);
 	}
+	return layout;
+}
+
+/* "a) " and the option's text, then a bar of how many picked it and
+ * the roles it signals; returns the row after it. */
+static int draw_option(const struct report_group *group, size_t o, const struct text_lines *text,
+		       const struct option_layout *layout, int y)
+{
+	const struct report_option *option = &layout->question->options[o];
+	const struct area *area = layout->area;
+	char label[4] = {(char)('a' + o), ')', '\0'};
+	attrset(A_BOLD);
+	put_text(y, area->x, label, 2);
+	attrset(A_NORMAL);
+	y += draw_lines(text, y, area->x + 3, area->width - 3, area->bottom);
+	if (y >= area->bottom)
+		return y + 1;
+	struct area line = {area->x + 2, y, layout->bar_width, area->bottom};
+	struct bar bar = {
+		.label = "",
+		.count = option->count,
+		.total = group->record_count,
+		.color = option_color(group, option),
+		.count_width = digits(group->record_count),
+		.thickness = 1,
+	};
+	draw_bar(&line, y, &bar);
+	char signals[512];
+	signals_text(group, option, layout->by_id, signals, sizeof(signals));
+	attrset(pair_attr(LIVE_PAIR_DIM));
+	put_text(y, line.x + line.width + 3, signals, layout->signals);
+	attrset(A_NORMAL);
+	return y + 1;
+}
+
+/* The options someone picked, in file order (an option nobody picked has
+ * no text in any result), with a blank row between them when they fit. */
+static void draw_options(const struct report_group *group, const struct report_question *question,
+			 const struct area *area, int y)
+{
+	struct option_layout layout = option_layout(group, question, area);
+	struct text_lines texts[QUIZ_MAX_OPTIONS];
+	int rows = 0, picked = 0;
+	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
+		texts[o] = (struct text_lines){0};
+		if (!question->options[o].count)
+			continue;
+		wrap_clean(question->options[o].text, area->width - 3, &texts[o]);
+		rows += (texts[o].count ? (int)texts[o].count : 1) + 1;
+		picked++;
+	}
+	int gap = y + rows + picked + (question->skipped > 0) <= area->bottom;
+	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
+		if (question->options[o].count)
+			y = draw_option(group, o, &texts[o], &layout, y) + gap;
+		text_lines_clear(&texts[o]);
+	}
+	if (question->skipped && y < area->bottom) {
+		char skipped[64];
+		snprintf(skipped, sizeof(skipped), "skipped: %zu", question->skipped);
+		attrset(pair_attr(LIVE_PAIR_DIM));
+		put_text(y, area->x, skipped, area->width);
+		attrset(A_NORMAL);
+	}
+}
+
+/* Question Q of GROUP: its prompt, and what the room picked. */
+static void draw_question(const struct report_group *group, size_t q)
+{
+	const struct report_question *question = &group->questions[q];
+	struct area body = {.x = 2, .y = 2, .width = COLS - 4, .bottom = LINES - 1};
+	char heading[128];
+	snprintf(heading, sizeof(heading), "Question %zu of %zu   %zu answered", q + 1,
+		 group->question_count, group->record_count - question->skipped);
+	draw_heading(body.y, body.x, heading, body.width);
+	struct text_lines prompt;
+	wrap_clean(question->prompt, body.width, &prompt);
+	attrset(A_BOLD);
+	int y = body.y + 2 + draw_lines(&prompt, body.y + 2, body.x, body.width, body.bottom);
+	attrset(A_NORMAL);
+	text_lines_clear(&prompt);
+	draw_options(group, question, &body, y + 1);
+}
+
+static void draw_summary(const struct room *room, const struct room_view *view)
+{
 	struct area body = {.x = 2, .y = 2, .width = COLS - 4, .bottom = LINES - 1};
 	if (COLS >= WIDE_COLUMNS) {
 		/* The arrivals get a third of the width, on the right. */
@@ -614,17 +868,30 @@ static void draw_room(const struct room *room)
 		side.x = COLS - side.width - 2;
 		body.width = side.x - body.x - 4;
 		draw_stats(room, &body, choose_layout(room, &body, 0));
-		draw_arrivals(room, &side);
+		draw_arrivals(room, &side, view->names);
 		return;
 	}
 	int arrivals = room->shown_count < 3 ? (int)room->shown_count : 3;
-	struct layout layout = choose_layout(room, &body, arrivals + 2);
+	struct layout layout = choose_layout(room, &body, arrivals + 2 + !view->names);
 	draw_stats(room, &body, layout);
 	body.y += stats_rows(room, layout) + 1;
-	draw_arrivals(room, &body);
+	draw_arrivals(room, &body, view->names);
 }
 
-/* ---- the loop ---- */
+static void draw_room(const struct room *room, const struct room_view *view)
+{
+	const char *title = room->shown_count ? room->shown[0]->quiz_title : "careerfit";
+	draw_header(title, "Live room");
+	draw_footer(room);
+	if (!room->shown_count)
+		draw_waiting(room);
+	else if (view->question && room->questions)
+		draw_question(room->questions, view->question - 1);
+	else
+		draw_summary(room, view);
+}
+
+/* ---- the terminal ---- */
 
 static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
@@ -669,7 +936,7 @@ static bool start_curses(bool color)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(50);
-	timeout(250);
+	timeout(0); /* the loop waits in poll(), on the keys and the folder */
 	init_colors(color);
 	return true;
 }
@@ -679,13 +946,13 @@ static bool too_small(void)
 	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
 }
 
-static void draw(const struct room *room)
+static void draw(const struct room *room, const struct room_view *view)
 {
 	erase();
 	if (too_small())
 		draw_too_small(false);
 	else
-		draw_room(room);
+		draw_room(room, view);
 	refresh();
 }
 
@@ -703,43 +970,235 @@ static double now(void)
 	return (double)time.tv_sec + (double)time.tv_nsec / 1e9;
 }
 
-/* Scans the folder when a second has passed; true when the picture
- * changed. */
-static bool refresh_room(struct room *room, double *last_scan)
+/* ---- watching the folder ---- */
+
+/* What a scan has to read again: the results, the marks of who joined. */
+enum { DUE_RESULTS = 1, DUE_JOINED = 2, DUE_ALL = 3 };
+
+#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
+/* Without inotify the room polls; with it, a full scan still runs now and
+ * then, for a folder that was removed and made again (its watch is gone)
+ * or a change inotify cannot see (a network file system). */
+#define POLL_SECONDS 1.0
+#define WATCHED_SCAN_SECONDS 5.0
+
+struct watch {
+	int fd;	    /* inotify, or -1 when inotify_init1() failed: poll */
+	int folder; /* watch descriptors, -1 while not watched */
+	int joined;
+};
+
+/* Watches DIR and DIR/.joined where they are not watched yet; .joined is
+ * made when the first participant joins, and is watched from then on. */
+static void watch_add(struct watch *watch, const char *dir)
 {
-	if (now() - *last_scan < 1.0)
+	if (watch->fd < 0)
+		return;
+	if (watch->folder < 0)
+		watch->folder = inotify_add_watch(watch->fd, dir, WATCH_EVENTS | IN_ONLYDIR);
+	char *path = watch->joined < 0 ? joined_path(dir) : NULL;
+	if (path)
+		watch->joined = inotify_add_watch(watch->fd, path, WATCH_EVENTS | IN_ONLYDIR);
+	free(path);
+}
+
+static struct watch watch_open(const char *dir)
+{
+	struct watch watch = {inotify_init1(IN_NONBLOCK | IN_CLOEXEC), -1, -1};
+	watch_add(&watch, dir);
+	return watch;
+}
+
+static void watch_close(struct watch *watch)
+{
+	if (watch->fd >= 0)
+		close(watch->fd);
+}
+
+/* .joined itself came or went: a watch on a folder moved away would
+ * follow it, so it is dropped and taken again on the new one. */
+static int joined_folder_event(struct watch *watch, const struct inotify_event *event,
+			       const char *dir)
+{
+	if ((event->mask & (IN_DELETE | IN_MOVED_FROM)) && watch->joined >= 0) {
+		inotify_rm_watch(watch->fd, watch->joined);
+		watch->joined = -1;
+	}
+	watch_add(watch, dir);
+	return DUE_JOINED;
+}
+
+/* What one event makes due. Hidden files in the folder are careerfit's
+ * temporary files (a result is linked in under its own name once it is
+ * whole), which no scan lists. */
+static int event_due(struct watch *watch, const struct inotify_event *event, const char *dir)
+{
+	if (event->mask & IN_Q_OVERFLOW)
+		return DUE_ALL;
+	if (event->wd == watch->joined) {
+		if (event->mask & IN_IGNORED)
+			watch->joined = -1;
+		return DUE_JOINED;
+	}
+	if (event->wd != watch->folder)
+		return 0;
+	if (event->mask & IN_IGNORED) {
+		watch->folder = -1;
+		return DUE_ALL;
+	}
+	const char *name = event->len ? event->name : "";
+	if (strcmp(name, RESULTS_JOINED_FOLDER) == 0)
+		return joined_folder_event(watch, event, dir);
+	return name[0] == '.' ? 0 : DUE_RESULTS;
+}
+
+/* Reads every queued event: a burst of results is one scan. */
+static int watch_drain(struct watch *watch, const char *dir)
+{
+	char buffer[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int due = 0;
+	ssize_t length;
+	while ((length = read(watch->fd, buffer, sizeof(buffer))) > 0) {
+		for (char *p = buffer; p < buffer + length;) {
+			const struct inotify_event *event = (const struct inotify_event *)(void *)p;
+			due |= event_due(watch, event, dir);
+			p += sizeof(*event) + event->len;
+		}
+	}
+	return due;
+}
+
+/* Sleeps until a key, an event in the folder, a signal or TIMEOUT
+ * milliseconds; returns what the events made due. */
+static int wait_input(struct watch *watch, const char *dir, int timeout)
+{
+	struct pollfd fds[2] = {
+		{.fd = STDIN_FILENO, .events = POLLIN},
+		{.fd = watch->fd, .events = POLLIN},
+	};
+	if (poll(fds, watch->fd >= 0 ? 2 : 1, timeout) > 0 && (fds[1].revents & POLLIN))
+		return watch_drain(watch, dir);
+	return 0;
+}
+
+/* ---- the loop ---- */
+
+/* Reads what DUE says; true when the picture changed. */
+static bool refresh_room(struct room *room, int due)
+{
+	bool changed = false;
+	if (due & DUE_RESULTS) {
+		bool was_unreadable = room->unreadable;
+		room_scan(room);
+		changed = room->unreadable != was_unreadable;
+		if (room->changed) {
+			/* Out of memory, the tally is tried again at the next scan. */
+			room->changed = !room_tally(room);
+			changed = true;
+			due |= DUE_JOINED; /* the shown quiz may be another */
+		}
+	}
+	if (due & DUE_JOINED) {
+		size_t joined = count_joined(room->dir, room->shown_quiz);
+		changed |= joined != room->joined;
+		room->joined = joined;
+	}
+	return changed;
+}
+
+/* Turns KEY into a change of VIEW; false for a key that quits. */
+static bool room_view_key(struct room_view *view, const struct room *room, int key)
+{
+	size_t last = room->questions ? room->questions->question_count : 0;
+	switch (key) {
+	case 'q':
+	case 'Q':
+	case 27: /* Esc */
 		return false;
-	*last_scan = now();
-	bool was_unreadable = room->unreadable;
-	room_scan(room);
-	if (!room->changed)
-		return room->unreadable != was_unreadable;
-	/* Out of memory, the tally is tried again at the next scan. */
-	room->changed = !room_tally(room);
+	case KEY_RIGHT:
+	case 'n':
+		view->question += view->question < last;
+		break;
+	case KEY_LEFT:
+	case 'p':
+		view->question -= view->question > 0;
+		break;
+	case 'v':
+	case 'V':
+		view->names = !view->names;
+		break;
+	}
 	return true;
+}
+
+/* Handles the keys typed so far: -1 to quit, else how many there were.
+ * ncurses' own buffer is empty afterwards, so poll() on the terminal
+ * then misses no key. */
+static int read_keys(struct room_view *view, const struct room *room)
+{
+	int count = 0, key;
+	while ((key = getch()) != ERR) {
+		if (!room_view_key(view, room, key))
+			return -1;
+		count++;
+	}
+	return count;
+}
+
+/* A question of a quiz version no longer shown becomes its last one. */
+static void room_view_clamp(struct room_view *view, const struct room *room)
+{
+	size_t last = room->questions ? room->questions->question_count : 0;
+	if (view->question > last)
+		view->question = last;
+}
+
+/* Due: everything once INTERVAL has passed since *LAST_SCAN. */
+static int scan_due(struct watch *watch, const char *dir, double *last_scan, double interval)
+{
+	if (now() - *last_scan < interval)
+		return 0;
+	*last_scan = now();
+	watch_add(watch, dir);
+	return DUE_ALL;
+}
+
+/* Until the next full scan, but a quarter second at most: a signal or a
+ * resize that lands just before poll() is seen that late. */
+static int wait_ms(double last_scan, double interval)
+{
+	double left = last_scan + interval - now();
+	return left <= 0 ? 0 : left >= 0.25 ? 250 : (int)(left * 1000) + 1;
 }
 
 /* Runs until q, Esc or a signal; returns the signal, or 0. */
 static int run_loop(struct room *room)
 {
-	double last_scan = 0;
+	struct watch watch = watch_open(room->dir);
+	struct room_view view = {0};
+	double interval = watch.fd >= 0 ? WATCHED_SCAN_SECONDS : POLL_SECONDS, last_scan = now();
+	int due = DUE_ALL, ending = 0;
 	bool dirty = true;
-	for (;;) {
-		if (caught_signal)
-			return caught_signal;
-		dirty |= refresh_room(room, &last_scan);
+	while (!(ending = caught_signal)) {
+		due |= scan_due(&watch, room->dir, &last_scan, interval);
+		dirty |= refresh_room(room, due);
+		room_view_clamp(&view, room);
 		if (dirty)
-			draw(room);
-		dirty = true;
-		int key = getch();
-		if (key == 'q' || key == 'Q' || key == 27)
-			return 0;
-		if (key == ERR) {
-			dirty = false;
-			if (terminal_gone())
-				return SIGHUP;
+			draw(room, &view);
+		int keys = read_keys(&view, room);
+		if (keys < 0)
+			break;
+		dirty = keys > 0;
+		due = 0;
+		if (!dirty && terminal_gone()) {
+			ending = SIGHUP;
+			break;
 		}
+		if (!dirty)
+			due = wait_input(&watch, room->dir, wait_ms(last_scan, interval));
 	}
+	watch_close(&watch);
+	return ending;
 }
 
 /* ---- the command line ---- */
@@ -778,7 +1237,9 @@ static void usage(FILE *out)
 	      "Shows a workshop room live, full screen, for a projector: the results\n"
 	      "participants save in DIR (careerfit --room DIR, or --save DIR) appear as\n"
 	      "they arrive, with how many had each role on top, how sure the results\n"
-	      "are, and who arrived last. q or Esc quits.\n"
+	      "are, and who arrived last (names hidden until v is pressed). Right or n\n"
+	      "and Left or p step through the questions, each with what the room picked.\n"
+	      "q or Esc quits.\n"
 	      "\n"
 	      "  --quiz ID      show the results of quiz ID (by default the quiz with\n"
 	      "                 the most results in DIR)\n"
@@ -885,7 +1346,11 @@ int live_main(int argc, char **argv)
 		restore_signals(saved);
 		return EXIT_ROOM_FAILED;
 	}
-	struct room room = {.dir = options.dir, .quiz_id = options.quiz_id};
+	struct room room = {
+		.dir = options.dir,
+		.quiz_id = options.quiz_id,
+		.picked = {.borrows_records = true}, /* the records are the room's */
+	};
 	int signal_number = run_loop(&room);
 	endwin();
 	room_clear(&room);

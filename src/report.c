@@ -97,7 +97,7 @@ static bool group_count(struct report_group *group, const struct result_record *
 	return true;
 }
 
-static void group_clear(struct report_group *group)
+static void group_clear(struct report_group *group, bool borrowed)
 {
 	for (size_t q = 0; q < group->question_count; q++) {
 		free(group->questions[q].id);
@@ -107,7 +107,7 @@ static void group_clear(struct report_group *group)
 			free(group->questions[q].options[o].scores);
 		}
 	}
-	for (size_t i = 0; i < group->record_count; i++)
+	for (size_t i = 0; !borrowed && i < group->record_count; i++)
 		result_record_free(group->records[i]);
 	free(group->records);
 	free(group->questions);
@@ -128,7 +128,7 @@ static struct report_group *group_for(struct report *report, struct result_recor
 	report->groups = groups;
 	struct report_group *group = &groups[report->group_count];
 	if (!group_init(group, record)) {
-		group_clear(group);
+		group_clear(group, false);
 		return NULL;
 	}
 	report->group_count++;
@@ -140,7 +140,7 @@ static struct report_group *group_for(struct report *report, struct result_recor
 static void drop_if_empty(struct report *report, struct report_group *group)
 {
 	if (group->record_count == 0 && group == &report->groups[report->group_count - 1]) {
-		group_clear(group);
+		group_clear(group, false);
 		report->group_count--;
 	}
 }
@@ -175,9 +175,9 @@ double report_mean_affinity(const struct report_group *group, size_t role)
 void report_clear(struct report *report)
 {
 	for (size_t g = 0; g < report->group_count; g++)
-		group_clear(&report->groups[g]);
+		group_clear(&report->groups[g], report->borrows_records);
 	free(report->groups);
-	*report = (struct report){0};
+	*report = (struct report){.borrows_records = report->borrows_records};
 }
 
 /* Whether a spreadsheet would read TEXT as a formula: it starts with one

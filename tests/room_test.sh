@@ -157,12 +157,27 @@ save() {
 		>/dev/null 2>"$work/save-err" </dev/null ||
 		{ fail "saving $1's result: $(cat "$work/save-err")"; return 1; }
 }
+# join NAME ANSWER...: a participant joins the room as `careerfit --room`
+# does, typing NAME and then ANSWER... in plain mode; fewer answers than
+# questions leave them joined but not finished.
+join() {
+	local name=$1
+	shift
+	printf '%s\n' "$name" "$@" |
+		"$CAREERFIT" --room "$room" --plain "$slyde" >/dev/null 2>"$work/save-err"
+}
 # bar LABEL: the count at the end of LABEL's bar in $shot.
 bar() { sed -n -E "s/^  $1 +[█░]+ +([0-9]+)\$/\1/p" <<<"$shot" | head -1; }
 expect_bar() {
 	local count
 	count=$(bar "$1")
 	[[ $count == "$2" ]] || { fail "$3: the bar of $1 says '$count', expected $2"; return 1; }
+}
+# option_count LETTER: in a question's view, the count at the end of the
+# bar under option LETTER's text.
+option_count() {
+	awk -v option="  $1) " 'index($0, option) == 1 { found = 1 }
+		found && /[█░]/ { sub(/^ +[█░]+ +/, ""); print $1; exit }' <<<"$shot"
 }
 # sgr colour parts of stdin, as in tui_test.sh (39/49 only reset).
 color_parts() {
@@ -185,7 +200,9 @@ test_results_appear_as_they_are_saved() {
 	launch -- room "$room"
 	expect "Waiting for results" "empty room" || return
 	save Ann "$clear_pm" || return
-	expect "1 participant" "Ann's result" && expect "Ann" "Ann's name" || return
+	expect "1 participant" "Ann's result" || return
+	keys v # names are hidden until asked for
+	expect "Ann" "Ann's name" || return
 	expect_bar "Product Manager" 1 "Ann" && expect_bar "Product Owner" 0 "Ann" &&
 		expect_bar clear 1 "Ann's band" || return
 	expect_no "Waiting for results" "Ann" || return
@@ -308,7 +325,9 @@ test_the_quiz_with_most_results_is_shown_unless_told() {
 	wait_exit "most results" || return
 	launch -- room "$room" --quiz unicode
 	expect "Zhōngwén — “quotes” and 中文" "--quiz" && expect "1 participant" "--quiz" &&
-		expect "2 results of other quizzes" "--quiz footer" && expect "Cy" "--quiz" || return
+		expect "2 results of other quizzes" "--quiz footer" || return
+	keys v
+	expect "Cy" "--quiz" || return
 	keys q
 	wait_exit "--quiz" && expect_status 0 "--quiz" && pass
 }
@@ -333,6 +352,116 @@ test_no_color_leaves_out_every_colour() {
 		wait_exit "$how" || return
 	done
 	pass
+}
+
+test_joined_and_finished_are_counted() {
+	new_room
+	launch -- room "$room"
+	expect "Waiting for results in $room" "empty room" || return
+	# Ann gives her name and two answers, then her input ends.
+	join Ann a c
+	[[ -n $(ls "$room/.joined") ]] || { fail "Ann's run left no mark in .joined"; return; }
+	expect "1 joined, 0 finished" "Ann joined" || return
+	join Bo a c b a d c a b b d ||
+		{ fail "Bo's run failed: $(cat "$work/save-err")"; return; }
+	expect "2 joined, 1 finished" "Bo finished" || return
+	# A result saved without joining counts as finished only; the marks
+	# of another quiz do not count.
+	save Cy "$clear_pm" && : >"$room/.joined/unicode-Di-0123abcd" || return
+	expect "2 joined, 2 finished" "Cy saved without joining" || return
+	keys q
+	wait_exit "joined" && expect_status 0 "joined" && expect_no_err "joined" && pass
+}
+
+# seconds_since START: the time since $EPOCHREALTIME was START.
+seconds_since() { awk -v start="$1" -v end="$EPOCHREALTIME" 'BEGIN { print end - start }'; }
+# at_most SECONDS LIMIT: SECONDS is no more than LIMIT.
+at_most() { awk -v seconds="$1" -v limit="$2" 'BEGIN { exit !(seconds <= limit) }'; }
+
+# The room watches its folder: a result shows at once, not at the next
+# scan. Once a save has returned (its file has landed), the screen is read
+# every 0.1 s against a deadline of 1.5 s.
+test_a_result_shows_within_a_second_and_a_half() {
+	new_room
+	launch -- room "$room"
+	save Ann "$clear_pm" || return
+	expect "1 participant" "Ann" || return
+	local name want=1 started took
+	for name in Bo Cy Di; do
+		want=$((want + 1))
+		save "$name" "$close_call" || return
+		started=$EPOCHREALTIME
+		until shot=$(capture) && [[ $shot == *"$want participants"* ]]; do
+			at_most "$(seconds_since "$started")" 1.5 || break
+			sleep 0.1
+		done
+		took=$(seconds_since "$started")
+		[[ $shot == *"$want participants"* ]] ||
+			{ fail "$name's result did not show within 1.5 s"; return; }
+		at_most "$took" 1.5 || { fail "$name's result took $took s to show"; return; }
+	done
+	keys q
+	wait_exit "within 1.5 s" && expect_status 0 "within 1.5 s" && pass
+}
+
+test_keys_step_through_the_questions() {
+	new_room
+	save Ann "$clear_pm" && save Bo "$close_call" && save Cy "$too_few" || return
+	launch -- room "$room"
+	expect "3 participants" "three results" && expect "p/n questions" "hints" || return
+	keys Right
+	expect "Question 1 of 10   3 answered" "question 1" &&
+		expect "The churn report arrives on Monday morning. What do you do first?" \
+			"question 1's prompt" || return
+	expect_no "Top result" "question 1" && expect_width 80 "question 1" || return
+	# In file order, Ann and Cy picked a), Bo b).
+	[[ $(option_count a) == 2 && $(option_count b) == 1 ]] ||
+		{ fail "question 1 counts a) '$(option_count a)' b) '$(option_count b)'"; return; }
+	expect "Product Manager +3, Product Marketing Manager +1" "what a) signals" || return
+	keys n
+	expect "Question 2 of 10   2 answered" "n" && expect "skipped: 1" "Cy skipped" || return
+	keys p Left
+	expect "3 participants" "back to the summary" || return
+	keys Left
+	expect "Top result" "Left on the summary stays" || return
+	keys n n n n n n n n n n n n
+	expect "Question 10 of 10" "the last question" || return
+	resize 200 60
+	expect "Question 10 of 10" "200x60" && expect_width 200 "200x60" || return
+	keys q
+	wait_exit "questions" && expect_status 0 "questions" && expect_no_err "questions" && pass
+}
+
+# Text from a result file never reaches the terminal raw.
+test_a_question_s_text_is_sanitised() {
+	new_room
+	save Ann "$clear_pm" || return
+	local file
+	file=$(ls "$room"/slyde-Ann-*.cfg)
+	sed -i '0,/prompt = "The churn/s//prompt = "\\x1b]2;owned\\x07\\x1b[2JThe churn/' "$file"
+	launch -- room "$room"
+	expect "1 participant" "Ann" || return
+	keys n
+	expect "^[]2;owned^G^[[2JThe churn report" "an escape in a prompt" || return
+	[[ $(pane '#{pane_title}') != owned ]] || { fail "the prompt set the title"; return; }
+	keys q
+	wait_exit "sanitised" && expect_status 0 "sanitised" && pass
+}
+
+test_names_stay_hidden_until_v() {
+	new_room
+	save Zanele "$clear_pm" || return
+	launch -- room "$room"
+	expect "1 participant" "Zanele" && expect "names hidden: press v to show" "hidden" &&
+		expect "q quit  ←/→ p/n questions  v names" "hints" || return
+	expect_no "Zanele" "by default" || return
+	keys v
+	expect "Zanele" "after v" || return
+	expect_no "names hidden" "after v" || return
+	keys v
+	expect "names hidden: press v to show" "v again" && expect_no "Zanele" "v again" || return
+	keys q
+	wait_exit "names" && expect_status 0 "names" && pass
 }
 
 # room_cli STATUS PATTERN WHAT ARG...: runs `careerfit room ARG...` outside

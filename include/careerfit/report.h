@@ -40,6 +40,9 @@ struct report_group {
 struct report {
 	struct report_group *groups;
 	size_t group_count;
+	/* The records belong to the caller (the live room keeps its own
+	 * list): report_clear() leaves them alone. */
+	bool borrows_records;
 };
 
 /* Adds RECORD, which the report then owns, to the group of its quiz.
