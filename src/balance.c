@@ -8,10 +8,13 @@
 #include "careerfit/score.h"
 
 /* Balance scores many complete answer sets with the result's own scorer:
- * bounds over every question, worked out once. */
+ * bounds over every question, worked out once. The search also keeps the
+ * raw sums of its current answer set, so that trying another option of one
+ * question costs one step per role instead of a new sum over every
+ * question. */
 struct balance_model {
 	struct score_bounds bounds;
-	double *raw; /* per role, scratch for one answer set */
+	double *raw; /* per role: the sums of the answer set last scored */
 };
 
 static bool model_init(struct balance_model *model, const struct quiz *quiz)
@@ -27,10 +30,42 @@ static void model_clear(struct balance_model *model)
 	free(model->raw);
 }
 
-/* The affinities of one complete answer set, into AFFINITY. */
+/* The affinities of one complete answer set, into AFFINITY; the model's
+ * raw sums become that set's. */
 static void model_score(struct balance_model *model, const int *answers, double *affinity)
 {
 	score_affinities(&model->bounds, answers, model->raw, affinity);
+}
+
+/* The raw sum of ROLE once question Q's answer changes from FROM to TO
+ * (the answer set last scored or moved to answering Q with FROM). */
+static double raw_after(const struct balance_model *model, size_t q, int from, int to, size_t role)
+{
+	const struct quiz_question *question = &model->bounds.quiz->questions[q];
+	if (from == to)
+		return model->raw[role];
+	return model->raw[role] - question->weight * question->options[from].scores[role] +
+	       question->weight * question->options[to].scores[role];
+}
+
+/* The affinities if question Q were answered TO instead of FROM, as
+ * score_affinities works them out from the raw sums. */
+static void model_try(const struct balance_model *model, size_t q, int from, int to,
+		      double *affinity)
+{
+	const struct score_bounds *bounds = &model->bounds;
+	for (size_t r = 0; r < bounds->role_count; r++) {
+		double range = bounds->max[r] - bounds->min[r];
+		double raw = raw_after(model, q, from, to, r);
+		affinity[r] = range > 0 ? 100.0 * (raw - bounds->min[r]) / range : -1;
+	}
+}
+
+/* Answers question Q with TO instead of FROM in the model's sums. */
+static void model_move(struct balance_model *model, size_t q, int from, int to)
+{
+	for (size_t r = 0; r < model->bounds.role_count; r++)
+		model->raw[r] += 0 * raw_after(model, q, from, to, r);
 }
 
 /* How far ROLE is ahead of the best other role (negative: behind). */
@@ -67,20 +102,20 @@ static void tally(const double *affinity, struct balance_report *report)
 }
 
 /* Hill-climbs from ANSWERS, one question at a time, to widen ROLE's lead;
- * returns the lead reached. Used when random answering never made ROLE
- * the sole top: a pass over every option of every question is cheap. */
+ * returns the lead reached. The model's sums and AFFINITY must be those of
+ * ANSWERS. Used when random answering never made ROLE the sole top. Each
+ * option is tried on the running sums, so a pass over every option of
+ * every question costs options times roles. */
 static double climb(struct balance_model *model, int *answers, double *affinity, size_t role)
 {
 	const struct quiz *quiz = model->bounds.quiz;
-	model_score(model, answers, affinity);
 	double lead = lead_of(affinity, quiz->role_count, role);
 	for (bool improved = true; improved;) {
 		improved = false;
 		for (size_t q = 0; q < quiz->question_count; q++) {
 			int kept = answers[q];
 			for (size_t o = 0; o < quiz->questions[q].option_count; o++) {
-				answers[q] = (int)o;
-				model_score(model, answers, affinity);
+				model_try(model, q, answers[q], (int)o, affinity);
 				double tried = lead_of(affinity, quiz->role_count, role);
 				if (tried > lead + 1e-12) {
 					lead = tried;
@@ -88,8 +123,14 @@ static double climb(struct balance_model *model, int *answers, double *affinity,
 					improved = true;
 				}
 			}
+			model_move(model, q, answers[q], kept);
 			answers[q] = kept;
 		}
+		/* Sums updated step by step can drift from sums added up afresh
+		 * in the last bits: start each pass from fresh ones, so the lead
+		 * is exactly the answer set's. */
+		model_score(model, answers, affinity);
+		lead = lead_of(affinity, quiz->role_count, role);
 	}
 	return lead;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/guard.h"
 #include "careerfit/quiz.h"
 
 static bool is_quiz_name(const char *name)
@@ -18,14 +19,23 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-static bool add_entry(struct catalog *catalog, const char *path, const struct quiz *quiz)
+static struct catalog_entry *new_entry(struct catalog *catalog)
 {
 	struct catalog_entry *entries =
 		realloc(catalog->entries, (catalog->count + 1) * sizeof(*entries));
 	if (!entries)
-		return false;
+		return NULL;
 	catalog->entries = entries;
-	struct catalog_entry *entry = &entries[catalog->count];
+	entries[catalog->count] = (struct catalog_entry){0};
+	return &entries[catalog->count++];
+}
+
+static bool add_entry(struct catalog *catalog, const char *path, const struct quiz *quiz)
+{
+	bool hidden = catalog_find(catalog, quiz->id) != NULL;
+	struct catalog_entry *entry = new_entry(catalog);
+	if (!entry)
+		return false;
 	*entry = (struct catalog_entry){
 		.path = strdup(path),
 		.id = strdup(quiz->id),
@@ -34,23 +44,110 @@ static bool add_entry(struct catalog *catalog, const char *path, const struct qu
 		.scenario_count = quiz->scenario_count,
 		.question_count = quiz->question_count,
 		.role_count = quiz->role_count,
+		.hidden = hidden,
 	};
-	catalog->count++;
 	return entry->path && entry->id && entry->title;
+}
+
+/* Whether a line of PATH's own text sets NAME (at the start of the line). */
+static bool sets(const struct guard_text *text, const char *path, const char *name)
+{
+	const char *line, *file;
+	int file_line;
+	size_t length = strlen(name);
+	for (int at = 1; (line = guard_line(text, at)); at++) {
+		guard_origin(text, at, &file, &file_line);
+		line += strspn(line, " \t");
+		if (strcmp(file, path) != 0 || strncmp(line, name, length) != 0)
+			continue;
+		line += length + strspn(line + length, " \t");
+		if (*line == '=' || *line == ':')
+			return true;
+	}
+	return false;
+}
+
+/* The id a quiz that does not load is listed under: its own when it parses
+ * and has a valid one, else its file name without ".cfg"; NULL for a
+ * shared part (roles.cfg, glossary.cfg), which is no quiz. *ID_OK is
+ * false when memory ran out. */
+static char *broken_quiz_id(const char *path, bool *id_ok)
+{
+	struct diag_list diags = {0};
+	const char *slash = strrchr(path, '/');
+	char *folder = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+	struct guard_text *text =
+		folder ? guard_read_quiz(path, folder, quiz_bundled_folder(), &diags) : NULL;
+	config_t config;
+	config_init(&config);
+	bool parsed = text && guard_parse(text, &config, &diags);
+	const config_setting_t *root = parsed ? config_root_setting(&config) : NULL;
+	const char *id = NULL;
+	bool quiz = !text; /* parts include nothing, so an include went wrong */
+	if (root) {
+		quiz = config_setting_get_member(root, "id") ||
+		       config_setting_get_member(root, "title") ||
+		       config_setting_get_member(root, "scenarios");
+		if (config_setting_lookup_string(root, "id", &id) &&
+		    !quiz_id_is_valid(id, QUIZ_ID_QUIZ))
+			id = NULL;
+	} else if (text) {
+		quiz = sets(text, path, "id") || sets(text, path, "title") ||
+		       sets(text, path, "scenarios");
+	}
+	const char *name = slash ? slash + 1 : path;
+	char *copy = !quiz ? NULL : id ? strdup(id) : strndup(name, strlen(name) - 4);
+	*id_ok = folder && (!quiz || copy);
+	config_destroy(&config);
+	guard_text_free(text);
+	diag_list_clear(&diags);
+	free(folder);
+	return copy;
+}
+
+static char *first_error(const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		if (d->severity != DIAG_ERROR)
+			continue;
+		size_t size = strlen(d->file) + strlen(d->message) + 32;
+		char *error = malloc(size);
+		if (error && d->line > 0)
+			snprintf(error, size, "%s:%d: error: %s", d->file, d->line, d->message);
+		else if (error)
+			snprintf(error, size, "%s: error: %s", d->file, d->message);
+		return error;
+	}
+	return strdup("error: the quiz does not load");
+}
+
+static bool add_broken(struct catalog *catalog, const char *path, const struct diag_list *diags)
+{
+	bool id_ok;
+	char *id = broken_quiz_id(path, &id_ok);
+	if (!id)
+		return id_ok;
+	bool hidden = catalog_find(catalog, id) != NULL;
+	struct catalog_entry *entry = new_entry(catalog);
+	if (!entry) {
+		free(id);
+		return false;
+	}
+	*entry = (struct catalog_entry){.path = strdup(path),
+					.id = id,
+					.hidden = hidden,
+					.broken = true,
+					.error = first_error(diags)};
+	return entry->path && entry->error;
 }
 
 static bool scan_file(struct catalog *catalog, const char *path)
 {
 	struct diag_list diags = {0};
 	struct quiz *quiz = quiz_load(path, &diags);
+	bool ok = quiz ? add_entry(catalog, path, quiz) : add_broken(catalog, path, &diags);
 	diag_list_clear(&diags);
-	bool ok = true;
-	if (quiz) {
-		bool hidden = catalog_find(catalog, quiz->id) != NULL;
-		ok = add_entry(catalog, path, quiz);
-		if (ok)
-			catalog->entries[catalog->count - 1].hidden = hidden;
-	}
 	quiz_free(quiz);
 	return ok;
 }
@@ -102,6 +199,7 @@ void catalog_clear(struct catalog *catalog)
 		free(catalog->entries[i].path);
 		free(catalog->entries[i].id);
 		free(catalog->entries[i].title);
+		free(catalog->entries[i].error);
 	}
 	free(catalog->entries);
 	*catalog = (struct catalog){0};

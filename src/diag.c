@@ -53,6 +53,19 @@ bool diag_add(struct diag_list *list, enum diag_severity severity, const char *f
 	return true;
 }
 
+bool diag_add_note(struct diag_list *list, const char *note)
+{
+	if (list->count == 0)
+		return false;
+	char *copy = strdup(note);
+	if (!copy)
+		return false;
+	struct diag *last = &list->items[list->count - 1];
+	free(last->note);
+	last->note = copy;
+	return true;
+}
+
 size_t diag_count(const struct diag_list *list, enum diag_severity severity)
 {
 	size_t count = 0;
@@ -75,6 +88,10 @@ void diag_print(const struct diag_list *list, FILE *stream)
 			fprintf(stream, "%s:%d: %s: %s\n", file, d->line, kind, message);
 		else
 			fprintf(stream, "%s: %s: %s\n", file, kind, message);
+		char *note = d->note ? text_sanitize(d->note) : NULL;
+		if (note && *note)
+			fprintf(stream, "%s%s", note, note[strlen(note) - 1] == '\n' ? "" : "\n");
+		free(note);
 		free(file);
 		free(message);
 	}
@@ -85,6 +102,7 @@ void diag_list_clear(struct diag_list *list)
 	for (size_t i = 0; i < list->count; i++) {
 		free(list->items[i].file);
 		free(list->items[i].message);
+		free(list->items[i].note);
 	}
 	free(list->items);
 	*list = (struct diag_list){0};

@@ -12,43 +12,84 @@
 
 const char *folders_bundled(void)
 {
-	static const char source[] = CAREERFIT_SOURCE_QUIZ_DIR;
-	return access(source, R_OK) == 0 ? source : CAREERFIT_INSTALLED_QUIZ_DIR;
+	const char *override = getenv("CAREERFIT_QUIZ_DIR");
+	return override && *override ? override : CAREERFIT_INSTALLED_QUIZ_DIR;
 }
 
-static char *user_folder(void)
+/* The first LENGTH bytes of BASE, then SUFFIX; newly allocated. */
+static char *join(const char *base, size_t length, const char *suffix)
 {
-	const char *data = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	bool use_data = data && data[0] == '/'; /* XDG: relative paths are ignored */
-	if (!use_data && !(home && *home))
-		return NULL;
-	size_t size = strlen(use_data ? data : home) + 64;
+	size_t size = length + strlen(suffix) + 1;
 	char *path = malloc(size);
 	if (path)
-		snprintf(path, size, "%s%s/careerfit/quizzes", use_data ? data : home,
-			 use_data ? "" : "/.local/share");
+		snprintf(path, size, "%.*s%s", (int)length, base, suffix);
 	return path;
 }
 
-void folders_default(struct folders *folders)
+/* Takes PATH, which may be NULL (out of memory). */
+static bool add_folder(struct folders *folders, char *path)
+{
+	char **paths = path ? realloc(folders->paths, (folders->count + 1) * sizeof(*paths)) : NULL;
+	if (!paths) {
+		free(path);
+		return false;
+	}
+	folders->paths = paths;
+	folders->paths[folders->count++] = path;
+	return true;
+}
+
+/* XDG: a relative path in these variables is ignored. */
+static bool add_user_folder(struct folders *folders)
+{
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (data && data[0] == '/')
+		return add_folder(folders, join(data, strlen(data), "/careerfit/quizzes"));
+	if (home && *home)
+		return add_folder(folders,
+				  join(home, strlen(home), "/.local/share/careerfit/quizzes"));
+	return true;
+}
+
+static bool add_system_folders(struct folders *folders)
+{
+	const char *dirs = getenv("XDG_DATA_DIRS");
+	if (!dirs || !*dirs)
+		dirs = "/usr/local/share:/usr/share";
+	bool ok = true;
+	for (const char *dir = dirs; ok && *dir; dir += *dir == ':') {
+		size_t length = strcspn(dir, ":");
+		if (dir[0] == '/')
+			ok = add_folder(folders, join(dir, length, "/careerfit/quizzes"));
+		dir += length;
+	}
+	return ok;
+}
+
+bool folders_default(struct folders *folders)
 {
 	*folders = (struct folders){0};
-	char *candidates[] = {strdup(folders_bundled()), user_folder(), strdup("quizzes")};
-	for (size_t i = 0; i < FOLDERS_MAX; i++)
-		if (candidates[i])
-			folders->paths[folders->count++] = candidates[i];
+	const char *bundled = folders_bundled();
+	bool ok = add_folder(folders, join(bundled, strlen(bundled), "")) &&
+		  add_user_folder(folders) && add_system_folders(folders) &&
+		  add_folder(folders, strdup("quizzes"));
+	if (!ok)
+		folders_clear(folders);
+	return ok;
 }
 
 void folders_clear(struct folders *folders)
 {
 	for (size_t i = 0; i < folders->count; i++)
 		free(folders->paths[i]);
+	free(folders->paths);
 	*folders = (struct folders){0};
 }
 
 /* Whether FOLDER is one of the first COUNT of PATHS under another name
- * (./quizzes is the bundled folder when careerfit runs from its source). */
+ * (./quizzes is the bundled folder when careerfit runs from its source,
+ * /usr/share/careerfit/quizzes both the installed and an XDG folder). */
 static bool seen_before(char *const paths[], size_t count, const char *folder)
 {
 	char *real = realpath(folder, NULL);
@@ -65,17 +106,17 @@ static bool seen_before(char *const paths[], size_t count, const char *folder)
 bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_count)
 {
 	struct folders folders;
-	folders_default(&folders);
-	char *all[FOLDERS_MAX + 64];
-	size_t count = 0;
-	for (size_t i = 0; i < folders.count; i++)
-		all[count++] = folders.paths[i];
-	for (size_t i = 0; i < extra_count && count < sizeof(all) / sizeof(all[0]); i++)
-		all[count++] = extra[i];
-	bool ok = true;
+	if (!folders_default(&folders))
+		return false;
+	size_t count = folders.count + extra_count;
+	char **all = malloc(count * sizeof(*all));
+	bool ok = all != NULL;
+	for (size_t i = 0; ok && i < count; i++)
+		all[i] = i < folders.count ? folders.paths[i] : extra[i - folders.count];
 	for (size_t i = 0; ok && i < count; i++)
 		if (!seen_before(all, i, all[i]))
 			ok = catalog_scan(catalog, all[i]);
+	free(all);
 	folders_clear(&folders);
 	return ok;
 }

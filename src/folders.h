@@ -1,5 +1,6 @@
-/* Where careerfit looks for quizzes by id: the bundled folder, the
- * user's ($XDG_DATA_HOME/careerfit/quizzes) and ./quizzes. */
+/* Where careerfit looks for quizzes by id, in this order: the bundled
+ * folder, the user's ($XDG_DATA_HOME/careerfit/quizzes), each folder of
+ * $XDG_DATA_DIRS + /careerfit/quizzes, and ./quizzes. */
 #ifndef CAREERFIT_FOLDERS_H
 #define CAREERFIT_FOLDERS_H
 
@@ -7,17 +8,17 @@
 
 #include "careerfit/catalog.h"
 
-#define FOLDERS_MAX 3
-
 struct folders {
-	char *paths[FOLDERS_MAX];
+	char **paths;
 	size_t count;
 };
 
-/* The bundled quizzes' folder: the source tree's when careerfit runs
- * from its build folder, else the installed one. */
+/* The bundled quizzes' folder: $CAREERFIT_QUIZ_DIR when set (an
+ * uninstalled build, run by meson devenv, the tests or scripts/run), else
+ * the installed one. Never a path of the machine careerfit was built on. */
 const char *folders_bundled(void);
-void folders_default(struct folders *folders);
+/* Fills FOLDERS with the folders above; false when memory ran out. */
+bool folders_default(struct folders *folders);
 void folders_clear(struct folders *folders);
 /* A quiz path as given, or the file of a quiz id from `careerfit list`;
  * NULL (after saying why on stderr) for an id nobody knows. QUIZ NULL

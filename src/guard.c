@@ -1,11 +1,14 @@
 #include "careerfit/guard.h"
 
+#include "careerfit/text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,7 +38,8 @@ struct reader {
 	struct diag_list *diags;
 	bool includes;
 	const char *include_dir;
-	const char *kind; /* "quiz", "result"...: for messages */
+	const char *library_dir; /* "careerfit/..." falls back to it, or NULL */
+	const char *kind;	 /* "quiz", "result"...: for messages */
 	bool failed;
 };
 
@@ -177,6 +181,13 @@ __attribute__((format(printf, 4, 5))) static void fail(struct reader *rd, const 
 	rd->failed = true;
 }
 
+/* Whether WRITTEN, an @include's path, names a bundled file. */
+static bool in_library(const char *written)
+{
+	size_t length = strlen(GUARD_LIBRARY_PREFIX);
+	return strncmp(written, GUARD_LIBRARY_PREFIX, length) == 0 && written[length] != '\0';
+}
+
 /* Says why the file of the quiz (or result, or progress) could not be
  * read: at its @include when it is included, else about the file. */
 static void refuse(struct reader *rd, enum refusal refusal, const char *shown, const char *written,
@@ -195,6 +206,11 @@ static void refuse(struct reader *rd, enum refusal refusal, const char *shown, c
 		fail(rd, parent, parent_line, "the included '%s' is not a file", written);
 	else if (refusal == REFUSED_SIZE)
 		fail(rd, parent, parent_line, "the included '%s' is larger than 64 MiB", written);
+	else if (error == ENOENT && rd->library_dir && in_library(written))
+		fail(rd, parent, parent_line,
+		     "cannot open the included file '%s': it is neither in %s/, the folder of the "
+		     "quiz file given, nor among the bundled quizzes in %s/",
+		     written, rd->include_dir, rd->library_dir);
 	else if (error == ENOENT && written[0] != '/')
 		fail(rd, parent, parent_line,
 		     "cannot open the included file '%s': includes are read from %s/, the folder "
@@ -336,6 +352,21 @@ static char *join(const char *folder, const char *path)
 static void expand(struct reader *rd, const char *path, const char *shown, int depth,
 		   const char *parent, int parent_line, const char *written);
 
+/* The file an @include of WRITTEN reads: beside the quiz, or, for
+ * "careerfit/NAME" when there is no such file there, the bundled NAME.
+ * The choice is made before the file is read, and the file is read as
+ * any other (through read_file), so no rule of the guard is bypassed. */
+static char *include_file(const struct reader *rd, const char *written)
+{
+	char *joined = join(rd->include_dir, written);
+	struct stat info;
+	if (!joined || !rd->library_dir || !in_library(written) || lstat(joined, &info) == 0 ||
+	    errno != ENOENT)
+		return joined;
+	free(joined);
+	return join(rd->library_dir, written + strlen(GUARD_LIBRARY_PREFIX));
+}
+
 /* The @include whose path starts at START on line LINE_NUMBER of SHOWN:
  * the included file goes in its place, then the rest of the line. */
 static void expand_include(struct reader *rd, struct scan *scan, const char *start, const char *end,
@@ -343,7 +374,7 @@ static void expand_include(struct reader *rd, struct scan *scan, const char *sta
 {
 	const char *rest = NULL, *why = NULL;
 	char *written = include_path(start, end, &rest, &why);
-	char *joined = written ? join(rd->include_dir, written) : NULL;
+	char *joined = written ? include_file(rd, written) : NULL;
 	if (!written)
 		fail(rd, shown, line_number, "this @include cannot be read: %s", why);
 	else if (!joined)
@@ -458,8 +489,9 @@ static bool index_lines(struct guard_text *out)
 	return true;
 }
 
-struct guard_text *guard_read(const char *path, const char *kind, bool includes,
-			      const char *include_dir, struct diag_list *diags)
+static struct guard_text *read_text(const char *path, const char *kind, bool includes,
+				    const char *include_dir, const char *library_dir,
+				    struct diag_list *diags)
 {
 	struct guard_text *out = calloc(1, sizeof(*out));
 	if (!out) {
@@ -471,6 +503,7 @@ struct guard_text *guard_read(const char *path, const char *kind, bool includes,
 			    .diags = diags,
 			    .includes = includes,
 			    .include_dir = include_dir ? include_dir : ".",
+			    .library_dir = library_dir,
 			    .kind = kind};
 	expand(&rd, path, path, 0, NULL, 0, path);
 	if (!rd.failed && (!append(&rd, "", 0) || !index_lines(out)))
@@ -479,6 +512,18 @@ struct guard_text *guard_read(const char *path, const char *kind, bool includes,
 		return out;
 	guard_text_free(out);
 	return NULL;
+}
+
+struct guard_text *guard_read(const char *path, const char *kind, bool includes,
+			      const char *include_dir, struct diag_list *diags)
+{
+	return read_text(path, kind, includes, include_dir, NULL, diags);
+}
+
+struct guard_text *guard_read_quiz(const char *path, const char *include_dir,
+				   const char *library_dir, struct diag_list *diags)
+{
+	return read_text(path, "quiz", true, include_dir, library_dir, diags);
 }
 
 void guard_text_free(struct guard_text *text)
@@ -494,10 +539,350 @@ void guard_text_free(struct guard_text *text)
 	free(text);
 }
 
+/* ---------------------------------------------------------------------------
+ * Syntax errors that help. libconfig 1.5 says only "syntax error", at the
+ * line of the token it could not take, which is often the line after the
+ * mistake. careerfit looks at that line and the code line before it, as
+ * the parser saw them, for the mistakes authors make most, and quotes the
+ * author's own line, as a compiler does.
+ */
+
+enum lex_state { LEX_CODE, LEX_STRING, LEX_COMMENT };
+
+/* MASK gets LINE (LENGTH bytes) as the parser sees it: the contents of a
+ * string become 'x' (its quotes stay), comments become blanks. */
+static enum lex_state mask_line(enum lex_state state, const char *line, size_t length, char *mask)
+{
+	for (size_t i = 0; i < length; i++) {
+		bool two = i + 1 < length;
+		char c = line[i], next = two ? line[i + 1] : '\0';
+		mask[i] = ' ';
+		if (state == LEX_STRING) {
+			mask[i] = c == '"' ? '"' : 'x';
+			state = c == '"' ? LEX_CODE : state;
+			if (c == '\\' && two)
+				mask[++i] = 'x';
+		} else if (state == LEX_COMMENT) {
+			if (c == '*' && next == '/')
+				mask[++i] = ' ', state = LEX_CODE;
+		} else if (c == '#' || (c == '/' && next == '/')) {
+			memset(mask + i, ' ', length - i);
+			break;
+		} else if (c == '/' && next == '*') {
+			mask[++i] = ' ';
+			state = LEX_COMMENT;
+		} else {
+			mask[i] = c == '\r' || c == '\n' ? ' ' : c;
+			state = c == '"' ? LEX_STRING : state;
+		}
+	}
+	mask[length] = '\0';
+	return state;
+}
+
+/* The bytes of line LINE of the parsed text, without its end of line. */
+static size_t line_length(const struct guard_text *text, int line)
+{
+	const char *start = guard_line(text, line);
+	const char *end = start ? strchr(start, '\n') : NULL;
+	size_t length = start ? (end ? (size_t)(end - start) : strlen(start)) : 0;
+	return length && start[length - 1] == '\r' ? length - 1 : length;
+}
+
+/* The error's line and the code line before it, as the parser saw them. */
+struct syntax_view {
+	int error_line, previous_line; /* in the parsed text; 0: none */
+	char *error, *previous;	       /* their masks */
+	int open_string;	       /* a string left open up to the error starts here */
+	long open_column;	       /* at this byte of that line */
+	long open_single;	       /* a single quote before it there, or -1 */
+};
+
+static bool is_blank_mask(const char *mask)
+{
+	return mask[strspn(mask, " \t")] == '\0';
+}
+
+static bool syntax_view_read(const struct guard_text *text, int error_line,
+			     struct syntax_view *view)
+{
+	*view = (struct syntax_view){
+		.error_line = error_line, .open_column = -1, .open_single = -1};
+	enum lex_state state = LEX_CODE;
+	int run = 0; /* the first of the lines up to here that all end in a string */
+	long column = -1, single = -1;
+	for (int line = 1; line <= error_line; line++) {
+		size_t length = line_length(text, line);
+		char *mask = malloc(length + 1);
+		if (!mask)
+			return false;
+		state = mask_line(state, guard_line(text, line), length, mask);
+		if (state == LEX_STRING && !run) {
+			run = line;
+			column = strrchr(mask, '"') ? (long)(strrchr(mask, '"') - mask) : -1;
+			single = strchr(mask, '\'') ? (long)(strchr(mask, '\'') - mask) : -1;
+		}
+		if (line == error_line) {
+			view->error = mask;
+			view->open_string = run;
+			view->open_column = column;
+			view->open_single = single;
+		} else if (!is_blank_mask(mask)) {
+			free(view->previous);
+			view->previous = mask;
+			view->previous_line = line;
+		} else {
+			free(mask);
+		}
+		run = state == LEX_STRING ? run : 0;
+	}
+	return true;
+}
+
+/* What careerfit makes of the error. */
+struct syntax_guess {
+	int line;	 /* in the parsed text: where the mistake is */
+	long column;	 /* the byte under the caret in that line, or -1 */
+	char cause[160]; /* empty: no better word than libconfig's */
+	char hint[200];
+	bool quote_error;   /* also quote the error's line after LINE */
+	int quote_previous; /* also quote this line before LINE, or 0 */
+};
+
+static long first_code(const char *mask)
+{
+	size_t at = strspn(mask, " \t");
+	return mask[at] ? (long)at : -1;
+}
+
+static long last_code(const char *mask)
+{
+	long at = (long)strlen(mask) - 1;
+	while (at >= 0 && (mask[at] == ' ' || mask[at] == '\t'))
+		at--;
+	return at;
+}
+
+/* Where in MASK a character of SET follows FIRST after blanks, or -1. */
+static long pair_at(const char *mask, char first, const char *set)
+{
+	for (const char *p = strchr(mask, first); p; p = strchr(p + 1, first)) {
+		const char *q = p + 1 + strspn(p + 1, " \t");
+		if (*q && strchr(set, *q))
+			return (long)(p - mask);
+	}
+	return -1;
+}
+
+static bool is_name_char(char c, bool first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '*' ||
+	       (!first && ((c >= '0' && c <= '9') || c == '_' || c == '-'));
+}
+
+/* A setting's name followed by its value with no '=' between: the byte
+ * after the name, its NAME (up to SIZE bytes), or -1. */
+static long missing_equals(const char *mask, char *name, size_t size)
+{
+	for (long i = 0; mask[i]; i++) {
+		bool starts = i == 0 || strchr(" \t{;,(", mask[i - 1]);
+		if (!starts || !is_name_char(mask[i], true))
+			continue;
+		long end = i;
+		while (is_name_char(mask[end], false))
+			end++;
+		const char *value = mask + end + strspn(mask + end, " \t");
+		bool spaced = value > mask + end;
+		bool word =
+			strncasecmp(value, "true", 4) == 0 || strncasecmp(value, "false", 5) == 0;
+		bool literal = *value != '\0' && strchr("\"0123456789-+.([{", *value);
+		if (spaced && (literal || word)) {
+			snprintf(name, size, "%.*s", (int)(end - i), mask + i);
+			return end;
+		}
+		i = end - 1;
+	}
+	return -1;
+}
+
+static void guess(struct syntax_guess *g, int line, long column, const char *cause,
+		  const char *hint)
+{
+	g->line = line;
+	g->column = column;
+	snprintf(g->cause, sizeof(g->cause), "%s", cause);
+	snprintf(g->hint, sizeof(g->hint), "%s", hint);
+}
+
+/* A comma missing between a group that ends one included file and one that
+ * starts the next: the comma goes between the @include lines, where the
+ * parsed text has the rest of the first one's line. */
+static int include_between(const struct guard_text *text, int previous, int error)
+{
+	const char *file, *other;
+	int line;
+	guard_origin(text, previous, &file, &line);
+	guard_origin(text, error, &other, &line);
+	for (int at = previous + 1; file != other && at < error; at++) {
+		guard_origin(text, at, &other, &line);
+		if (other != file)
+			return at;
+	}
+	return 0;
+}
+
+static void syntax_guess(const struct guard_text *text, const struct syntax_view *v,
+			 struct syntax_guess *g)
+{
+	const char *e = v->error, *p = v->previous ? v->previous : "";
+	long e_first = first_code(e), p_last = last_code(p), at;
+	char name[64];
+	*g = (struct syntax_guess){.line = v->error_line, .column = -1, .quote_error = false};
+	int between = 0;
+	if (v->open_string && v->open_single >= 0 && v->open_single < v->open_column)
+		guess(g, v->open_string, v->open_single, "text is in single quotes",
+		      "write text in double quotes: \"like this\"");
+	else if (v->open_string)
+		guess(g, v->open_string, v->open_column, "a string is not closed",
+		      "close it with '\"' on the same line; to go on on the next line, "
+		      "close it there and open another: \"...\" \"...\"");
+	else if ((at = (long)strcspn(e, "'")) < (long)strlen(e))
+		guess(g, v->error_line, at, "text is in single quotes",
+		      "write text in double quotes: \"like this\"");
+	else if ((at = pair_at(e, '}', "{")) >= 0)
+		guess(g, v->error_line, at + 1, "a comma is missing between two groups",
+		      "put a ',' after the '}' that closes the first group");
+	else if (e_first >= 0 && e[e_first] == '{' && p_last >= 0 && p[p_last] == '}' &&
+		 (between = include_between(text, v->previous_line, v->error_line)))
+		guess(g, between, -1, "a comma is missing between two groups",
+		      "the group included here is followed by another: put a line holding ',' "
+		      "after this @include");
+	else if (e_first >= 0 && e[e_first] == '{' && p_last >= 0 && p[p_last] == '}')
+		guess(g, v->previous_line, p_last + 1, "a comma is missing between two groups",
+		      "put a ',' after the '}' that ends this line");
+	else if ((at = pair_at(e, ',', ")]")) >= 0)
+		guess(g, v->error_line, at, "a comma after the last element of a list",
+		      "remove this ','; libconfig 1.5 takes no comma before ')'");
+	else if (e_first >= 0 && strchr(")]", e[e_first]) && p_last >= 0 && p[p_last] == ',')
+		guess(g, v->previous_line, p_last, "a comma after the last element of a list",
+		      "remove this ','; libconfig 1.5 takes no comma before ')'");
+	else if ((at = pair_at(e, '=', ";,})")) >= 0 || (at = pair_at(e, ':', ";,})")) >= 0)
+		guess(g, v->error_line, at + 1 + (long)strspn(e + at + 1, " \t"),
+		      "a value is missing",
+		      "write the value after the '=': a \"text\", a number, true or false");
+	else if ((at = missing_equals(e, name, sizeof(name))) >= 0) {
+		guess(g, v->error_line, at, "", "");
+		snprintf(g->cause, sizeof(g->cause), "a '=' is missing after '%s'", name);
+		snprintf(g->hint, sizeof(g->hint), "write %s = VALUE; (':' works too)", name);
+	} else {
+		guess(g, v->error_line, -1, "",
+		      "libconfig stopped at this line; the mistake is there or near the end of "
+		      "the line before");
+		g->quote_previous = v->previous_line;
+	}
+	if (g->line == v->previous_line && g->cause[0] && !between)
+		g->quote_error = true;
+}
+
+/* "  12 | the line", or "FILE:12 | the line" when it is not in FILE; with
+ * COLUMN >= 0, a caret under that byte. Long lines are cut around it. */
+static void quote_line(FILE *out, const struct guard_text *text, int line, long column,
+		       const char *diag_file)
+{
+	const char *start = guard_line(text, line), *file;
+	size_t length = line_length(text, line), from = 0, to = length;
+	int file_line;
+	guard_origin(text, line, &file, &file_line);
+	if (column > 160)
+		from = (size_t)column - 80;
+	while (from > 0 && (start[from] & 0xC0) == 0x80)
+		from--;
+	if (to - from > 240)
+		to = from + 240;
+	while (to < length && to > from && (start[to] & 0xC0) == 0x80)
+		to--;
+	char *shown = strndup(start + from, to - from);
+	char *clean = shown ? text_sanitize(shown) : NULL;
+	char gutter[64];
+	if (strcmp(file, diag_file) == 0)
+		snprintf(gutter, sizeof(gutter), "%5d | ", file_line);
+	else
+		snprintf(gutter, sizeof(gutter), "%.40s:%d | ", file, file_line);
+	fprintf(out, "%s%s%s%s\n", gutter, from ? "..." : "", clean ? clean : "",
+		to < length ? "..." : "");
+	if (column >= 0 && clean && (size_t)column >= from && (size_t)column <= length) {
+		char *before = strndup(start + from, (size_t)column - from);
+		char *before_clean = before ? text_sanitize(before) : NULL;
+		size_t width = before_clean ? text_width(before_clean) : 0;
+		fprintf(out, "%*s | %*s^\n", (int)strlen(gutter) - 3, "",
+			(int)(width + (from ? 3 : 0)), "");
+		free(before_clean);
+		free(before);
+	}
+	free(clean);
+	free(shown);
+}
+
+/* The note under a syntax error: the lines quoted, then the hint. */
+static char *syntax_note(const struct guard_text *text, const struct syntax_guess *g,
+			 const struct syntax_view *v, const char *diag_file)
+{
+	char *note = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&note, &size);
+	if (!out)
+		return NULL;
+	if (g->quote_previous)
+		quote_line(out, text, g->quote_previous, -1, diag_file);
+	if (guard_line(text, g->line) && line_length(text, g->line) > 0)
+		quote_line(out, text, g->line, g->column, diag_file);
+	if (g->quote_error && v->error_line != g->line)
+		quote_line(out, text, v->error_line, -1, diag_file);
+	if (g->hint[0])
+		fprintf(out, "hint: %s\n", g->hint);
+	if (fclose(out) != 0) {
+		free(note);
+		return NULL;
+	}
+	return note;
+}
+
+/* Reports libconfig's syntax error at ERROR_LINE of the parsed text as
+ * well as careerfit can guess what it is. */
+static void report_syntax_error(const struct guard_text *text, int error_line,
+				struct diag_list *diags)
+{
+	if (error_line < 1)
+		error_line = 1;
+	if ((size_t)error_line > text->line_count)
+		error_line = (int)text->line_count;
+	struct syntax_view view;
+	struct syntax_guess g = {.line = error_line, .column = -1};
+	bool seen = syntax_view_read(text, error_line, &view);
+	if (seen)
+		syntax_guess(text, &view, &g);
+	const char *file;
+	int line;
+	guard_origin(text, g.line, &file, &line);
+	bool added = diag_add(diags, DIAG_ERROR, file, line, "syntax error%s%s",
+			      g.cause[0] ? ": " : "", g.cause);
+	char *note = added && seen ? syntax_note(text, &g, &view, file) : NULL;
+	if (note)
+		diag_add_note(diags, note);
+	free(note);
+	free(view.error);
+	free(view.previous);
+}
+
 bool guard_parse(const struct guard_text *text, config_t *config, struct diag_list *diags)
 {
 	if (config_read_string(config, text->text))
 		return true;
+	const char *error = config_error_text(config);
+	if (error && strcmp(error, "syntax error") == 0) {
+		report_syntax_error(text, config_error_line(config), diags);
+		return false;
+	}
 	const char *file;
 	int line;
 	guard_origin(text, config_error_line(config), &file, &line);

@@ -424,7 +424,7 @@ static void draw_bar(const struct area *area, int y, const struct bar *bar)
 		for (size_t i = 0; i < (size_t)length; i++) {
 			if (i == filled)
 				attrset(pair_attr(LIVE_PAIR_DIM));
-			addstr(i < filled ? "\u2588" : "\u2591");
+			addstr(i < filled ? glyphs_get()->full : glyphs_get()->empty);
 		}
 	}
 	attrset(A_BOLD);
@@ -689,7 +689,10 @@ static void draw_footer(const struct room *room)
 	mvhline(LINES - 1, 0, ' ', COLS);
 	int width = (int)text_width(notes);
 	int right = COLS - 1 - width > 12 ? COLS - 1 - width : 12;
-	put_text(LINES - 1, 1, "q quit  \u2190/\u2192 p/n questions  v names", right - 2);
+	char hints[64];
+	snprintf(hints, sizeof(hints), "q quit  %s/%s p/n questions  v names", glyphs_get()->left,
+		 glyphs_get()->right);
+	put_text(LINES - 1, 1, hints, right - 2);
 	attrset(A_REVERSE | A_BOLD);
 	put_text(LINES - 1, right, notes, COLS - right - 1);
 	attrset(A_NORMAL);

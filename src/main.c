@@ -3,7 +3,6 @@
  * 0 success, 1 a bad quiz file or an I/O error, 2 a usage error. */
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,9 +18,11 @@
 #include "careerfit/text.h"
 #include "config.h"
 #include "folders.h"
+#include "keymap.h"
 #include "workshop.h"
 #include "take.h"
 #include "live.h"
+#include "new.h"
 #include "validate.h"
 
 enum { EXIT_QUIZ = 1, EXIT_USAGE = 2 };
@@ -33,6 +34,8 @@ static void usage(FILE *out)
 	      "       careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] [--json]\n"
 	      "       careerfit list [DIR...]\n"
 	      "       careerfit room DIR [--quiz ID]\n"
+	      "       careerfit new QUIZ-ID [FOLDER]\n"
+	      "       careerfit help [COMMAND]\n"
 	      "Find out which product role fits you: Product Manager, Product Marketing\n"
 	      "Manager, Product Owner or Project Manager. QUIZ is a quiz file or a quiz id\n"
 	      "from 'careerfit list'; without one, the bundled quiz (" CAREERFIT_DEFAULT_QUIZ ")\n"
@@ -54,18 +57,15 @@ static void usage(FILE *out)
 	      "  --restart        discard saved progress and start afresh\n"
 	      "  -h, --help       show this help and exit\n"
 	      "  -V, --version    show the version and exit\n"
-	      "\n"
-	      "Keys in the full-screen quiz:\n"
-	      "  Up/Down, k/j     move the highlight      a-i, 1-9   pick that option\n"
-	      "  Enter            pick the highlighted    s          skip the question\n"
-	      "  Left, p, Bksp    previous question       Right, n   next answered question\n"
-	      "  PgUp/PgDn        scroll                  ?          help\n"
-	      "  q                quit (asks first during the quiz)\n"
-	      "\n"
+	      "\n",
+	      out);
+	keymap_print(out);
+	fputs("\n"
 	      "validate reports every problem as FILE:LINE: error: MESSAGE; --balance adds\n"
 	      "whether each role can come out on top and how often under random answers.\n"
 	      "report summarises the results saved with --save, for a mentor; room shows\n"
-	      "a room's results live as they arrive, for a projector.\n"
+	      "a room's results live as they arrive, for a projector. Every command takes\n"
+	      "-h and --help; --no-color, -h and -V may also come before a command.\n"
 	      "Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n",
 	      out);
 }
@@ -116,13 +116,52 @@ static bool shows_as_typed(const char *value)
 	return same;
 }
 
-static int unknown_option(char **argv, int option)
+/* Every long option's value is OPT_LONG or more, so that getopt_long's
+ * optopt tells a long option (whose whole word is argv[optind - 1]) from a
+ * short one (a letter, possibly inside a cluster like -hx). */
+enum { OPT_LONG = 256, OPT_HELP = OPT_LONG, OPT_VERSION };
+
+/* The long options starting with the LENGTH bytes of PREFIX, as
+ * "--a, --b or --c" in NAMES; returns how many there are. */
+static size_t matching_options(const struct option *options, const char *prefix, size_t length,
+			       char *names, size_t size)
 {
-	if (option && option < 256)
+	size_t count = 0, used = 0;
+	for (const struct option *o = options; o->name; o++)
+		count += strncmp(o->name, prefix, length) == 0;
+	names[0] = '\0';
+	for (size_t i = 0; options->name && used < size; options++) {
+		if (strncmp(options->name, prefix, length) != 0)
+			continue;
+		const char *separator = i == 0 ? "" : i + 1 == count ? " or " : ", ";
+		int written =
+			snprintf(names + used, size - used, "%s--%s", separator, options->name);
+		used += written > 0 ? (size_t)written : 0;
+		i++;
+	}
+	return count;
+}
+
+/* getopt_long returns '?' for every mistake: tell which one. optopt is
+ * the short option's letter, the long option's value, or 0 for a long
+ * option that is unknown or an ambiguous abbreviation. */
+static int option_error(char **argv, const struct option *options, int option)
+{
+	if (option && option < OPT_LONG)
 		return usage_error("unknown option '-%c'", option);
+	const char *word = argv[optind - 1];
+	if (strncmp(word, "--", 2) != 0)
+		return usage_error("unknown option '%s'", word);
+	size_t length = strcspn(word + 2, "=");
+	if (option && word[2 + length] == '=')
+		return usage_error("'%.*s' takes no value", (int)length + 2, word);
 	if (option)
-		return usage_error("option '%s' needs a value", argv[optind - 1]);
-	return usage_error("unknown option '%s'", argv[optind - 1]);
+		return usage_error("option '%s' needs a value", word);
+	char names[512];
+	if (length && matching_options(options, word + 2, length, names, sizeof(names)) > 1)
+		return usage_error("option '%.*s' is ambiguous: it could be %s", (int)length + 2,
+				   word, names);
+	return usage_error("unknown option '%s'", word);
 }
 
 static bool parse_seed(const char *text, uint64_t *seed)
@@ -136,43 +175,46 @@ static bool parse_seed(const char *text, uint64_t *seed)
 	return true;
 }
 
+/* The options of the quiz, "careerfit [OPTION]... [QUIZ]". */
+enum {
+	OPT_PLAIN = OPT_VERSION + 1,
+	OPT_ANSWERS,
+	OPT_JSON,
+	OPT_SEED,
+	OPT_NO_COLOR,
+	OPT_NAME,
+	OPT_SAVE,
+	OPT_RESUME,
+	OPT_RESTART,
+	OPT_DEBRIEF,
+	OPT_ROOM,
+};
+static const struct option quiz_options[] = {
+	{"plain", no_argument, NULL, OPT_PLAIN},
+	{"answers", required_argument, NULL, OPT_ANSWERS},
+	{"json", no_argument, NULL, OPT_JSON},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"name", required_argument, NULL, OPT_NAME},
+	{"save", required_argument, NULL, OPT_SAVE},
+	{"resume", no_argument, NULL, OPT_RESUME},
+	{"restart", no_argument, NULL, OPT_RESTART},
+	{"debrief", no_argument, NULL, OPT_DEBRIEF},
+	{"room", required_argument, NULL, OPT_ROOM},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{0},
+};
+
 /* Returns -1 when the options are good, or the exit code to leave with. */
 static int parse_options(int argc, char **argv, struct take_options *options)
 {
-	enum {
-		OPT_PLAIN = 256,
-		OPT_ANSWERS,
-		OPT_JSON,
-		OPT_SEED,
-		OPT_NO_COLOR,
-		OPT_NAME,
-		OPT_SAVE,
-		OPT_RESUME,
-		OPT_RESTART,
-		OPT_DEBRIEF,
-		OPT_ROOM,
-	};
-	static const struct option long_options[] = {
-		{"plain", no_argument, NULL, OPT_PLAIN},
-		{"answers", required_argument, NULL, OPT_ANSWERS},
-		{"json", no_argument, NULL, OPT_JSON},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"no-color", no_argument, NULL, OPT_NO_COLOR},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"save", required_argument, NULL, OPT_SAVE},
-		{"resume", no_argument, NULL, OPT_RESUME},
-		{"restart", no_argument, NULL, OPT_RESTART},
-		{"debrief", no_argument, NULL, OPT_DEBRIEF},
-		{"room", required_argument, NULL, OPT_ROOM},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{0},
-	};
 	const char *no_color = getenv("NO_COLOR");
 	*options = (struct take_options){.color = !(no_color && *no_color), .name = ""};
+	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hV", quiz_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_PLAIN:
 			options->plain = true;
@@ -227,13 +269,15 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			options->debrief = true;
 			break;
 		case 'h':
+		case OPT_HELP:
 			usage(stdout);
 			return EXIT_SUCCESS;
 		case 'V':
+		case OPT_VERSION:
 			puts("careerfit " CAREERFIT_VERSION);
 			return EXIT_SUCCESS;
 		default:
-			return unknown_option(argv, optopt);
+			return option_error(argv, quiz_options, optopt);
 		}
 	}
 	if (argc - optind > 1)
@@ -304,13 +348,13 @@ static int run_validate(int argc, char **argv)
 	return status;
 }
 
-/* Widths and wrapping need an UTF-8 LC_CTYPE; quiz files are UTF-8 even
- * when the user's locale is "C". */
+/* The user's locale, as it is: the terminal shows what LC_CTYPE says it
+ * can, so careerfit sends UTF-8 only where the locale is UTF-8, and ASCII
+ * elsewhere (keymap.h: glyphs_get, glyphs_text). Quiz files are UTF-8 in
+ * every locale; text_sanitize() decodes them itself. */
 static void set_locale(void)
 {
 	setlocale(LC_ALL, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 /* "-" is standard output. */
@@ -342,14 +386,14 @@ static int print_report(const struct report *report, bool json)
 
 static int run_report(int argc, char **argv)
 {
-	enum { OPT_QUIZ = 256, OPT_CSV, OPT_JSON, OPT_HTML, OPT_ITEMS };
+	enum { REPORT_QUIZ = OPT_VERSION + 1, REPORT_CSV, REPORT_JSON, REPORT_HTML, REPORT_ITEMS };
 	static const struct option long_options[] = {
-		{"quiz", required_argument, NULL, OPT_QUIZ},
-		{"csv", required_argument, NULL, OPT_CSV},
-		{"html", required_argument, NULL, OPT_HTML},
-		{"json", no_argument, NULL, OPT_JSON},
-		{"items", no_argument, NULL, OPT_ITEMS},
-		{"help", no_argument, NULL, 'h'},
+		{"quiz", required_argument, NULL, REPORT_QUIZ},
+		{"csv", required_argument, NULL, REPORT_CSV},
+		{"html", required_argument, NULL, REPORT_HTML},
+		{"json", no_argument, NULL, REPORT_JSON},
+		{"items", no_argument, NULL, REPORT_ITEMS},
+		{"help", no_argument, NULL, OPT_HELP},
 		{0},
 	};
 	const char *quiz_id = NULL, *csv = NULL, *html = NULL;
@@ -358,17 +402,17 @@ static int run_report(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
-		if (c == OPT_QUIZ)
+		if (c == REPORT_QUIZ)
 			quiz_id = optarg;
-		else if (c == OPT_CSV)
+		else if (c == REPORT_CSV)
 			csv = optarg;
-		else if (c == OPT_HTML)
+		else if (c == REPORT_HTML)
 			html = optarg;
-		else if (c == OPT_JSON)
+		else if (c == REPORT_JSON)
 			json = true;
-		else if (c == OPT_ITEMS)
+		else if (c == REPORT_ITEMS)
 			items = true;
-		else if (c == 'h')
+		else if (c == 'h' || c == OPT_HELP)
 			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv "
 				    "FILE] "
 				    "[--html FILE] [--json]\n"
@@ -380,7 +424,7 @@ static int run_report(int argc, char **argv)
 				    "authors."),
 			       EXIT_SUCCESS;
 		else
-			return unknown_option(argv, optopt);
+			return option_error(argv, long_options, optopt);
 	}
 	if (optind >= argc)
 		return usage_error("report needs a folder or result files");
@@ -418,24 +462,191 @@ static int run_report(int argc, char **argv)
 	return status;
 }
 
-static int run_list(int argc, char **argv)
+static int list_folders(char **folders, size_t count)
 {
-	if (argc > 1 && argv[1][0] == '-')
-		return strcmp(argv[1], "--help") == 0
-			       ? (puts("Usage: careerfit list [DIR...]\nLists the quizzes "
-				       "careerfit "
-				       "can find, with their ids."),
-				  EXIT_SUCCESS)
-			       : usage_error("list: unknown option '%s'", argv[1]);
-	for (int i = 1; i < argc; i++)
-		if (access(argv[i], R_OK | X_OK) != 0)
-			complain("warning: cannot read the folder %s: %s", argv[i],
+	for (size_t i = 0; i < count; i++)
+		if (access(folders[i], R_OK | X_OK) != 0)
+			complain("warning: cannot read the folder %s: %s", folders[i],
 				 strerror(errno));
 	struct catalog catalog = {0};
-	bool ok = folders_catalog(&catalog, argv + 1, (size_t)(argc - 1));
+	bool ok = folders_catalog(&catalog, folders, count);
 	workshop_print_catalog(stdout, &catalog);
 	catalog_clear(&catalog);
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
+}
+
+/* Options may come before or after the folders; "--" ends them. */
+static int run_list(int argc, char **argv)
+{
+	char **folders = calloc((size_t)argc, sizeof(*folders));
+	size_t count = 0;
+	bool options_done = false;
+	int status = -1;
+	if (!folders)
+		return EXIT_QUIZ;
+	for (int i = 1; i < argc && status < 0; i++) {
+		const char *arg = argv[i];
+		if (options_done || arg[0] != '-' || !arg[1])
+			folders[count++] = argv[i];
+		else if (strcmp(arg, "--") == 0)
+			options_done = true;
+		else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+			status = (puts("Usage: careerfit list [DIR...]\n"
+				       "Lists the quizzes careerfit can find, with their ids."),
+				  EXIT_SUCCESS);
+		else
+			status = usage_error("list: unknown option '%s'", arg);
+	}
+	if (status < 0)
+		status = list_folders(folders, count);
+	free(folders);
+	return status;
+}
+
+static int run_help(int argc, char **argv);
+
+/* The commands, "careerfit COMMAND [ARGUMENT]...": each runs with ARGV[0]
+ * its own name, and takes -h and --help. */
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	bool takes_no_color; /* "careerfit --no-color COMMAND" hands it on */
+} commands[] = {
+	{"validate", run_validate, false}, /* check quiz files */
+	{"report", run_report, false},	   /* summarise saved results */
+	{"list", run_list, false},	   /* the quizzes found, by id */
+	{"room", live_main, true},	   /* a room's results, live */
+	{"new", new_main, false},	   /* write a starting quiz */
+	{"help", run_help, false},	   /* the usage, or a command's */
+};
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* "careerfit help" is the usage; "careerfit help COMMAND" the command's. */
+static int run_help(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		return usage(stdout), EXIT_SUCCESS;
+	if (argc > 2)
+		return usage_error("help takes one command, but '%s' is one more", argv[2]);
+	const struct command *command = find_command(argv[1]);
+	if (!command) {
+		size_t count = sizeof(commands) / sizeof(commands[0]), used = 0;
+		char names[256] = "";
+		for (size_t i = 0; i < count && used < sizeof(names); i++) {
+			int written = snprintf(names + used, sizeof(names) - used, "%s%s",
+					       i == 0		? ""
+					       : i + 1 == count ? " and "
+								: ", ",
+					       commands[i].name);
+			used += written > 0 ? (size_t)written : 0;
+		}
+		return usage_error("help: no command '%s'; the commands are %s", argv[1], names);
+	}
+	char *help[] = {argv[1], "--help", NULL};
+	return command->run(2, help);
+}
+
+/* What may come before a command: "careerfit --no-color room DIR",
+ * "careerfit -h list", "careerfit -V list". */
+struct before_command {
+	bool help, version, no_color;
+	const char *other; /* the first word that is none of these */
+};
+
+/* The quiz option that WORD (after its "--") names in full or by a unique
+ * abbreviation, as getopt_long would take it; NULL for none. */
+static const struct option *quiz_option(const char *word)
+{
+	size_t length = strcspn(word, "="), count = 0;
+	const struct option *found = NULL;
+	for (const struct option *o = quiz_options; o->name; o++) {
+		if (strncmp(o->name, word, length) != 0)
+			continue;
+		if (strlen(o->name) == length)
+			return o;
+		found = o;
+		count++;
+	}
+	return count == 1 ? found : NULL;
+}
+
+/* Notes one option word (not "--") in BEFORE; returns how many of the
+ * following words it takes as its value (0 or 1). */
+static int note_option(const char *word, struct before_command *before)
+{
+	if (word[1] != '-') {
+		for (const char *letter = word + 1; *letter; letter++)
+			if (*letter == 'h')
+				before->help = true;
+			else if (*letter == 'V')
+				before->version = true;
+			else if (!before->other)
+				before->other = word;
+		return 0;
+	}
+	const struct option *option = quiz_option(word + 2);
+	bool has_value = strchr(word, '=') != NULL;
+	if (option && !has_value && option->val == OPT_HELP)
+		before->help = true;
+	else if (option && !has_value && option->val == OPT_VERSION)
+		before->version = true;
+	else if (option && !has_value && option->val == OPT_NO_COLOR)
+		before->no_color = true;
+	else if (!before->other)
+		before->other = word;
+	return option && option->has_arg == required_argument && !has_value;
+}
+
+/* The index in ARGV of the command word, after only options; 0 when there
+ * is none and the words are a quiz's ("careerfit --plain quick"). */
+static int command_index(int argc, char **argv, struct before_command *before)
+{
+	*before = (struct before_command){0};
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (argv[i][0] != '-' || !argv[i][1])
+			return find_command(argv[i]) ? i : 0;
+		i += note_option(argv[i], before);
+	}
+	return 0;
+}
+
+/* Runs the command at ARGV[INDEX] with the options that came before it. */
+static int run_command(int argc, char **argv, int index, const struct before_command *before)
+{
+	const struct command *command = find_command(argv[index]);
+	if (before->other) {
+		size_t length = strcspn(before->other, "=");
+		return usage_error("'%.*s' cannot come before the command '%s' (only --no-color, "
+				   "-h and -V can)",
+				   (int)length, before->other, command->name);
+	}
+	if (before->version)
+		return puts("careerfit " CAREERFIT_VERSION), EXIT_SUCCESS;
+	if (before->help) {
+		char *help[] = {argv[index], "--help", NULL};
+		return command->run(2, help);
+	}
+	char **args = calloc((size_t)(argc - index + 2), sizeof(*args));
+	if (!args)
+		return EXIT_QUIZ;
+	int count = 0;
+	args[count++] = argv[index];
+	if (before->no_color && command->takes_no_color)
+		args[count++] = "--no-color";
+	for (int i = index + 1; i < argc; i++)
+		args[count++] = argv[i];
+	int status = command->run(count, args);
+	free(args);
+	return status;
 }
 
 /* Output that could not be written fails the command, as take.c does for
@@ -462,14 +673,10 @@ static int finish_output(int status)
 int main(int argc, char **argv)
 {
 	set_locale();
-	if (argc > 1 && strcmp(argv[1], "validate") == 0)
-		return finish_output(run_validate(argc - 1, argv + 1));
-	if (argc > 1 && strcmp(argv[1], "report") == 0)
-		return finish_output(run_report(argc - 1, argv + 1));
-	if (argc > 1 && strcmp(argv[1], "list") == 0)
-		return finish_output(run_list(argc - 1, argv + 1));
-	if (argc > 1 && strcmp(argv[1], "room") == 0)
-		return finish_output(live_main(argc - 1, argv + 1));
+	struct before_command before;
+	int index = command_index(argc, argv, &before);
+	if (index)
+		return finish_output(run_command(argc, argv, index, &before));
 	struct take_options options;
 	int status = parse_options(argc, argv, &options);
 	if (status >= 0)

@@ -125,10 +125,11 @@ static char *insufficient_words(const struct outcome *outcome)
 	const struct score_result *score = &outcome->score;
 	size_t total = score->answered + score->skipped, needed = outcome->clarity.needed;
 	if (score->answered < needed)
-		return text_format("You answered %zu of %zu questions. Answer at least %zu more "
-				   "and careerfit can say which roles your answers point to; "
-				   "until then, read the bars only as a first impression.",
-				   score->answered, total, needed - score->answered);
+		return text_format("You answered %zu of %zu question%s. Answer at least %zu "
+				   "more and careerfit can say which roles your answers point "
+				   "to; until then, read the bars only as a first impression.",
+				   score->answered, total, total == 1 ? "" : "s",
+				   needed - score->answered);
 	return strdup("None of your answers so far tells the roles apart. Answer more "
 		      "questions and careerfit can say which roles they point to.");
 }
@@ -274,8 +275,9 @@ void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit
 	const struct score_result *score = &outcome->score;
 	emit_owned(emit, data, OUTCOME_HEADLINE, outcome_headline(outcome), -1);
 	emit_owned(emit, data, OUTCOME_COUNT,
-		   text_format("Answered %zu of %zu questions (%zu skipped).", score->answered,
-			       score->answered + score->skipped, score->skipped),
+		   text_format("Answered %zu of %zu question%s (%zu skipped).", score->answered,
+			       score->answered + score->skipped,
+			       score->answered + score->skipped == 1 ? "" : "s", score->skipped),
 		   -1);
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	render_bars(outcome, emit, data);

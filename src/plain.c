@@ -4,11 +4,12 @@
 #include <string.h>
 
 #include "careerfit/text.h"
+#include "keymap.h"
 #include "summary.h"
 
 static void print_heading(FILE *out, const char *text)
 {
-	char *clean = text_sanitize(text);
+	char *clean = glyphs_text(text);
 	fprintf(out, "\n== %s ==\n", clean ? clean : "");
 	free(clean);
 }
@@ -100,8 +101,7 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 		size_t count = quiz->questions[q].option_count;
 		for (;;) {
 			fprintf(out, "Your answer (a-%c, - to skip, < to go back%s%s): ",
-				(char)('a' + count - 1),
-				quiz->term_count ? ", ? glossary" : "",
+				(char)('a' + count - 1), quiz->term_count ? ", ? glossary" : "",
 				session_answer_of(session, q) != SESSION_UNANSWERED
 					? ", Enter to keep"
 					: "");

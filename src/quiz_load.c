@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include "config.h"
 
 /* A set of ids, so that duplicates are found in one pass over a quiz of
  * any size: open addressing over strings the quiz (or libconfig) owns. */
@@ -27,8 +28,9 @@ struct id_set {
 enum id_added { ID_ADDED, ID_PRESENT, ID_NO_MEMORY };
 
 struct loader {
-	const char *path; /* the top-level file, as the user named it */
-	char *folder;	  /* its folder: includes are relative to it */
+	const char *path;    /* the top-level file, as the user named it */
+	char *folder;	     /* its folder: includes are relative to it */
+	const char *library; /* the bundled quizzes: "careerfit/..." includes */
 	struct diag_list *diags;
 	struct quiz *quiz;
 	bool failed;		 /* an error was reported (or memory ran out) */
@@ -512,6 +514,50 @@ static void load_roles(struct loader *ld, const config_setting_t *root)
 	}
 }
 
+/* NAME as a role's id might be written from its name or short form:
+ * lower case, anything but letters and digits as '_' ("Product Owner"
+ * gives product_owner, "PjM" pjm). */
+static void as_role_id(const char *name, char *out, size_t size)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p && n + 1 < size; p++)
+		out[n++] = isalnum(*p) && *p < 128 ? (char)tolower(*p) : '_';
+	out[n] = '\0';
+}
+
+/* How close NAME is to ROLE: its id, its name or its short form. */
+static size_t role_distance(const struct quiz_role *role, const char *name)
+{
+	char written[64];
+	size_t best = edit_distance(role->id, name);
+	const char *forms[] = {role->name, role->short_name};
+	for (size_t f = 0; f < 2; f++) {
+		if (!forms[f])
+			continue;
+		as_role_id(forms[f], written, sizeof(written));
+		size_t distance = edit_distance(written, name);
+		best = distance < best ? distance : best;
+	}
+	return best;
+}
+
+/* The role an unknown NAME in scores most likely means, or -1: at most two
+ * edits from its id, name or short form, and not from a name so short that
+ * two edits make it any other ("ux" is not "pm"). */
+static int similar_role(const struct quiz *quiz, const char *name)
+{
+	int best = -1;
+	size_t best_distance = 3;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		size_t distance = role_distance(&quiz->roles[r], name);
+		if (distance < best_distance && 2 * distance <= strlen(name)) {
+			best = (int)r;
+			best_distance = distance;
+		}
+	}
+	return best;
+}
+
 static void load_scores(struct loader *ld, const config_setting_t *option, struct quiz_option *out,
 			const char *question_id)
 {
@@ -531,6 +577,11 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 		int type = config_setting_type(score);
 		if (role < 0 && quiz->role_count == 0) {
 			continue; /* the roles themselves are broken: reported already */
+		} else if (role < 0 && (role = similar_role(quiz, name)) >= 0) {
+			loader_error(ld, score,
+				     "unknown role '%s' in the scores of question '%s' (did you "
+				     "mean '%s'?)",
+				     name, question_id, quiz->roles[role].id);
 		} else if (role < 0) {
 			loader_error(ld, score, "unknown role '%s' in the scores of question '%s'",
 				     name, question_id);
@@ -889,7 +940,7 @@ static void load_header(struct loader *ld, const config_setting_t *root)
  * quiz file's folder (libconfig 1.5 has one include folder), and parses it. */
 static bool loader_parse(struct loader *ld, config_t *config)
 {
-	ld->text = guard_read(ld->path, "quiz", true, ld->folder, ld->diags);
+	ld->text = guard_read_quiz(ld->path, ld->folder, ld->library, ld->diags);
 	return ld->text && guard_parse(ld->text, config, ld->diags);
 }
 
@@ -920,9 +971,21 @@ static char *folder_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+const char *quiz_bundled_folder(void)
+{
+	const char *override = getenv("CAREERFIT_QUIZ_DIR");
+	return override && *override ? override : CAREERFIT_INSTALLED_QUIZ_DIR;
+}
+
 struct quiz *quiz_load(const char *path, struct diag_list *diags)
 {
-	struct loader ld = {.path = path, .diags = diags, .folder = folder_of(path)};
+	return quiz_load_with_library(path, quiz_bundled_folder(), diags);
+}
+
+struct quiz *quiz_load_with_library(const char *path, const char *library, struct diag_list *diags)
+{
+	struct loader ld = {
+		.path = path, .diags = diags, .folder = folder_of(path), .library = library};
 	ld.terms.fold_case = true;
 	size_t first_diag = diags->count;
 	ld.quiz = calloc(1, sizeof(*ld.quiz));

@@ -4,11 +4,12 @@
 #include <string.h>
 
 #include "careerfit/text.h"
+#include "keymap.h"
 
 void summary_print_hanging(FILE *out, const char *prefix, const char *text, size_t width)
 {
 	size_t indent = text_width(prefix);
-	char *clean = text_sanitize(text);
+	char *clean = glyphs_text(text);
 	struct text_lines lines;
 	if (!clean || !text_wrap(clean, width > indent + 10 ? width - indent : 10, &lines)) {
 		free(clean);
@@ -40,7 +41,7 @@ struct printer {
 
 static void print_bar(const struct printer *printer, const struct outcome_line *line)
 {
-	char *name = text_sanitize(line->text);
+	char *name = glyphs_text(line->text);
 	if (!name)
 		return;
 	fprintf(printer->out, "  %s%*s  ", name, (int)(printer->name_width - text_width(name)), "");
@@ -86,7 +87,7 @@ static size_t widest_name(const struct quiz *quiz)
 {
 	size_t widest = 0;
 	for (size_t r = 0; r < quiz->role_count; r++) {
-		char *name = text_sanitize(quiz->roles[r].name);
+		char *name = glyphs_text(quiz->roles[r].name);
 		if (name && text_width(name) > widest)
 			widest = text_width(name);
 		free(name);
@@ -97,7 +98,7 @@ static size_t widest_name(const struct quiz *quiz)
 void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t width)
 {
 	struct printer printer = {out, width, widest_name(outcome->quiz)};
-	char *title = text_sanitize(outcome->quiz->title);
+	char *title = glyphs_text(outcome->quiz->title);
 	fprintf(out, "careerfit: %s\n\n", title ? title : "");
 	free(title);
 	outcome_render(outcome, full, print_line, &printer);
@@ -133,7 +134,7 @@ void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width)
 {
 	fputs("\nGlossary\n", out);
 	for (size_t t = 0; t < quiz->term_count; t++) {
-		char *term = text_sanitize(quiz->glossary[t].term);
+		char *term = glyphs_text(quiz->glossary[t].term);
 		fprintf(out, "%s\n", term ? term : "");
 		free(term);
 		summary_print_wrapped(out, quiz->glossary[t].meaning, 2, width);

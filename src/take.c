@@ -114,9 +114,9 @@ static bool apply_answer_list(struct session *session, const char *list)
 	}
 	if (q + 1 == quiz->question_count)
 		return true;
-	say("--answers gives %zu answer%s, but the quiz has %zu questions\nTry 'careerfit "
+	say("--answers gives %zu answer%s, but the quiz has %zu question%s\nTry 'careerfit "
 	    "--help' for more information.",
-	    q + 1, q ? "s" : "", quiz->question_count);
+	    q + 1, q ? "s" : "", quiz->question_count, quiz->question_count == 1 ? "" : "s");
 	return false;
 }
 
@@ -155,6 +155,8 @@ static void tell_changed(const struct take *t)
 		    t->restored.changed);
 }
 
+static void settle_saved(struct take *t, bool resume);
+
 /* Saved progress: resume it, start over, or let the welcome screen ask.
  * A run that cannot ask (no terminal, no --resume or --restart) leaves the
  * saved answers alone and saves nothing of its own. */
@@ -178,6 +180,13 @@ static void restore_progress(struct take *t, bool on_screen)
 		t->offer_resume = true;
 		return;
 	}
+	settle_saved(t, resume);
+}
+
+/* Saved answers found in plain text: resume them (RESUME, or asked on a
+ * terminal), discard them, or leave them alone when nobody can be asked. */
+static void settle_saved(struct take *t, bool resume)
+{
 	if (!resume && !isatty(STDIN_FILENO)) {
 		say("saved progress found; this run leaves it alone (--resume continues it, "
 		    "--restart discards it)");
@@ -189,8 +198,8 @@ static void restore_progress(struct take *t, bool on_screen)
 	if (!resume) {
 		char question[128];
 		snprintf(question, sizeof(question),
-			 "You answered %zu of %zu questions last time. Resume?", t->restored.kept,
-			 t->quiz->question_count);
+			 "You answered %zu of %zu question%s last time. Resume?", t->restored.kept,
+			 t->quiz->question_count, t->quiz->question_count == 1 ? "" : "s");
 		resume = ask_yes(t->questions, question);
 	}
 	if (resume)
@@ -269,6 +278,7 @@ static const char *place_of(const struct take *t, char *place, size_t size)
 }
 
 static bool claim_on_screen(void *data, const char *name, struct tui_claim *claim);
+static enum take_status instead_of_screen(struct take *t);
 
 static enum take_status on_screen(struct take *t, int *signal_number)
 {
@@ -284,6 +294,8 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.data = t,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
+	if (outcome == TUI_UNAVAILABLE)
+		return instead_of_screen(t);
 	char place[64];
 	if (t->unreadable)
 		say("warning: the saved progress in %s could not be read; it was replaced",
@@ -441,6 +453,12 @@ static enum take_status ask(struct take *t, int *signal_number)
 		return TAKE_FAILED;
 	bool full_screen =
 		!options->plain && !options->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	char terminal[128];
+	if (full_screen && !tui_usable(terminal, sizeof(terminal))) {
+		say("the terminal (%s) cannot show the full screen; asking in plain text",
+		    terminal);
+		full_screen = false;
+	}
 	t->questions = where_to_ask(options);
 	t->saver.on_screen = full_screen;
 	bool ask_name = options->room && !*options->name;
@@ -460,6 +478,29 @@ static enum take_status ask(struct take *t, int *signal_number)
 		return TAKE_FAILED;
 	}
 	return full_screen ? on_screen(t, signal_number) : in_plain_text(t);
+}
+
+/* The full screen could not be set up after all (newterm() failed where
+ * terminfo promised it would work): plain text asks instead, what the
+ * screens would have asked included (the name, resuming). */
+static enum take_status instead_of_screen(struct take *t)
+{
+	char *term = text_sanitize(getenv("TERM") ? getenv("TERM") : "");
+	say("the terminal (TERM=%s) cannot show the full screen; asking in plain text",
+	    term ? term : "");
+	free(term);
+	t->saver.on_screen = false;
+	if (t->options->room && !*t->options->name && !t->name && !ask_name_plain(t)) {
+		say("no name was given, so nothing was asked or saved");
+		return TAKE_FAILED;
+	}
+	if (t->offer_resume) {
+		t->offer_resume = false;
+		settle_saved(t, t->options->resume);
+		if (!t->saver.path) /* left alone: this run saves nothing */
+			session_set_listener(t->session, NULL, NULL);
+	}
+	return in_plain_text(t);
 }
 
 static bool prepare(struct take *t)

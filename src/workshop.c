@@ -395,12 +395,30 @@ bool workshop_print_items(FILE *out, const struct report *report, bool json)
 	return true;
 }
 
+/* A quiz that does not load is listed, so that its author learns why. */
+static void print_broken(FILE *out, const struct catalog_entry *entry)
+{
+	char *id = text_sanitize(entry->id), *path = text_sanitize(entry->path);
+	char *error = text_sanitize(entry->error);
+	fprintf(out, "%-16s broken: the quiz does not load; %s\n%16s %s\n", id ? id : "",
+		path ? path : "", "", error ? error : "");
+	if (entry->hidden)
+		fprintf(out, "%16s (its id is taken by a quiz above: use the path)\n", "");
+	free(error);
+	free(path);
+	free(id);
+}
+
 void workshop_print_catalog(FILE *out, const struct catalog *catalog)
 {
 	if (catalog->count == 0)
 		fputs("No quizzes found.\n", out);
 	for (size_t i = 0; i < catalog->count; i++) {
 		const struct catalog_entry *entry = &catalog->entries[i];
+		if (entry->broken) {
+			print_broken(out, entry);
+			continue;
+		}
 		char *title = text_sanitize(entry->title), *path = text_sanitize(entry->path);
 		fprintf(out, "%-16s %s\n%16s %zu scenario%s, %zu question%s, %zu roles; %s\n",
 			entry->id, title ? title : "", "", entry->scenario_count,

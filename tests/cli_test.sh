@@ -404,4 +404,117 @@ test_a_reader_that_went_away_ends_the_output_quietly() {
 	pass
 }
 
+# "careerfit help" is no quiz id: it is the usage, and "help COMMAND" the
+# command's own.
+test_help_command_shows_the_usage() {
+	run help
+	expect_status 0 "help" && expect_out "^Usage: careerfit \[OPTION\]" "help" || return
+	run help list
+	expect_status 0 "help list" && expect_out "^Usage: careerfit list" "help list" || return
+	run help frobnicate
+	expect_status 2 "help frobnicate" && expect_err "help: no command 'frobnicate'" \
+		"help frobnicate" && pass
+}
+
+test_every_command_takes_h_and_help() {
+	local command flag
+	for command in validate report list room new help; do
+		for flag in -h --help; do
+			run "$command" "$flag"
+			[[ $status -eq 0 && ! -s $work/err ]] && grep -q "^Usage: careerfit" "$work/out" ||
+				{ fail "$command $flag: exit $status"; return; }
+		done
+	done
+	pass
+}
+
+# --no-color, -h and -V before a command apply to it; the quiz's own
+# options there are refused, naming the command.
+test_global_options_may_come_before_a_command() {
+	run --no-color list
+	expect_status 0 "--no-color list" && expect_out "^quick " "--no-color list" || return
+	run -h list
+	expect_status 0 "-h list" && expect_out "^Usage: careerfit list" "-h list" || return
+	run --help report
+	expect_status 0 "--help report" && expect_out "^Usage: careerfit report" "--help report" ||
+		return
+	run -V validate
+	expect_status 0 "-V validate" && expect_out "^careerfit [0-9]" "-V validate" || return
+	run --no-color validate quick
+	expect_status 0 "--no-color validate" && expect_out "quick.cfg: ok:" "--no-color validate" ||
+		return
+	# room takes --no-color itself: it is handed on, and room asks its folder.
+	run --no-color room
+	expect_status 2 "--no-color room" && expect_err "room needs the folder" "--no-color room" ||
+		return
+	run --plain list
+	expect_status 2 "--plain list" &&
+		expect_err "'--plain' cannot come before the command 'list'" "--plain list" || return
+	run --seed=3 report "$work"
+	expect_status 2 "--seed report" &&
+		expect_err "'--seed' cannot come before the command 'report'" "--seed report" || return
+	# A value is no command: "list" is what --answers was given.
+	run --answers list
+	expect_status 2 "--answers list" && expect_err "--answers" "--answers list" && pass
+}
+
+test_option_given_a_value_it_does_not_take() {
+	local option
+	for option in --plain=yes --help=x --version=2 --no-color=; do
+		run "$option" "$TEST_DATA_DIR/slyde/slyde.cfg"
+		expect_status 2 "$option" && expect_err "careerfit: '${option%%=*}' takes no value" \
+			"$option" || return
+	done
+	run report --json=1 "$work"
+	expect_status 2 "report --json=1" && expect_err "'--json' takes no value" "report --json=1" ||
+		return
+	run report --help=1
+	expect_status 2 "report --help=1" && expect_err "'--help' takes no value" "report --help=1" ||
+		return
+	if grep -q "unknown option '-h'" "$work/err"; then
+		fail "--help=1 called -h unknown"
+		return
+	fi
+	run --seed
+	expect_status 2 "--seed" && expect_err "option '--seed' needs a value" "--seed" && pass
+}
+
+test_ambiguous_option_names_the_candidates() {
+	run --re "$TEST_DATA_DIR/slyde/slyde.cfg"
+	expect_status 2 "--re" &&
+		expect_err "option '--re' is ambiguous: it could be --resume or --restart" "--re" || return
+	run --r=x "$TEST_DATA_DIR/slyde/slyde.cfg"
+	expect_status 2 "--r" &&
+		expect_err "option '--r' is ambiguous: it could be --resume, --restart or --room" "--r" ||
+		return
+	run report --h "$work"
+	expect_status 2 "report --h" &&
+		expect_err "option '--h' is ambiguous: it could be --html or --help" "report --h" || return
+	# A unique abbreviation is taken.
+	run --resu --restart "$TEST_DATA_DIR/slyde/slyde.cfg"
+	expect_status 2 "--resu" && expect_err "--resume and --restart exclude each other" "--resu" &&
+		pass
+}
+
+test_one_question_is_singular() {
+	cat >"$work/one.cfg" <<-'QUIZ'
+	id = "one"; title = "One";
+	roles = ( { id = "pm"; name = "PM"; }, { id = "po"; name = "PO"; } );
+	scenarios = ( { id = "s"; title = "S"; questions = (
+	  { id = "q1"; prompt = "Only?";
+	    options = ( { text = "x"; scores = { pm = 2; }; }, { text = "y"; scores = { po = 2; }; } ); }
+	); } );
+	QUIZ
+	run --answers a "$work/one.cfg"
+	expect_status 0 "one question" && expect_out "^Answered 1 of 1 question (0 skipped).$" \
+		"one question" || return
+	run --answers - "$work/one.cfg"
+	expect_status 0 "one skipped" && expect_out "You answered 0 of 1 question\. " "one skipped" ||
+		return
+	run --answers a,b "$work/one.cfg"
+	expect_status 2 "one question, two answers" &&
+		expect_err "gives 2 answers, but the quiz has 1 question$" "one question, two answers" &&
+		pass
+}
+
 run_tests cli

@@ -169,6 +169,121 @@ START_TEST(test_unscored_role_does_not_make_the_others_favoured)
 }
 END_TEST
 
+/* Role s is scored only by the first of nine options in each of twenty
+ * questions, which give a and b a point each otherwise; one more question
+ * gives a point to a or to b. With n of its twenty, s reaches 100 n / 20
+ * against 100 (21 - n) / 21 for the better of a and b, so it is the sole
+ * top only from n = 11 on: about 1 random answer set in 490,000. The
+ * search must find such a set all the same. With TWIN, role t is scored
+ * exactly as s, so neither can ever be the sole top. */
+#define STARVED_QUESTIONS 20
+
+static struct quiz *starved_quiz(bool twin)
+{
+	static char text[16384];
+	size_t used = (size_t)snprintf(
+		text, sizeof(text),
+		"id = \"t\"; title = \"T\";\n"
+		"roles = ( { id = \"a\"; name = \"A\"; }, { id = \"b\"; name = \"B\"; },\n"
+		"  { id = \"s\"; name = \"S\"; }%s );\n"
+		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+		"  { id = \"z\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 1; }; "
+		"},\n    { text = \"y\"; scores = { b = 1; }; } ); }",
+		twin ? ", { id = \"t\"; name = \"T\"; }" : "");
+	for (int q = 0; q < STARVED_QUESTIONS; q++) {
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 ",\n  { id = \"q%d\"; prompt = \"P\"; options = (\n"
+					 "    { text = \"o0\"; scores = { s = 1; %s }; }",
+					 q, twin ? "t = 1;" : "");
+		for (int o = 1; o < 9; o++)
+			used += (size_t)snprintf(
+				text + used, sizeof(text) - used,
+				", { text = \"o%d\"; scores = { a = 1; b = 1; }; }", o);
+		used += (size_t)snprintf(text + used, sizeof(text) - used, " ); }");
+	}
+	snprintf(text + used, sizeof(text) - used, " ); } );\n");
+	ck_assert_uint_lt(used, sizeof(text) - 16);
+	return quiz_from_text(text);
+}
+
+START_TEST(test_starved_role_found_by_the_search_can_be_sole_top)
+{
+	struct quiz *quiz = starved_quiz(false);
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));
+	/* No random answer set made s the sole top: only the search did. */
+	ck_assert_double_eq(report.roles[2].sole_top_share, 0);
+	ck_assert(report.roles[2].can_be_sole_top);
+	ck_assert_double_eq_tol(report.roles[2].best_affinity, 100, 1e-9);
+	for (size_t r = 0; r < 2; r++)
+		ck_assert(report.roles[r].can_be_sole_top);
+	struct diag_list diags = {0};
+	balance_warn(quiz, &report, &diags);
+	ck_assert(has_warning(&diags, "role 's' is starved"));
+	ck_assert(!has_warning(&diags, "can never be the sole top"));
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+START_TEST(test_starved_role_that_can_only_tie_is_never_sole_top)
+{
+	struct quiz *quiz = starved_quiz(true);
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report));
+	ck_assert(report.roles[0].can_be_sole_top);
+	ck_assert(report.roles[1].can_be_sole_top);
+	ck_assert(!report.roles[2].can_be_sole_top);
+	ck_assert(!report.roles[3].can_be_sole_top);
+	ck_assert_double_eq_tol(report.roles[2].best_affinity, 100, 1e-9);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* With no random answer sets at all, every verdict comes from the search
+ * alone, and it gives the same ones. */
+START_TEST(test_search_alone_finds_every_reachable_role)
+{
+	struct balance_report report;
+	struct diag_list diags;
+	struct quiz *quiz = warnings_of("twins.cfg", &report, &diags);
+	struct balance_report searched;
+	ck_assert(balance_compute(quiz, 0, BALANCE_SEED, &searched));
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		ck_assert_int_eq(searched.roles[r].can_be_sole_top,
+				 report.roles[r].can_be_sole_top);
+		ck_assert_double_eq(searched.roles[r].best_affinity, report.roles[r].best_affinity);
+	}
+	balance_report_clear(&searched);
+	quiz_free(quiz);
+	quiz = starved_quiz(false);
+	ck_assert(balance_compute(quiz, 0, BALANCE_SEED, &searched));
+	for (size_t r = 0; r < quiz->role_count; r++)
+		ck_assert(searched.roles[r].can_be_sole_top);
+	balance_report_clear(&searched);
+	quiz_free(quiz);
+	/* a's best answer ties with b: the search must move off it to find
+	 * the set where a leads; b can never lead. */
+	quiz = quiz_from_text(
+		"id = \"t\"; title = \"T\";\n"
+		"roles = ( { id = \"a\"; name = \"A\"; }, { id = \"b\"; name = \"B\"; } );\n"
+		"scenarios = ( { id = \"s\"; title = \"S\"; questions = (\n"
+		"  { id = \"q1\"; prompt = \"P\"; options = ( { text = \"x\"; scores = { a = 1; b "
+		"= "
+		"1; }; },\n"
+		"    { text = \"y\"; scores = { a = 1; }; }, { text = \"z\"; } ); } ); } );\n");
+	ck_assert(balance_compute(quiz, 0, BALANCE_SEED, &searched));
+	ck_assert(searched.roles[0].can_be_sole_top);
+	ck_assert(!searched.roles[1].can_be_sole_top);
+	balance_report_clear(&searched);
+	diag_list_clear(&diags);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_same_seed_gives_the_same_figures)
 {
 	struct quiz *quiz = load_bundled("slyde.cfg");
@@ -197,6 +312,9 @@ int main(void)
 	tcase_add_test(warnings, test_role_that_can_only_tie_is_never_sole_top);
 	tcase_add_test(warnings, test_same_seed_gives_the_same_figures);
 	tcase_add_test(warnings, test_unscored_role_does_not_make_the_others_favoured);
+	tcase_add_test(warnings, test_starved_role_found_by_the_search_can_be_sole_top);
+	tcase_add_test(warnings, test_starved_role_that_can_only_tie_is_never_sole_top);
+	tcase_add_test(warnings, test_search_alone_finds_every_reachable_role);
 	suite_add_tcase(suite, warnings);
 	return run_suite(suite);
 }

@@ -151,7 +151,8 @@ END_TEST
 START_TEST(test_text_after_an_include_follows_the_included_text)
 {
 	WRITE("item.cfg", "{ b = 2; }\n");
-	const char *top = WRITE("after.cfg", "list = (\n  @include \"item.cfg\",\n  { b = 3; }\n);\n");
+	const char *top =
+		WRITE("after.cfg", "list = (\n  @include \"item.cfg\",\n  { b = 3; }\n);\n");
 	struct diag_list diags = {0};
 	struct guard_text *text = guard_read(top, "quiz", true, folder, &diags);
 	ck_assert_ptr_nonnull(text);
@@ -218,6 +219,55 @@ START_TEST(test_a_progress_file_that_is_a_fifo_is_unreadable_not_waited_on)
 }
 END_TEST
 
+/* "careerfit/NAME" falls back to the library folder only when the
+ * quiz's folder has no such file, and is read through the same gate. */
+START_TEST(test_a_careerfit_include_falls_back_to_the_library_folder)
+{
+	ck_assert_int_eq(mkdir(path_of("library"), 0700), 0);
+	WRITE("library/part.cfg", "b = 2;\n");
+	const char *top = WRITE("library-top.cfg", "a = 1;\n@include \"careerfit/part.cfg\"\n");
+	struct diag_list diags = {0};
+	struct guard_text *text = guard_read_quiz(top, folder, path_of("library"), &diags);
+	ck_assert_ptr_nonnull(text);
+	const char *file;
+	int line;
+	guard_origin(text, 2, &file, &line);
+	ck_assert_str_eq(file, path_of("library/part.cfg"));
+	ck_assert_int_eq(line, 1);
+	guard_text_free(text);
+	ck_assert_int_eq(mkfifo(path_of("library/pipe.cfg"), 0600), 0);
+	top = WRITE("library-pipe.cfg", "@include \"careerfit/pipe.cfg\"\n");
+	ck_assert_ptr_null(guard_read_quiz(top, folder, path_of("library"), &diags));
+	ck_assert_uint_eq(diags.count, 1);
+	ck_assert_ptr_nonnull(strstr(diags.items[0].message, "is not a file"));
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* The parsed text keeps where each line was written, so a syntax error is
+ * quoted from the author's own file. */
+START_TEST(test_a_syntax_error_quotes_the_included_files_line)
+{
+	WRITE("bad-part.cfg", "b = 2;\nc = 'x';\n");
+	const char *top = WRITE("bad-top.cfg", "a = 1;\n@include \"bad-part.cfg\"\n");
+	struct diag_list diags = {0};
+	struct guard_text *text = guard_read(top, "quiz", true, folder, &diags);
+	ck_assert_ptr_nonnull(text);
+	config_t config;
+	config_init(&config);
+	ck_assert(!guard_parse(text, &config, &diags));
+	ck_assert_str_eq(diags.items[0].file, path_of("bad-part.cfg"));
+	ck_assert_int_eq(diags.items[0].line, 2);
+	ck_assert_str_eq(diags.items[0].message, "syntax error: text is in single quotes");
+	ck_assert_str_eq(diags.items[0].note, "    2 | c = 'x';\n"
+					      "      |     ^\n"
+					      "hint: write text in double quotes: \"like this\"\n");
+	config_destroy(&config);
+	guard_text_free(text);
+	diag_list_clear(&diags);
+}
+END_TEST
+
 int main(void)
 {
 	if (!mkdtemp(folder)) {
@@ -239,6 +289,8 @@ int main(void)
 	tcase_add_test(tc, test_an_overlong_token_is_refused_at_its_line);
 	tcase_add_test(tc, test_a_result_file_takes_no_include);
 	tcase_add_test(tc, test_a_progress_file_that_is_a_fifo_is_unreadable_not_waited_on);
+	tcase_add_test(tc, test_a_careerfit_include_falls_back_to_the_library_folder);
+	tcase_add_test(tc, test_a_syntax_error_quotes_the_included_files_line);
 	suite_add_tcase(suite, tc);
 	SRunner *runner = srunner_create(suite);
 	srunner_run_all(runner, CK_NORMAL);

@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "careerfit/catalog.h"
 #include "careerfit/diag.h"
 #include "careerfit/quiz.h"
 
@@ -1628,6 +1630,308 @@ START_TEST(test_quiz_free_accepts_null)
 END_TEST
 
 /* ===========================================================================
+ * Syntax errors that help: libconfig says only "syntax error", often a line
+ * after the mistake; the loader names the likely cause at the line where
+ * the fix goes, and quotes it.
+ */
+
+/* Loads PATH, expects one syntax error at LINE of PATH saying CAUSE, and
+ * a note that quotes that line and holds NOTE_PART. */
+static void assert_syntax_error(const char *path, int line, const char *cause,
+				const char *note_part)
+{
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load(path, &diags));
+	assert_diag_count(&diags, 1);
+	assert_diag(&diags, 0, DIAG_ERROR, path, line, cause);
+	const char *note = diags.items[0].note;
+	char quoted[32];
+	snprintf(quoted, sizeof(quoted), "%5d | ", line);
+	ck_assert_msg(note && strstr(note, quoted) && strstr(note, note_part), "note of %s:%d: %s",
+		      path, line, note ? note : "(none)");
+	diag_list_clear(&diags);
+}
+
+START_TEST(test_missing_comma_between_groups_is_named_where_the_comma_goes)
+{
+	const char *path = mini_quiz_with(REPLACE(
+		LINE_OPTION_A, "          { text = \"Talk to users\"; scores = { pm = 2; }; }"));
+	assert_syntax_error(path, LINE_OPTION_A,
+			    "syntax error: a comma is missing between two groups",
+			    "hint: put a ',' after the '}' that ends this line");
+}
+END_TEST
+
+START_TEST(test_missing_comma_between_groups_on_one_line_is_named)
+{
+	const char *path = mini_quiz_with(REPLACE(
+		LINE_OPTION_A, "{ text = \"A\"; scores = { pm = 2; }; } { text = \"B\"; },"));
+	assert_syntax_error(path, LINE_OPTION_A,
+			    "syntax error: a comma is missing between two groups", "^");
+}
+END_TEST
+
+START_TEST(test_comma_after_the_last_element_is_named_at_its_line)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_OPTION_B, "          { text = \"B\"; scores = { po = 2; }; },"));
+	assert_syntax_error(path, LINE_OPTION_B,
+			    "syntax error: a comma after the last element of a list",
+			    "hint: remove this ','");
+}
+END_TEST
+
+START_TEST(test_unclosed_quote_is_named_where_the_string_opens)
+{
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_PROMPT, "        prompt = \"What do you do first?;"));
+	assert_syntax_error(path, LINE_PROMPT, "syntax error: a string is not closed",
+			    "                 ^");
+}
+END_TEST
+
+START_TEST(test_single_quotes_are_named)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = 'What now?';"));
+	assert_syntax_error(path, LINE_PROMPT, "syntax error: text is in single quotes",
+			    "hint: write text in double quotes");
+}
+END_TEST
+
+START_TEST(test_missing_equals_is_named_with_the_setting)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_QUESTION_ID, "id \"q1\";"));
+	assert_syntax_error(path, LINE_QUESTION_ID, "syntax error: a '=' is missing after 'id'",
+			    "hint: write id = VALUE;");
+}
+END_TEST
+
+START_TEST(test_missing_value_is_named)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_TITLE, "title = ;"));
+	assert_syntax_error(path, LINE_TITLE, "syntax error: a value is missing", "^");
+}
+END_TEST
+
+/* libconfig 1.5 takes a setting without its ';': no error to report. */
+START_TEST(test_missing_semicolon_is_not_an_error)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_QUESTION_ID, "id = \"q1\""));
+	struct diag_list diags;
+	struct quiz *quiz = load_expecting(path, 0, &diags);
+	ck_assert_ptr_nonnull(quiz);
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* A syntax error with no known cause still quotes the line before the one
+ * libconfig stopped at, and that one. */
+START_TEST(test_other_syntax_errors_quote_the_line_and_the_one_before)
+{
+	const char *path = mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = = \"Why?\";"));
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load(path, &diags));
+	assert_diag_count(&diags, 1);
+	const char *note = diags.items[0].note;
+	ck_assert_msg(note && strstr(note, "   14 | ") && strstr(note, "   15 | "), "%s",
+		      note ? note : "(none)");
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* Two scenario files included one after the other, with no comma line
+ * between them: the comma goes after the first @include. */
+START_TEST(test_missing_comma_between_included_groups_names_the_include)
+{
+	const char *scenario = "{ id = \"%s\"; title = \"T\"; questions = ( { id = \"%s-q\";"
+			       " prompt = \"P\"; options = ( { text = \"A\"; scores = { pm = 1; };"
+			       " }, { text = \"B\"; scores = { po = 1; }; } ); } ); }\n";
+	char text[512];
+	snprintf(text, sizeof(text), scenario, "one", "one");
+	write_file("one.cfg", text, strlen(text));
+	snprintf(text, sizeof(text), scenario, "two", "two");
+	write_file("two.cfg", text, strlen(text));
+	static const char top[] = "id = \"two\"; title = \"Two\";\n"
+				  "roles = ( { id = \"pm\"; name = \"A\"; }, { id = \"po\"; name = "
+				  "\"B\"; } );\n"
+				  "scenarios = (\n"
+				  "  @include \"one.cfg\"\n"
+				  "  @include \"two.cfg\"\n"
+				  ");\n";
+	const char *path = write_file("two-includes.cfg", top, sizeof(top) - 1);
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load(path, &diags));
+	assert_diag_count(&diags, 1);
+	assert_diag(&diags, 0, DIAG_ERROR, path, 4, "a comma is missing between two groups");
+	ck_assert_ptr_nonnull(strstr(diags.items[0].note, "after this @include"));
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_unknown_role_close_to_a_role_id_gets_a_suggestion)
+{
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { pmo = 2; }; }"));
+	assert_single_error(path, LINE_OPTION_B,
+			    "unknown role 'pmo' in the scores of question 'q1' (did you mean "
+			    "'pm'?)");
+}
+END_TEST
+
+START_TEST(test_unknown_role_written_as_a_role_name_gets_a_suggestion)
+{
+	const char *path = mini_quiz_with(
+		REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { product_owner = 2; }; }"));
+	assert_single_error(path, LINE_OPTION_B, "(did you mean 'po'?)");
+}
+END_TEST
+
+START_TEST(test_unknown_role_unlike_any_role_gets_no_suggestion)
+{
+	const char *path =
+		mini_quiz_with(REPLACE(LINE_OPTION_B, "{ text = \"B\"; scores = { ux = 2; }; }"));
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load(path, &diags));
+	assert_diag_count(&diags, 1);
+	ck_assert_ptr_null(strstr(diags.items[0].message, "did you mean"));
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* ===========================================================================
+ * Building on the bundled quizzes: "careerfit/..." includes
+ */
+
+static const char bundled_user[] =
+	"id = \"mine\"; title = \"Mine\";\n"
+	"@include \"careerfit/roles.cfg\"\n"
+	"@include \"careerfit/glossary.cfg\"\n"
+	"scenarios = ( { id = \"s\"; title = \"S\"; questions = ( { id = \"q\"; prompt = \"P\";\n"
+	"  options = ( { text = \"A\"; scores = { pm = 1; pmm = 1; }; },\n"
+	"    { text = \"B\"; scores = { po = 1; project = 1; }; } ); } ); } );\n";
+
+START_TEST(test_careerfit_includes_read_the_bundled_roles_and_glossary)
+{
+	const char *path = write_file("mine.cfg", bundled_user, sizeof(bundled_user) - 1);
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load_with_library(path, QUIZ_DIR, &diags);
+	ck_assert_ptr_nonnull(quiz);
+	assert_diag_count(&diags, 0);
+	ck_assert_uint_eq(quiz->role_count, 4);
+	ck_assert_str_eq(quiz->roles[0].name, "Product Manager");
+	ck_assert_uint_ge(quiz->term_count, 20);
+	ck_assert_str_eq(quiz->roles[0].file, QUIZ_DIR "/roles.cfg");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+}
+END_TEST
+
+START_TEST(test_a_careerfit_file_beside_the_quiz_comes_first)
+{
+	char folder[4096];
+	snprintf(folder, sizeof(folder), "%s/careerfit", tmpdir);
+	ck_assert_int_eq(mkdir(folder, 0700), 0);
+	static const char roles[] = "roles = ( { id = \"pm\"; name = \"Mine\"; }, { id = \"po\";"
+				    " name = \"Also mine\"; }, { id = \"pmm\"; name = \"M\"; },"
+				    " { id = \"project\"; name = \"P\"; } );\n";
+	const char *own = write_file("careerfit/roles.cfg", roles, sizeof(roles) - 1);
+	const char *path = write_file("mine.cfg", bundled_user, sizeof(bundled_user) - 1);
+	struct diag_list diags = {0};
+	struct quiz *quiz = quiz_load_with_library(path, QUIZ_DIR, &diags);
+	ck_assert_ptr_nonnull(quiz);
+	ck_assert_str_eq(quiz->roles[0].name, "Mine");
+	quiz_free(quiz);
+	diag_list_clear(&diags);
+	unlink(own);
+	rmdir(folder);
+}
+END_TEST
+
+START_TEST(test_a_missing_careerfit_include_says_where_it_was_looked_for)
+{
+	static const char text[] = "id = \"x\";\n@include \"careerfit/nope.cfg\"\n";
+	const char *path = write_file("nope.cfg", text, sizeof(text) - 1);
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load_with_library(path, QUIZ_DIR, &diags));
+	assert_diag(&diags, 0, DIAG_ERROR, path, 2,
+		    "nor among the bundled quizzes in " QUIZ_DIR "/");
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* Without a library folder, "careerfit/" is a path like any other. */
+START_TEST(test_careerfit_includes_need_a_library_folder)
+{
+	const char *path = write_file("mine.cfg", bundled_user, sizeof(bundled_user) - 1);
+	struct diag_list diags = {0};
+	ck_assert_ptr_null(quiz_load_with_library(path, NULL, &diags));
+	assert_diag(&diags, 0, DIAG_ERROR, path, 2,
+		    "cannot open the included file 'careerfit/roles.cfg'");
+	diag_list_clear(&diags);
+}
+END_TEST
+
+/* ===========================================================================
+ * The catalog: broken quizzes are listed, shared parts are not
+ */
+
+START_TEST(test_catalog_lists_a_broken_quiz_with_its_first_error)
+{
+	char folder[1024];
+	snprintf(folder, sizeof(folder), "%s/catalog", tmpdir);
+	ck_assert_int_eq(mkdir(folder, 0700), 0);
+	const char *broken = mini_quiz_with(REPLACE(
+		LINE_OPTION_A, "          { text = \"Talk to users\"; scores = { pm = 2; }; }"));
+	char path[4096], part[4096];
+	snprintf(path, sizeof(path), "%s/draft.cfg", folder);
+	snprintf(part, sizeof(part), "%s/roles.cfg", folder);
+	ck_assert_int_eq(rename(broken, path), 0);
+	FILE *file = fopen(part, "w");
+	ck_assert_ptr_nonnull(file);
+	fputs("roles = ( { id = \"pm\"; name = \"A\"; } );\n", file);
+	ck_assert_int_eq(fclose(file), 0);
+
+	struct catalog catalog = {0};
+	ck_assert(catalog_scan(&catalog, folder));
+	ck_assert_uint_eq(catalog.count, 1); /* roles.cfg is a part, not a quiz */
+	const struct catalog_entry *entry = catalog_find(&catalog, "draft");
+	ck_assert_ptr_nonnull(entry);
+	ck_assert(entry->broken);
+	char expected[4300];
+	snprintf(expected, sizeof(expected),
+		 "%s:%d: error: syntax error: a comma is missing between two groups", path,
+		 LINE_OPTION_A);
+	ck_assert_str_eq(entry->error, expected);
+	catalog_clear(&catalog);
+	unlink(path);
+	unlink(part);
+	rmdir(folder);
+}
+END_TEST
+
+/* A quiz that parses but breaks a rule is listed under its own id. */
+START_TEST(test_catalog_lists_a_quiz_that_breaks_a_rule_under_its_id)
+{
+	char folder[1024], path[4096];
+	snprintf(folder, sizeof(folder), "%s/catalog-rule", tmpdir);
+	ck_assert_int_eq(mkdir(folder, 0700), 0);
+	snprintf(path, sizeof(path), "%s/file-name.cfg", folder);
+	const char *broken = mini_quiz_with(REPLACE(LINE_PROMPT, "prompt = \"\";"));
+	ck_assert_int_eq(rename(broken, path), 0);
+	struct catalog catalog = {0};
+	ck_assert(catalog_scan(&catalog, folder));
+	const struct catalog_entry *entry = catalog_find(&catalog, "mini");
+	ck_assert_ptr_nonnull(entry);
+	ck_assert(entry->broken);
+	ck_assert_ptr_nonnull(strstr(entry->error, "'prompt' in a question must not be empty"));
+	catalog_clear(&catalog);
+	unlink(path);
+	rmdir(folder);
+}
+END_TEST
+
+/* ===========================================================================
  */
 
 static Suite *loader_suite(void)
@@ -1763,6 +2067,37 @@ static Suite *loader_suite(void)
 	tcase_add_test(tc, test_role_index_finds_a_role_by_id);
 	tcase_add_test(tc, test_question_index_finds_a_question_by_id);
 	tcase_add_test(tc, test_quiz_free_accepts_null);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("syntax errors");
+	tcase_add_test(tc, test_missing_comma_between_groups_is_named_where_the_comma_goes);
+	tcase_add_test(tc, test_missing_comma_between_groups_on_one_line_is_named);
+	tcase_add_test(tc, test_comma_after_the_last_element_is_named_at_its_line);
+	tcase_add_test(tc, test_unclosed_quote_is_named_where_the_string_opens);
+	tcase_add_test(tc, test_single_quotes_are_named);
+	tcase_add_test(tc, test_missing_equals_is_named_with_the_setting);
+	tcase_add_test(tc, test_missing_value_is_named);
+	tcase_add_test(tc, test_missing_semicolon_is_not_an_error);
+	tcase_add_test(tc, test_other_syntax_errors_quote_the_line_and_the_one_before);
+	tcase_add_test(tc, test_missing_comma_between_included_groups_names_the_include);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("role suggestions");
+	tcase_add_test(tc, test_unknown_role_close_to_a_role_id_gets_a_suggestion);
+	tcase_add_test(tc, test_unknown_role_written_as_a_role_name_gets_a_suggestion);
+	tcase_add_test(tc, test_unknown_role_unlike_any_role_gets_no_suggestion);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("bundled includes");
+	tcase_add_test(tc, test_careerfit_includes_read_the_bundled_roles_and_glossary);
+	tcase_add_test(tc, test_a_careerfit_file_beside_the_quiz_comes_first);
+	tcase_add_test(tc, test_a_missing_careerfit_include_says_where_it_was_looked_for);
+	tcase_add_test(tc, test_careerfit_includes_need_a_library_folder);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("catalog");
+	tcase_add_test(tc, test_catalog_lists_a_broken_quiz_with_its_first_error);
+	tcase_add_test(tc, test_catalog_lists_a_quiz_that_breaks_a_rule_under_its_id);
 	suite_add_tcase(suite, tc);
 
 	return suite;

@@ -15,6 +15,8 @@ struct catalog_entry {
 	size_t question_count;
 	size_t role_count;
 	bool hidden; /* an earlier folder has a quiz with the same id */
+	bool broken; /* the quiz does not load: no title, no counts */
+	char *error; /* when broken, its first error: "FILE:LINE: error: ..." */
 };
 
 struct catalog {
@@ -22,16 +24,20 @@ struct catalog {
 	size_t count;
 };
 
-/* Adds every valid quiz (*.cfg) directly in FOLDER, in name order. A quiz
- * whose id is already listed is added as hidden: earlier folders win the
- * id. Files that are not valid quizzes (shared parts such as roles.cfg)
- * are passed over. A missing folder adds nothing. False only when memory
- * runs out. */
+/* Adds every quiz (*.cfg) directly in FOLDER, in name order. A quiz
+ * whose id is already listed (valid or broken) is added as hidden: earlier
+ * folders win the id. A quiz that does not load is added as broken, with its first error,
+ * under its id when the file parses and has one, else under its file name
+ * without ".cfg". Shared parts (roles.cfg: a file that sets none of id,
+ * title and scenarios) are passed over. A missing folder adds nothing.
+ * False only when memory runs out. */
 bool catalog_scan(struct catalog *catalog, const char *folder);
 /* Calls VISIT with the path of every *.cfg file directly in FOLDER (not
  * hidden ones), in name order, until it returns false. Returns -1 when
  * FOLDER cannot be read, 0 when a visit returned false, 1 otherwise. */
 int catalog_each_file(const char *folder, bool (*visit)(const char *path, void *data), void *data);
+/* The quiz listed under ID that is not hidden, broken or not (loading a
+ * broken one shows its errors); NULL when there is none. */
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id);
 void catalog_clear(struct catalog *catalog);
 

@@ -16,9 +16,10 @@
 
 #include "careerfit/diag.h"
 
-#define GUARD_MAX_FILE (64u << 20)   /* bytes in one file, and in all of a quiz */
-#define GUARD_MAX_TOKEN (256u << 10) /* bytes in one string, comment or word */
-#define GUARD_MAX_DEPTH 10	     /* includes within includes, as libconfig */
+#define GUARD_MAX_FILE (64u << 20)	  /* bytes in one file, and in all of a quiz */
+#define GUARD_MAX_TOKEN (256u << 10)	  /* bytes in one string, comment or word */
+#define GUARD_MAX_DEPTH 10		  /* includes within includes, as libconfig */
+#define GUARD_LIBRARY_PREFIX "careerfit/" /* an @include of a bundled file */
 
 struct guard_text;
 
@@ -29,6 +30,11 @@ struct guard_text;
  * FILE:LINE: error; NULL when there is any. */
 struct guard_text *guard_read(const char *path, const char *kind, bool includes,
 			      const char *include_dir, struct diag_list *diags);
+/* Reads the quiz PATH as guard_read() does with includes, and an @include
+ * of "careerfit/NAME" for which INCLUDE_DIR holds no such file reads NAME
+ * from LIBRARY_DIR (the bundled quizzes' folder) instead. */
+struct guard_text *guard_read_quiz(const char *path, const char *include_dir,
+				   const char *library_dir, struct diag_list *diags);
 void guard_text_free(struct guard_text *text);
 
 /* Parses TEXT into CONFIG (initialised by the caller); a syntax error goes

@@ -92,6 +92,13 @@ bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind);
  * appended to DIAGS with its file and line. Returns NULL when there is any
  * error; a quiz with only warnings is returned. */
 struct quiz *quiz_load(const char *path, struct diag_list *diags);
+/* The same, with LIBRARY as the folder an @include "careerfit/NAME" falls
+ * back to when the quiz's folder has no such file (NULL: none). quiz_load()
+ * uses quiz_bundled_folder(). */
+struct quiz *quiz_load_with_library(const char *path, const char *library, struct diag_list *diags);
+/* The bundled quizzes' folder: $CAREERFIT_QUIZ_DIR when set, else the
+ * installed one; the same rule as folders_bundled(). */
+const char *quiz_bundled_folder(void);
 void quiz_free(struct quiz *quiz);
 /* Frees what QUESTION holds (not QUESTION itself). */
 void quiz_question_free(struct quiz_question *question);

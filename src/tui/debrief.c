@@ -14,13 +14,13 @@ static void debrief_build(const struct tui *tui, struct view *view)
 	const struct quiz_question *question = &quiz->questions[q];
 	int answer = session_answer_of(tui->session, q);
 	view_fit_width(view);
-	view_add(view, "", question->prompt, STYLE_BOLD, -1);
+	view_add(view, "", question->prompt, STYLE_BOLD, VIEW_FOCUS);
 	view_add_blank(view);
 	for (size_t position = 0; position < question->option_count; position++) {
 		size_t option = session_option_at(tui->session, q, position);
 		bool chosen = answer >= 0 && (size_t)answer == option;
 		char letter[32], signals[512];
-		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? "\u2713" : " ",
+		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? glyphs_get()->check : " ",
 			 (char)('a' + position));
 		view_add(view, letter, question->options[option].text,
 			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, -1);
@@ -61,23 +61,27 @@ static void debrief_key(struct tui *tui, int key)
 	size_t count = session_quiz(tui->session)->question_count;
 	struct view view = {0};
 	debrief_build(tui, &view);
-	if (key == KEY_RIGHT || key == 'n' || key == ' ' || key == '\n' || key == '\r' ||
-	    key == KEY_ENTER) {
+	switch (keymap_find(KEYS_DEBRIEF, key)) {
+	case KEYMAP_NEXT:
 		if (tui->debrief + 1 < count) {
 			tui->debrief++;
 			tui->scroll = 0;
 		} else {
 			tui_switch(tui, SCREEN_RESULTS);
 		}
-	} else if (key == KEY_LEFT || key == 'p' || key == KEY_BACKSPACE || key == 127) {
+		break;
+	case KEYMAP_BACK:
 		if (tui->debrief > 0) {
 			tui->debrief--;
 			tui->scroll = 0;
 		}
-	} else if (key == 'r' || key == 27 || key == 'b') {
+		break;
+	case KEYMAP_RESULTS:
 		tui_switch(tui, SCREEN_RESULTS);
-	} else {
+		break;
+	default:
 		view_scroll_key(tui, &view, key);
+		break;
 	}
 	view_clear(&view);
 }
@@ -86,5 +90,5 @@ const struct screen debrief_screen = {
 	.enter = debrief_enter,
 	.draw = debrief_draw,
 	.key = debrief_key,
-	.hints = "\u2190\u2192 question  \u2191\u2193 scroll  r results  ? help  q quit",
+	.keys = KEYS_DEBRIEF,
 };

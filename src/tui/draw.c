@@ -1,8 +1,11 @@
 /* Drawing helpers shared by the screens: colours, the header and hint
  * lines, and the scrolling body view. Text reaching the screen here is
- * already sanitised (view_add does it), so addnstr never sees a control
- * character from a quiz file. */
+ * already sanitised and made showable in the locale (view_add does it, with
+ * glyphs_text), so addnstr never sees a control character from a quiz
+ * file, nor a byte the locale cannot show. */
 #include <curses.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,7 +58,7 @@ void draw_text(int y, int x, const char *text, size_t columns)
 void draw_header(const char *left, const char *right)
 {
 	/* The left part is often a title from the quiz file. */
-	char *clean = text_sanitize(left);
+	char *clean = glyphs_text(left);
 	attrset(A_REVERSE | A_BOLD | color(PAIR_HEADER));
 	mvhline(0, 0, ' ', COLS);
 	size_t right_width = text_width(right);
@@ -71,23 +74,30 @@ void draw_header(const char *left, const char *right)
 	free(clean);
 }
 
+void draw_bar_cells(size_t filled, size_t width, attr_t full, attr_t empty)
+{
+	const struct glyphs *glyphs = glyphs_get();
+	attrset(full);
+	for (size_t i = 0; i < filled && i < width; i++)
+		addstr(glyphs->full);
+	attrset(empty);
+	for (size_t i = filled; i < width; i++)
+		addstr(glyphs->empty);
+	attrset(A_NORMAL);
+}
+
 void draw_progress(size_t done, size_t total)
 {
-	int width = COLS - 2;
-	int filled = total ? (int)((size_t)width * done / total) : 0;
+	size_t width = (size_t)COLS - 2;
 	move(1, 1);
-	attrset(A_BOLD | color(PAIR_CHOSEN));
-	for (int i = 0; i < filled; i++)
-		addstr("\u2588");
-	attrset(color(PAIR_DIM));
-	for (int i = filled; i < width; i++)
-		addstr("\u2591");
-	attrset(A_NORMAL);
+	draw_bar_cells(total ? width * done / total : 0, width, A_BOLD | color(PAIR_CHOSEN),
+		       color(PAIR_DIM));
 }
 
 void draw_hints(const char *hints, bool more_below)
 {
-	static const char more[] = "\u2193 PgDn ";
+	char more[32];
+	snprintf(more, sizeof(more), "%s PgDn ", glyphs_get()->down);
 	size_t more_width = more_below ? text_width(more) : 0;
 	attrset(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
@@ -99,23 +109,27 @@ void draw_hints(const char *hints, bool more_below)
 	attrset(A_NORMAL);
 }
 
+static void draw_centred(int y, const char *text)
+{
+	int x = (COLS - (int)strlen(text)) / 2;
+	draw_text(y, x > 0 ? x : 0, text, (size_t)COLS);
+}
+
 void draw_too_small(bool keeps_progress)
 {
 	erase();
-	static const char *const lines[] = {"Terminal too small", "", "careerfit needs at least",
-					    "60 columns and 18 rows.", ""};
-	char size[64];
+	char needs[64], size[64];
+	snprintf(needs, sizeof(needs), "%d columns and %d rows.", TUI_MIN_COLUMNS, TUI_MIN_ROWS);
 	snprintf(size, sizeof(size), "Now: %d x %d", COLS, LINES);
 	int top = LINES / 2 - 3 > 0 ? LINES / 2 - 3 : 0;
-	for (int i = 0; i < 5; i++) {
-		int x = (COLS - (int)strlen(lines[i])) / 2;
-		draw_text(top + i, x > 0 ? x : 0, lines[i], (size_t)COLS);
-	}
-	int x = (COLS - (int)strlen(size)) / 2;
-	draw_text(top + 5, x > 0 ? x : 0, size, (size_t)COLS);
-	const char *quit = keeps_progress ? "q quits; your answers are kept." : "q quits.";
-	x = (COLS - (int)strlen(quit)) / 2;
-	draw_text(top + 7, x > 0 ? x : 0, quit, (size_t)COLS);
+	draw_centred(top + 2, "careerfit needs at least");
+	draw_centred(top + 3, needs);
+	draw_centred(top + 5, size);
+	draw_centred(top + 7, keeps_progress ? "q quits; your answers are kept." : "q quits.");
+	/* Last, so that the cursor stays where reading should start. */
+	draw_centred(top, "Terminal too small");
+	int x = (COLS - (int)strlen("Terminal too small")) / 2;
+	move(top, x > 0 ? x : 0);
 }
 
 void draw_warning(const char *text)
@@ -130,11 +144,13 @@ void draw_confirm_quit(bool keeps_progress)
 	attrset(A_REVERSE | A_BOLD);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	/* Short enough for the narrowest screen: a cut "(y/n)" hides the keys. */
-	draw_text(LINES - 1, 1,
-		  keeps_progress ? "Quit now? Your answers are kept for next time. (y/n)"
-				 : "Quit now? Your answers will be lost. (y/n)",
-		  (size_t)COLS - 2);
+	const char *question = keeps_progress
+				       ? "Quit now? Your answers are kept for next time. (y/n)"
+				       : "Quit now? Your answers will be lost. (y/n)";
+	draw_text(LINES - 1, 1, question, (size_t)COLS - 2);
 	attrset(A_NORMAL);
+	int x = 1 + (int)strlen(question) + 1;
+	move(LINES - 1, x < COLS ? x : COLS - 1);
 }
 
 int view_top(void)
@@ -170,7 +186,7 @@ static bool view_push(struct view *view, char *text, enum style style, int tag)
 
 void view_add(struct view *view, const char *first, const char *text, enum style style, int tag)
 {
-	char *clean = text_sanitize(text);
+	char *clean = glyphs_text(text);
 	size_t indent = text_width(first);
 	struct text_lines lines;
 	if (!clean ||
@@ -199,7 +215,7 @@ void view_add_blank(struct view *view)
 void view_add_bar(struct view *view, const char *label, double value, int color)
 {
 	/* A bar that could not be added must not recolour the line before. */
-	if (view_push(view, text_sanitize(label), STYLE_BAR, -1)) {
+	if (view_push(view, glyphs_text(label), STYLE_BAR, -1)) {
 		view->lines[view->count - 1].value = value;
 		view->lines[view->count - 1].color = color;
 	}
@@ -236,12 +252,7 @@ static void draw_bar(int y, const struct view_line *line, size_t width)
 	size_t bar = width > label + 8 ? width - label - 8 : 4;
 	size_t filled = line->value > 0 ? (size_t)(line->value / 100.0 * (double)bar + 0.5) : 0;
 	move(y, 2 + (int)label);
-	attrset(A_BOLD | role_color(line->color - 1));
-	for (size_t i = 0; i < filled; i++)
-		addstr("\u2588");
-	attrset(color(PAIR_DIM));
-	for (size_t i = filled; i < bar; i++)
-		addstr("\u2591");
+	draw_bar_cells(filled, bar, A_BOLD | role_color(line->color - 1), color(PAIR_DIM));
 	attrset(A_BOLD);
 	if (line->value >= 0)
 		printw(" %5.1f%%", line->value);
@@ -266,9 +277,28 @@ static attr_t style_attr(enum style style)
 	}
 }
 
+/* The cursor on the first line in sight tagged HIGHLIGHT, or else on the
+ * first VIEW_FOCUS line in sight, or else on the body's top line. */
+static void view_place_cursor(struct tui *tui, const struct view *view, int highlight)
+{
+	int top = view_top(), height = view_height(), focus = -1;
+	for (int row = 0; row < height && tui->scroll + (size_t)row < view->count; row++) {
+		int tag = view->lines[tui->scroll + (size_t)row].tag;
+		if (highlight >= 0 && tag == highlight) {
+			focus = row;
+			break;
+		}
+		if (highlight < 0 && tag == VIEW_FOCUS && focus < 0)
+			focus = row;
+	}
+	tui->cursor_y = top + (focus >= 0 ? focus : 0);
+	tui->cursor_x = 2;
+}
+
 void view_draw(struct tui *tui, const struct view *view, int highlight)
 {
 	int top = view_top(), height = view_height();
+	view_place_cursor(tui, view, highlight);
 	for (int row = 0; row < height; row++) {
 		size_t i = tui->scroll + (size_t)row;
 		if (i >= view->count)
@@ -287,11 +317,13 @@ void view_draw(struct tui *tui, const struct view *view, int highlight)
 		/* A mark a monochrome screen and a screen reader show too. */
 		bool first = i == 0 || view->lines[i - 1].tag != line->tag;
 		if (marked && first)
-			mvaddstr(top + row, 0, "\u25b6");
+			mvaddstr(top + row, 0, glyphs_get()->mark);
 	}
 	attrset(A_BOLD);
+	char more[32];
+	snprintf(more, sizeof(more), "%s PgUp ", glyphs_get()->up);
 	if (tui->scroll > 0)
-		draw_text(top - 1, COLS - 8, "\u2191 PgUp ", 8);
+		draw_text(top - 1, COLS - 8, more, 8);
 	tui->more_below = tui->scroll + (size_t)height < view->count;
 	attrset(A_NORMAL);
 }
@@ -315,41 +347,42 @@ void view_reveal(struct tui *tui, const struct view *view, int tag)
 		tui->scroll = max_scroll(view);
 }
 
+/* The scroll a key asks for on the screen in view; the mouse wheel and a
+ * resize come as KEY_SR, KEY_SF and KEY_RESIZE, not from the keymap. */
+static long scroll_step(const struct tui *tui, const struct view *view, int key)
+{
+	long page = view_height() > 1 ? view_height() - 1 : 1;
+	if (key == KEY_SR || key == KEY_SF)
+		return key == KEY_SR ? -3 : 3; /* the mouse wheel: see tui.c */
+	if (key == KEY_RESIZE) /* a taller screen may leave the end short of the bottom */
+		return 0;
+	switch (keymap_find(tui_keys(tui), key)) {
+	case KEYMAP_LINE_UP:
+		return -1;
+	case KEYMAP_LINE_DOWN:
+		return 1;
+	case KEYMAP_PAGE_UP:
+		return -page;
+	case KEYMAP_PAGE_DOWN:
+		return page;
+	case KEYMAP_FIRST:
+		return -(long)view->count;
+	case KEYMAP_LAST:
+		return (long)view->count;
+	default:
+		return LONG_MIN;
+	}
+}
+
 bool view_scroll_key(struct tui *tui, const struct view *view, int key)
 {
-	size_t page = (size_t)view_height() > 1 ? (size_t)view_height() - 1 : 1;
-	switch (key) {
-	case KEY_UP:
-	case 'k':
-		tui->scroll = tui->scroll > 0 ? tui->scroll - 1 : 0;
-		return true;
-	case KEY_DOWN:
-	case 'j':
-		tui->scroll++;
-		break;
-	case KEY_SR: /* the mouse wheel, up: see tui.c */
-		tui->scroll = tui->scroll > 3 ? tui->scroll - 3 : 0;
-		return true;
-	case KEY_SF:
-		tui->scroll += 3;
-		break;
-	case KEY_PPAGE:
-		tui->scroll = tui->scroll > page ? tui->scroll - page : 0;
-		return true;
-	case KEY_NPAGE:
-		tui->scroll += page;
-		break;
-	case KEY_HOME:
-		tui->scroll = 0;
-		return true;
-	case KEY_END:
-		tui->scroll = max_scroll(view);
-		return true;
-	case KEY_RESIZE: /* a taller screen may leave the end short of the bottom */
-		break;
-	default:
+	long step = scroll_step(tui, view, key);
+	if (step == LONG_MIN)
 		return false;
-	}
+	if (step < 0)
+		tui->scroll = tui->scroll > (size_t)-step ? tui->scroll - (size_t)-step : 0;
+	else
+		tui->scroll += (size_t)step;
 	if (tui->scroll > max_scroll(view))
 		tui->scroll = max_scroll(view);
 	return true;

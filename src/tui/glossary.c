@@ -11,7 +11,7 @@ static void glossary_build(const struct tui *tui, struct view *view)
 	for (size_t t = 0; t < quiz->term_count; t++) {
 		if (t)
 			view_add_blank(view);
-		view_add(view, "", quiz->glossary[t].term, STYLE_HEADING, -1);
+		view_add(view, "", quiz->glossary[t].term, STYLE_HEADING, VIEW_FOCUS);
 		view_add(view, "  ", quiz->glossary[t].meaning, STYLE_NORMAL, -1);
 	}
 }
@@ -35,8 +35,7 @@ static void glossary_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	glossary_build(tui, &view);
-	if (key == 27 || key == 'g' || key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 ||
-	    key == '\n' || key == '\r' || key == KEY_ENTER)
+	if (keymap_find(KEYS_GLOSSARY, key) == KEYMAP_BACK)
 		tui_switch(tui, tui->glossary_from);
 	else
 		view_scroll_key(tui, &view, key);
@@ -47,5 +46,5 @@ const struct screen glossary_screen = {
 	.enter = glossary_enter,
 	.draw = glossary_draw,
 	.key = glossary_key,
-	.hints = "\u2190 Esc back  \u2191\u2193 PgUp/PgDn scroll  ? help  q quit",
+	.keys = KEYS_GLOSSARY,
 };

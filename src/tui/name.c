@@ -12,8 +12,6 @@
 
 #include "screen.h"
 
-#define CONTROL(letter) ((letter)&0x1f)
-
 static size_t name_width(const struct tui *tui, size_t from, size_t to)
 {
 	size_t width = 0;
@@ -137,37 +135,50 @@ static void name_draw(struct tui *tui)
 		draw_text(y + 2, 2, tui->name_message, (size_t)COLS - 4);
 	tui->cursor_y = y;
 	tui->cursor_x = x + (int)name_width(tui, 0, tui->name_cursor);
-	tui->show_cursor = true;
 }
 
 static void name_key(struct tui *tui, int key)
 {
-	if (key == '\n' || key == '\r' || key == KEY_ENTER)
+	switch (keymap_find(KEYS_NAME, key)) {
+	case KEYMAP_CHOOSE:
 		submit(tui);
-	else if (key == 27)
+		break;
+	case KEYMAP_LEAVE:
 		tui->running = false;
-	else if (key == KEY_LEFT && tui->name_cursor > 0)
-		tui->name_cursor--;
-	else if (key == KEY_RIGHT && tui->name_cursor < tui->name_length)
-		tui->name_cursor++;
-	else if (key == KEY_HOME || key == CONTROL('a'))
+		break;
+	case KEYMAP_BACK:
+		tui->name_cursor -= tui->name_cursor > 0;
+		break;
+	case KEYMAP_NEXT:
+		tui->name_cursor += tui->name_cursor < tui->name_length;
+		break;
+	case KEYMAP_FIRST:
 		tui->name_cursor = 0;
-	else if (key == KEY_END || key == CONTROL('e'))
+		break;
+	case KEYMAP_LAST:
 		tui->name_cursor = tui->name_length;
-	else if ((key == KEY_BACKSPACE || key == 127 || key == CONTROL('h')) && tui->name_cursor)
-		delete_at(tui, tui->name_cursor - 1);
-	else if (key == KEY_DC || key == CONTROL('d'))
+		break;
+	case KEYMAP_DELETE_BEFORE:
+		if (tui->name_cursor)
+			delete_at(tui, tui->name_cursor - 1);
+		break;
+	case KEYMAP_DELETE_AT:
 		delete_at(tui, tui->name_cursor);
-	else if (key == CONTROL('u'))
+		break;
+	case KEYMAP_CLEAR:
 		while (tui->name_cursor)
 			delete_at(tui, tui->name_cursor - 1);
-	else if (key >= ' ' && key <= 0xff && key != 127)
-		typed_byte(tui, key);
+		break;
+	default:
+		if (key >= ' ' && key <= 0xff && key != 127)
+			typed_byte(tui, key);
+		break;
+	}
 }
 
 const struct screen name_screen = {
 	.enter = name_enter,
 	.draw = name_draw,
 	.key = name_key,
-	.hints = "Enter continue   \u2190\u2192 move   Backspace delete   Esc quit",
+	.keys = KEYS_NAME,
 };

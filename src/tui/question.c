@@ -29,7 +29,7 @@ static void question_build(const struct tui *tui, struct view *view)
 		size_t option = session_option_at(tui->session, q, position);
 		bool chosen = answer >= 0 && (size_t)answer == option;
 		char letter[16];
-		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? "\u2713" : " ",
+		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? glyphs_get()->check : " ",
 			 (char)('a' + position));
 		view_add(view, letter, question->options[option].text,
 			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, (int)position);
@@ -119,40 +119,61 @@ static void move_highlight(struct tui *tui, const struct view *view, int step)
 	view_reveal(tui, view, (int)tui->highlight);
 }
 
+static void go_back(struct tui *tui)
+{
+	tui->from_review = false;
+	if (session_back(tui->session))
+		tui_switch(tui, SCREEN_QUESTION);
+	else
+		tui_switch(tui, SCREEN_WELCOME);
+}
+
+/* What is not a key of the keymap: the mouse, a resize, scrolling. */
+static void question_event(struct tui *tui, const struct view *view, int key)
+{
+	if (key == KEY_MOUSE) {
+		click(tui, view);
+	} else if (key == KEY_RESIZE) {
+		/* The old scroll may hide the options at the new size. */
+		question_layout(tui, view);
+		view_reveal(tui, view, (int)tui->highlight);
+	} else {
+		view_scroll_key(tui, view, key);
+	}
+}
+
 static void question_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	question_build(tui, &view);
-	if (key >= 'a' && key <= 'i')
-		pick(tui, (size_t)(key - 'a'));
-	else if (key >= '1' && key <= '9')
-		pick(tui, (size_t)(key - '1'));
-	else if (key == '\n' || key == '\r' || key == KEY_ENTER)
+	switch (key == KEY_MOUSE || key == KEY_RESIZE ? KEYMAP_NONE
+						      : keymap_find(KEYS_QUESTION, key)) {
+	case KEYMAP_PICK: /* a-i, 1-9 */
+		pick(tui, (size_t)(key >= 'a' ? key - 'a' : key - '1'));
+		break;
+	case KEYMAP_CHOOSE:
 		pick(tui, tui->highlight);
-	else if (key == KEY_UP || key == 'k')
+		break;
+	case KEYMAP_UP:
 		move_highlight(tui, &view, -1);
-	else if (key == KEY_DOWN || key == 'j')
+		break;
+	case KEYMAP_DOWN:
 		move_highlight(tui, &view, +1);
-	else if (key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 || key == 8 || key == 'p') {
-		tui->from_review = false;
-		if (session_back(tui->session))
-			tui_switch(tui, SCREEN_QUESTION);
-		else
-			tui_switch(tui, SCREEN_WELCOME);
-	} else if (key == KEY_RIGHT || key == 'n') {
+		break;
+	case KEYMAP_BACK:
+		go_back(tui);
+		break;
+	case KEYMAP_NEXT:
 		if (session_forward(tui->session))
 			after_answer(tui);
-	} else if (key == 's') {
+		break;
+	case KEYMAP_SKIP:
 		session_skip(tui->session);
 		after_answer(tui);
-	} else if (key == KEY_MOUSE) {
-		click(tui, &view);
-	} else if (key == KEY_RESIZE) {
-		/* The old scroll may hide the options at the new size. */
-		question_layout(tui, &view);
-		view_reveal(tui, &view, (int)tui->highlight);
-	} else {
-		view_scroll_key(tui, &view, key);
+		break;
+	default:
+		question_event(tui, &view, key);
+		break;
 	}
 	view_clear(&view);
 }
@@ -161,5 +182,5 @@ const struct screen question_screen = {
 	.enter = question_enter,
 	.draw = question_draw,
 	.key = question_key,
-	.hints = "a-i pick  \u2191\u2193 move  \u2190 back  \u2192 next  s skip  ? help  q quit",
+	.keys = KEYS_QUESTION,
 };

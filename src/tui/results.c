@@ -27,7 +27,9 @@ static void add_line(const struct outcome_line *line, void *data)
 		view_add(view, line->prefix, line->text, STYLE_BOLD, -1);
 		break;
 	case OUTCOME_BULLET:
-		view_add(view, "\u2022 ", line->text, STYLE_NORMAL, -1);
+		char bullet[16];
+		snprintf(bullet, sizeof(bullet), "%s ", glyphs_get()->bullet);
+		view_add(view, bullet, line->text, STYLE_NORMAL, -1);
 		break;
 	case OUTCOME_CHOSEN:
 		view_add(view, "    you chose: ", line->text, STYLE_CHOSEN, -1);
@@ -68,16 +70,19 @@ static void results_draw(struct tui *tui)
 	results_build(tui, &view);
 	view_draw(tui, &view, -1);
 	view_clear(&view);
+	/* The headline is the first thing to read, until the body scrolls. */
+	if (tui->scroll == 0) {
+		tui->cursor_y = 0;
+		tui->cursor_x = 1;
+	}
 }
 
 static void results_key(struct tui *tui, int key)
 {
 	struct view view = {0};
 	results_build(tui, &view);
-	if (key == 'd' || key == '\n' || key == '\r' || key == KEY_ENTER || key == KEY_RIGHT)
+	if (keymap_find(KEYS_RESULTS, key) == KEYMAP_CHOOSE)
 		tui_switch(tui, SCREEN_DEBRIEF);
-	else if (key == ' ')
-		view_scroll_key(tui, &view, KEY_NPAGE);
 	else
 		view_scroll_key(tui, &view, key);
 	view_clear(&view);
@@ -87,5 +92,5 @@ const struct screen results_screen = {
 	.enter = results_enter,
 	.draw = results_draw,
 	.key = results_key,
-	.hints = "d debrief  \u2191\u2193 PgUp/PgDn scroll  ? help  q quit",
+	.keys = KEYS_RESULTS,
 };

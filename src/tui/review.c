@@ -87,26 +87,37 @@ static void review_key(struct tui *tui, int key)
 	const struct quiz *quiz = session_quiz(tui->session);
 	struct view view = {0};
 	review_build(tui, &view);
-	if ((key == KEY_UP || key == 'k') && tui->highlight > 0)
-		tui->highlight--;
-	else if ((key == KEY_DOWN || key == 'j') && tui->highlight < quiz->question_count)
-		tui->highlight++;
+	enum keymap_action action = key == KEY_MOUSE ? KEYMAP_NONE : keymap_find(KEYS_REVIEW, key);
+	switch (action) {
+	case KEYMAP_UP:
+		tui->highlight -= tui->highlight > 0;
+		break;
+	case KEYMAP_DOWN:
+		tui->highlight += tui->highlight < quiz->question_count;
+		break;
 	/* Home and End move the highlight: scrolling alone would be undone by
 	 * keeping the highlight in sight below. */
-	else if (key == KEY_HOME)
+	case KEYMAP_FIRST:
 		tui->highlight = 0;
-	else if (key == KEY_END)
+		break;
+	case KEYMAP_LAST:
 		tui->highlight = quiz->question_count;
-	else if (key == '\n' || key == '\r' || key == KEY_ENTER)
+		break;
+	case KEYMAP_CHOOSE:
 		review_choose(tui);
-	else if (key == KEY_LEFT || key == KEY_BACKSPACE || key == 127 || key == 8 || key == 'p') {
+		break;
+	case KEYMAP_BACK:
 		session_back(tui->session);
 		tui_switch(tui, SCREEN_QUESTION);
-	} else if (key == KEY_MOUSE)
-		review_click(tui, &view);
-	else
-		view_scroll_key(tui, &view, key);
-	if (tui->screen == SCREEN_REVIEW && key != KEY_NPAGE && key != KEY_PPAGE)
+		break;
+	default:
+		if (key == KEY_MOUSE)
+			review_click(tui, &view);
+		else
+			view_scroll_key(tui, &view, key);
+		break;
+	}
+	if (tui->screen == SCREEN_REVIEW && action != KEYMAP_PAGE_DOWN && action != KEYMAP_PAGE_UP)
 		view_reveal(tui, &view, (int)tui->highlight);
 	view_clear(&view);
 }
@@ -115,5 +126,5 @@ const struct screen review_screen = {
 	.enter = review_enter,
 	.draw = review_draw,
 	.key = review_key,
-	.hints = "\u2191\u2193 move  Enter change answer / submit  \u2190 back  ? help  q quit",
+	.keys = KEYS_REVIEW,
 };

@@ -10,6 +10,7 @@
 
 #include "careerfit/outcome.h"
 #include "careerfit/session.h"
+#include "../keymap.h"
 #include "tui.h"
 
 #define TUI_MIN_COLUMNS 60
@@ -57,8 +58,8 @@ struct tui {
 	bool (*claim)(void *data, const char *name, struct tui_claim *claim);
 	void (*submitted)(void *data, const struct outcome *outcome);
 	void *data; /* handed to claim and submitted */
-	/* Where a screen wants the terminal cursor, for a screen reader. */
-	bool show_cursor;
+	/* Where the terminal cursor goes: on what has the focus, where a
+	 * screen reader follows it. Every draw sets it. */
 	int cursor_y, cursor_x;
 };
 
@@ -69,14 +70,16 @@ struct screen {
 	void (*draw)(struct tui *tui);
 	/* Handles one key (a KEY_* code or a character). */
 	void (*key)(struct tui *tui, int key);
-	/* The key hints on the bottom line. */
-	const char *hints;
+	/* Its keys in the keymap: the hint line and the help box list them. */
+	enum keymap_screen keys;
 };
 
 extern const struct screen name_screen, welcome_screen, question_screen, review_screen,
 	results_screen, debrief_screen, glossary_screen;
 
 void tui_switch(struct tui *tui, enum screen_id screen);
+/* The keys of the screen in view (the welcome's change with saved answers). */
+enum keymap_screen tui_keys(const struct tui *tui);
 /* Builds the outcome of the session and shows the results. */
 void tui_submit(struct tui *tui);
 
@@ -94,6 +97,10 @@ enum style {
 /* A screen's body is a list of lines, rebuilt for the current width on
  * every draw and shown from tui->scroll; a line's tag ties it to what it
  * shows (an option, a question) so it can be highlighted or clicked. */
+/* The tag of the line the cursor goes to on a screen that highlights
+ * nothing: what Enter acts on, or the first of a list of terms. */
+#define VIEW_FOCUS (-3)
+
 struct view_line {
 	char *text; /* sanitised */
 	enum style style;
@@ -123,7 +130,9 @@ int view_top(void);
 int view_height(void);
 void view_fit_width(struct view *view);
 /* Draws the view's lines from tui->scroll, marking lines tagged
- * HIGHLIGHT, with "more" markers when some are out of sight. */
+ * HIGHLIGHT, with "more" markers when some are out of sight. The cursor
+ * goes to the highlighted line, or else to the first VIEW_FOCUS line in
+ * sight, or else to the top of the body. */
 void view_draw(struct tui *tui, const struct view *view, int highlight);
 /* Scrolls so that the lines tagged TAG are in sight. */
 void view_reveal(struct tui *tui, const struct view *view, int tag);
@@ -135,12 +144,18 @@ void draw_header(const char *left, const char *right);
 void draw_progress(size_t done, size_t total);
 /* The key hints, and "more below" at the right when the body goes on. */
 void draw_hints(const char *hints, bool more_below);
+/* "Terminal too small" (from TUI_MIN_COLUMNS and TUI_MIN_ROWS), with the
+ * cursor left on its first line. */
 void draw_too_small(bool keeps_progress);
-/* The keys; with GLOSSARY also the key that opens the glossary. */
-void draw_help(bool glossary);
+/* The keys of SCREEN; with GLOSSARY also the key that opens the glossary.
+ * The cursor is left on its first line. */
+void draw_help(enum keymap_screen screen, bool glossary);
 /* A warning on the row between the header and the body. */
 void draw_warning(const char *text);
+/* "Quit now?" on the hint line, with the cursor left after it. */
 void draw_confirm_quit(bool keeps_progress);
+/* A bar of WIDTH columns, FILLED of them full, from the cursor on. */
+void draw_bar_cells(size_t filled, size_t width, attr_t full, attr_t empty);
 /* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */
 void draw_text(int y, int x, const char *text, size_t columns);
 

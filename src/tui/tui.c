@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "screen.h"
+/* Last: its macros (lines, columns...) would rename screen.h's fields. */
+#include <term.h>
 
 static const struct screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_NAME] = &name_screen,	      [SCREEN_WELCOME] = &welcome_screen,
@@ -77,11 +79,11 @@ static bool too_small(void)
 	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
 }
 
-static const char *hints_of(const struct tui *tui)
+enum keymap_screen tui_keys(const struct tui *tui)
 {
 	if (tui->screen == SCREEN_WELCOME && tui->offer_resume)
-		return "Enter resume   n start over   ? help   q quit";
-	return screens[tui->screen]->hints;
+		return KEYS_RESUME;
+	return screens[tui->screen]->keys;
 }
 
 /* Whether quitting now keeps the answers: promised only while saving
@@ -91,27 +93,32 @@ static bool answers_kept(const struct tui *tui)
 	return tui->keeps_progress && !(tui->progress_failed && *tui->progress_failed);
 }
 
+/* The cursor is always visible, on what has the focus, as dialog keeps
+ * it: a screen reader reads the line it is on. The help box, "Quit now?"
+ * and "too small" leave it on themselves. */
 static void draw(struct tui *tui)
 {
 	erase();
+	curs_set(1);
 	if (too_small()) {
 		draw_too_small(answers_kept(tui));
-	} else {
-		tui->more_below = false;
-		tui->show_cursor = false;
-		screens[tui->screen]->draw(tui);
-		if (tui->confirm_quit)
-			draw_confirm_quit(answers_kept(tui));
-		else
-			draw_hints(hints_of(tui), tui->more_below);
-		if (tui->keeps_progress && !answers_kept(tui))
-			draw_warning("! Your answers cannot be saved");
-		if (tui->help)
-			draw_help(session_quiz(tui->session)->term_count > 0);
+		refresh();
+		return;
 	}
-	bool cursor = tui->show_cursor && !tui->help && !tui->confirm_quit && !too_small();
-	curs_set(cursor ? 1 : 0);
-	if (cursor)
+	tui->more_below = false;
+	tui->cursor_y = view_top();
+	tui->cursor_x = 2;
+	screens[tui->screen]->draw(tui);
+	if (tui->keeps_progress && !answers_kept(tui))
+		draw_warning("! Your answers cannot be saved");
+	char hints[256];
+	if (!tui->confirm_quit && keymap_hints(tui_keys(tui), hints, sizeof(hints)))
+		draw_hints(hints, tui->more_below);
+	if (tui->help)
+		draw_help(tui_keys(tui), session_quiz(tui->session)->term_count > 0);
+	else if (tui->confirm_quit)
+		draw_confirm_quit(answers_kept(tui));
+	else
 		move(tui->cursor_y, tui->cursor_x);
 	refresh();
 }
@@ -119,21 +126,23 @@ static void draw(struct tui *tui)
 /* Keys every screen shares: help, quit and its confirmation. */
 static void handle_key(struct tui *tui, int key)
 {
+	enum keymap_action action = keymap_find(tui_keys(tui), key);
 	if (tui->help) {
 		tui->help = false;
 		bool glossary = session_quiz(tui->session)->term_count > 0;
-		if ((key == 'g' || key == 'G') && glossary && tui->screen != SCREEN_GLOSSARY) {
+		if (keymap_find(KEYS_HELP, key) == KEYMAP_GLOSSARY && glossary &&
+		    tui->screen != SCREEN_GLOSSARY) {
 			tui->glossary_from = tui->screen;
 			tui_switch(tui, SCREEN_GLOSSARY);
 		}
 	} else if (tui->confirm_quit) {
 		tui->confirm_quit = false;
-		if (key == 'y' || key == 'Y')
+		if (keymap_find(KEYS_CONFIRM, key) == KEYMAP_YES)
 			tui->running = false;
 	} else if (tui->screen == SCREEN_NAME && key != KEY_MOUSE) {
 		/* Every key is text there, ? and q too. */
 		screens[tui->screen]->key(tui, key);
-	} else if (key == '?') {
+	} else if (action == KEYMAP_HELP) {
 		tui->help = true;
 	} else if (key == KEY_MOUSE) {
 		/* The wheel scrolls every screen; clicks are the screen's. */
@@ -145,7 +154,7 @@ static void handle_key(struct tui *tui, int key)
 			screens[tui->screen]->key(tui, KEY_SF);
 		else
 			screens[tui->screen]->key(tui, KEY_MOUSE);
-	} else if (key == 'q' || key == 'Q') {
+	} else if (action == KEYMAP_QUIT) {
 		/* Before the first answer or after the result nothing is lost. */
 		if (tui->finished || tui->screen == SCREEN_WELCOME)
 			tui->running = false;
@@ -163,14 +172,32 @@ static bool terminal_gone(void)
 	return poll(&input, 1, 0) > 0 && (input.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+bool tui_usable(char *why, size_t size)
+{
+	const char *term = getenv("TERM");
+	if (!term || !*term) {
+		snprintf(why, size, "TERM is not set");
+		return false;
+	}
+	char *shown = glyphs_text(term);
+	snprintf(why, size, "TERM=%s", shown ? shown : "?");
+	free(shown);
+	/* setupterm() reads the entry without touching the terminal; the
+	 * entry is dropped again, newterm() reads its own. */
+	int error = 0;
+	if (setupterm(term, STDOUT_FILENO, &error) != OK)
+		return false;
+	const char *address = tigetstr("cup");
+	bool usable = address && address != (char *)-1 && tigetflag("hc") <= 0;
+	del_curterm(cur_term);
+	return usable;
+}
+
 static bool start_curses(bool color)
 {
 	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		fprintf(stderr, "careerfit: cannot use this terminal (TERM=%s); try --plain\n",
-			getenv("TERM") ? getenv("TERM") : "");
+	if (!screen)
 		return false;
-	}
 	set_term(screen);
 	cbreak();
 	noecho();
@@ -206,7 +233,7 @@ static enum tui_outcome run_loop(struct tui *tui, int *signal_number)
 		} else if (too_small()) {
 			/* Nothing a key would act on is in sight, but q still
 			 * leaves: the answers are saved as they are given. */
-			if (key == 'q' || key == 'Q')
+			if (keymap_find(KEYS_ANY, key) == KEYMAP_QUIT)
 				tui->running = false;
 		} else if (key == KEY_RESIZE) {
 			/* The screen lays its body out again for the new size,
@@ -228,7 +255,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 	catch_signals(saved);
 	if (!start_curses(options->color)) {
 		restore_signals(saved);
-		return TUI_FAILED;
+		return TUI_UNAVAILABLE;
 	}
 	tui = (struct tui){
 		.session = session,

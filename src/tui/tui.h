@@ -35,11 +35,17 @@ struct tui_options {
 };
 
 enum tui_outcome {
-	TUI_DONE,      /* the person saw their result */
-	TUI_QUIT,      /* they quit before the end */
-	TUI_SIGNALLED, /* a signal ended it: see tui_signal() */
-	TUI_FAILED,    /* the terminal could not be used (message printed) */
+	TUI_DONE,	 /* the person saw their result */
+	TUI_QUIT,	 /* they quit before the end */
+	TUI_SIGNALLED,	 /* a signal ended it: see tui_signal() */
+	TUI_UNAVAILABLE, /* the terminal could not be set up; nothing was shown */
 };
+
+/* Whether the terminal $TERM names can show the full screen: it is set,
+ * its terminfo entry is found and it can move the cursor (TERM=dumb
+ * cannot). When it cannot, *WHY says which terminal, as "TERM=dumb" or
+ * "TERM is not set". */
+bool tui_usable(char *why, size_t size);
 
 /* Runs the quiz on the terminal; the terminal is restored on every path.
  * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. With

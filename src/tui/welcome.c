@@ -21,7 +21,7 @@ static void add_resume_offer(const struct tui *tui, struct view *view)
 		view_add(view, "", text, STYLE_NORMAL, -1);
 	}
 	view_add(view, "", "Press Enter to resume where you left off, or n to start over.",
-		 STYLE_BOLD, -1);
+		 STYLE_BOLD, VIEW_FOCUS);
 }
 
 static void welcome_build(const struct tui *tui, struct view *view)
@@ -54,7 +54,7 @@ static void welcome_build(const struct tui *tui, struct view *view)
 	if (tui->offer_resume)
 		add_resume_offer(tui, view);
 	else
-		view_add(view, "", "Press Enter to start.", STYLE_BOLD, -1);
+		view_add(view, "", "Press Enter to start.", STYLE_BOLD, VIEW_FOCUS);
 }
 
 static void welcome_enter(struct tui *tui)
@@ -77,12 +77,12 @@ static void welcome_key(struct tui *tui, int key)
 	welcome_build(tui, &view);
 	/* The usual key keeps the saved answers; throwing them away takes
 	 * the one key that says so. */
-	bool start =
-		key == '\n' || key == '\r' || key == KEY_ENTER || key == ' ' || key == KEY_RIGHT;
-	if (tui->offer_resume && (start || key == 'r' || key == 'R')) {
+	enum keymap_action action = keymap_find(tui_keys(tui), key);
+	bool start = action == KEYMAP_CHOOSE;
+	if (tui->offer_resume && start) {
 		tui->offer_resume = false;
 		tui_switch(tui, SCREEN_QUESTION);
-	} else if (tui->offer_resume && (key == 'n' || key == 'N')) {
+	} else if (tui->offer_resume && action == KEYMAP_START_OVER) {
 		tui->offer_resume = false;
 		session_reset(tui->session);
 		tui_switch(tui, SCREEN_QUESTION);
@@ -98,5 +98,5 @@ const struct screen welcome_screen = {
 	.enter = welcome_enter,
 	.draw = welcome_draw,
 	.key = welcome_key,
-	.hints = "Enter start   ? help   q quit",
+	.keys = KEYS_WELCOME,
 };
