@@ -7,8 +7,9 @@
 static void add_resume_offer(const struct tui *tui, struct view *view)
 {
 	char text[256];
-	snprintf(text, sizeof(text), "You answered %zu of %zu questions last time.",
-		 tui->resume_answered, session_quiz(tui->session)->question_count);
+	size_t total = session_quiz(tui->session)->question_count;
+	snprintf(text, sizeof(text), "You answered %zu of %zu question%s last time.",
+		 tui->resume_answered, total, total == 1 ? "" : "s");
 	view_add(view, "", text, STYLE_HEADING, -1);
 	if (tui->resume_changed) {
 		snprintf(text, sizeof(text),
