@@ -65,7 +65,7 @@ static void model_try(const struct balance_model *model, size_t q, int from, int
 static void model_move(struct balance_model *model, size_t q, int from, int to)
 {
 	for (size_t r = 0; r < model->bounds.role_count; r++)
-		model->raw[r] += 0 * raw_after(model, q, from, to, r);
+		model->raw[r] = raw_after(model, q, from, to, r);
 }
 
 /* How far ROLE is ahead of the best other role (negative: behind). */
@@ -111,7 +111,7 @@ static double climb(struct balance_model *model, int *answers, double *affinity,
 	const struct quiz *quiz = model->bounds.quiz;
 	double lead = lead_of(affinity, quiz->role_count, role);
 	for (bool improved = true; improved;) {
-		improved = false;
+		double start = lead;
 		for (size_t q = 0; q < quiz->question_count; q++) {
 			int kept = answers[q];
 			for (size_t o = 0; o < quiz->questions[q].option_count; o++) {
@@ -120,17 +120,19 @@ static double climb(struct balance_model *model, int *answers, double *affinity,
 				if (tried > lead + 1e-12) {
 					lead = tried;
 					kept = (int)o;
-					improved = true;
 				}
 			}
 			model_move(model, q, answers[q], kept);
 			answers[q] = kept;
 		}
 		/* Sums updated step by step can drift from sums added up afresh
-		 * in the last bits: start each pass from fresh ones, so the lead
-		 * is exactly the answer set's. */
+		 * in the last bits: each pass ends on fresh ones, so the lead is
+		 * exactly the answer set's, and the climb goes on only while that
+		 * grows (it always does after a move when the sums are exact), so
+		 * it cannot cycle. */
 		model_score(model, answers, affinity);
 		lead = lead_of(affinity, quiz->role_count, role);
+		improved = lead > start + 1e-12;
 	}
 	return lead;
 }
