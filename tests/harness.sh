@@ -1,6 +1,7 @@
 # The harness shared by the command-line end-to-end suites: source it, write
 # test_* functions that end in `pass` (or `fail "why"`), then call
 # run_tests NAME. Needs CAREERFIT (the binary) in the environment.
+# The screen suites source screen_harness.sh after it.
 : "${CAREERFIT:?}"
 
 work=$(mktemp -d)

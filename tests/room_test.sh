@@ -1,29 +1,21 @@
 #!/usr/bin/env bash
 # End-to-end tests of `careerfit room DIR`, the mentor's live view of a
 # workshop room. careerfit runs in a pane of a private tmux server at a
-# fixed size; results are saved into the room's folder from outside, as
-# participants' runs would, and the screen is read back with capture-pane.
+# fixed size (screen_harness.sh); results are saved into the room's folder
+# from outside, as participants' runs would, and the screen is read back
+# with capture-pane.
 # Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set.
 set -u
 : "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
-export LC_ALL=C.UTF-8
-
-if ! command -v tmux >/dev/null; then
-	echo "room: tmux is not installed; skipped"
-	exit 77 # meson's "skipped"
-fi
-unset TMUX TMUX_PANE
-
-work=$(mktemp -d)
-server=careerfit-room-$$ socket=
-tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
-trap 'tmux_ kill-server 2>/dev/null; rm -rf "$work" ${socket:+"$socket"}' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+suite=room
+source "$(dirname "$0")/harness.sh"
+source "$(dirname "$0")/screen_harness.sh"
+# The room's own session, its times in UTC. The room scans its folder once
+# a second, so wait_for's 10 s is "within a few seconds".
+session=room pane_env=(TZ=UTC)
 export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
 mkdir "$HOME"
-passed=0 failed=0 runs=0 rooms=0
+rooms=0
 slyde=$TEST_DATA_DIR/slyde/slyde.cfg
 unicode=$TEST_DATA_DIR/unicode.cfg
 # On slyde, in file order: a clear Product Manager, a close call, and too
@@ -32,57 +24,6 @@ clear_pm=a,c,b,a,d,c,a,b,b,d
 close_call=b,a,d,c,b,a,d,c,b,a
 too_few=a,-,-,-,-,-,-,-,-,-
 
-# The pane runs this, as in tui_test.sh: careerfit's pid, stderr and exit
-# status are kept in RUN, and a line marks that it has ended.
-cat >"$work/pane.sh" <<'WRAPPER'
-#!/bin/sh
-run=$1
-shift
-trap : INT QUIT
-echo "careerfit-test: pane ready"
-sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
-echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
-echo "careerfit-test: exited"
-exec sleep 600
-WRAPPER
-chmod +x "$work/pane.sh"
-tmux_ new-session -d -s idle -x 80 -y 24 "exec sleep 3600"
-socket=$(tmux_ display -p -t idle '#{socket_path}')
-term=screen-256color
-infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
-
-pass() { reached_pass=1; }
-fail() {
-	failures=$((failures + 1))
-	echo "FAIL: $1" >&2
-	local lines
-	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
-	shot=
-}
-
-# launch [-x COLUMNS] [-y ROWS] [VAR=VALUE]... -- ARG...: starts careerfit
-# ARG... in a fresh pane, 80x24 unless told; $run holds its pid, err and
-# status.
-launch() {
-	runs=$((runs + 1))
-	run=$work/run$runs
-	mkdir "$run"
-	local columns=80 rows=24 env=(-u NO_COLOR -u LINES -u COLUMNS "TERM=$term" TZ=UTC)
-	while [[ $1 != -- ]]; do
-		case $1 in
-		-x) columns=$2 && shift ;;
-		-y) rows=$2 && shift ;;
-		*) env+=("$1") ;;
-		esac
-		shift
-	done
-	shift
-	shot=
-	tmux_ kill-session -t room 2>/dev/null
-	tmux_ new-session -d -s room -x "$columns" -y "$rows" \
-		"$work/pane.sh" "$run" env "${env[@]}" "$CAREERFIT" "$@"
-}
-
 # new_room: $room is a fresh, empty folder to watch.
 new_room() {
 	rooms=$((rooms + 1))
@@ -90,57 +31,6 @@ new_room() {
 	mkdir "$room"
 }
 
-capture() { tmux_ capture-pane -p -t room "$@"; }
-keys() { tmux_ send-keys -t room "$@"; }
-resize() { tmux_ resize-window -t room -x "$1" -y "$2"; }
-pane() { tmux_ display -p -t room "$1"; }
-
-# wait_for TEXT: polls the screen every 0.1 s, for up to 10 s, until it
-# shows TEXT and has stopped changing; the screen is then in $shot. The
-# room scans its folder once a second, so 10 s is "within a few seconds".
-wait_for() {
-	local previous='' tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
-		previous=$shot
-		sleep 0.1
-	done
-	return 1
-}
-expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
-expect_no() { [[ $shot != *"$1"* ]] || { fail "$2: the screen shows '$1'"; return 1; }; }
-expect_screen() {
-	local tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == "$1" ]] && return 0
-		sleep 0.1
-	done
-	fail "$2: the screen differs: $(diff <(echo "$1") - <<<"$shot")"
-	return 1
-}
-expect_width() {
-	local widest
-	widest=$(wc -L <<<"$shot")
-	((widest <= $1)) || { fail "$2: a line is $widest columns wide, the pane $1"; return 1; }
-}
-wait_exit() {
-	local tries=0
-	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
-		sleep 0.1
-	done
-	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }
-	status=$(<"$run/status")
-}
-expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
-expect_err() {
-	grep -q -- "$1" "$run/err" ||
-		{ fail "$2: stderr lacks '$1': $(head -c 300 "$run/err")"; return 1; }
-}
-expect_no_err() {
-	[[ ! -s $run/err ]] || { fail "$1: stderr is not empty: $(head -c 300 "$run/err")"; return 1; }
-}
 # expect_restored WHAT: the main screen is back, the cursor shown and the
 # keypad mode off.
 expect_restored() {
@@ -179,12 +69,6 @@ option_count() {
 	awk -v option="  $1) " 'index($0, option) == 1 { found = 1 }
 		found && /[█░]/ { sub(/^ +[█░]+ +/, ""); print $1; exit }' <<<"$shot"
 }
-# sgr colour parts of stdin, as in tui_test.sh (39/49 only reset).
-color_parts() {
-	grep -o $'\e\\[[0-9;]*m' | sed 's/^.\[//; s/m$//' | tr ';' '\n' |
-		grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
-}
-
 test_an_empty_room_says_how_to_join() {
 	new_room
 	launch -- room "$room"
@@ -495,44 +379,15 @@ test_command_line_errors_and_help() {
 	pass
 }
 
-# After each test: careerfit must have ended (a stray one gets a SIGHUP)
-# and left no sanitizer report on stderr.
-check_runs() {
-	local dir tries
-	for dir in "$work"/run*; do
-		[[ -d $dir ]] || continue
-		if [[ ! -e $dir/status && -s $dir/pid ]]; then
-			kill -HUP "$(<"$dir/pid")" 2>/dev/null
-			tries=0
-			while [[ ! -e $dir/status ]] && ((tries++ < 50)); do
-				sleep 0.1
-			done
-		fi
-		if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
-			"$dir/err" 2>/dev/null; then
-			shot=$(head -40 "$dir/err")
-			fail "$1: sanitizer report"
-		fi
-		rm -rf "$dir"
-	done
+# After each test: careerfit must have ended and left no sanitizer report,
+# in tmux or outside it.
+after_test() {
+	check_runs "$1"
 	if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
 		"$work/cli-out" "$work/cli-err" "$work/save-err" 2>/dev/null; then
 		fail "$1: sanitizer report outside tmux"
 	fi
 	rm -f "$work/cli-out" "$work/cli-err" "$work/save-err"
-	tmux_ kill-session -t room 2>/dev/null
 }
 
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	reached_pass=0 failures=0
-	"$test"
-	check_runs "$test"
-	if ((reached_pass && failures == 0)); then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAILED: $test" >&2
-	fi
-done
-echo "room: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+run_tests room

@@ -5,11 +5,11 @@
 # test needs a terminal. Everything runs as the user running the tests,
 # who logs in with a temporary key (CI runs as root, with no terminal and
 # no stdin); the sshd, the tmux server and every client end in the trap.
+# The tmux machinery is in screen_harness.sh.
 # Run by meson with CAREERFIT, TEST_DATA_DIR and, as $1, scripts/workshop-host.
 set -u
 : "${CAREERFIT:?}" "${TEST_DATA_DIR:?}"
 workshop_host=${1:?usage: ssh_test.sh PATH/TO/scripts/workshop-host}
-export LC_ALL=C.UTF-8
 
 for tool in /usr/sbin/sshd ssh ssh-keygen tmux; do
 	if ! command -v "$tool" >/dev/null; then
@@ -17,21 +17,15 @@ for tool in /usr/sbin/sshd ssh ssh-keygen tmux; do
 		exit 77 # meson's "skipped"
 	fi
 done
-unset TMUX TMUX_PANE
-
-work=$(mktemp -d)
-server=careerfit-ssh-$$ socket='' clients=()
-tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
-cleanup() {
-	tmux_ kill-server 2>/dev/null
+suite=ssh
+source "$(dirname "$0")/harness.sh"
+source "$(dirname "$0")/screen_harness.sh"
+clients=()
+# In the EXIT trap, after the tmux server: every client, then the sshd.
+cleanup_suite() {
 	((${#clients[@]})) && kill "${clients[@]}" 2>/dev/null
 	[[ -f $work/conf/sshd_config ]] && "$workshop_host" stop --all --dir "$work/conf" >/dev/null
-	rm -rf "$work" ${socket:+"$socket"}
 }
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
 trap 'exit 141' PIPE
 
 export HOME=$work/home
@@ -99,50 +93,26 @@ start_sshd() {
 	return 1
 }
 
-# A test passes when it reaches pass() and nothing failed on the way.
-pass() { reached_pass=1; }
-fail() {
-	failures=$((failures + 1))
-	echo "FAIL: $1" >&2
-	local lines
-	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
-	shot=
-	# What sshd said meanwhile, beyond logins: a refused pty says why here
-	# (run as another user than root, sshd must chown the pty to the tty
-	# group, which a /dev/pts mounted without gid=5 does not allow).
+# After a failure: what sshd said meanwhile, beyond logins. A refused pty
+# says why here (run as another user than root, sshd must chown the pty to
+# the tty group, which a /dev/pts mounted without gid=5 does not allow).
+after_fail() {
 	tail -n "+$((log_mark + 1))" "$work/conf/sshd.log" 2>/dev/null |
 		grep -v -e '^Accepted ' -e 'isconnect' -e '^Connection closed' | head -5 | sed 's/^/  sshd: /' >&2
 }
 
-# open_pane SSH-ARGUMENT...: the client in a tmux pane, as tests/tui_test.sh does, with a line to find once the
-# client has ended and its exit status in $work/pane-status.
+# open_pane SSH-ARGUMENT...: the client in a pane of the tmux session
+# $session (not through launch, whose pane runs careerfit), with a line to
+# find once the client has ended and its exit status in $work/pane-status.
 open_pane() {
 	local client
 	client_options
 	rm -f "$work/pane-status"
-	tmux_ kill-session -t "$pane" 2>/dev/null
-	tmux_ new-session -d -s "$pane" -x 80 -y 24 \
+	end_session
+	tmux_ new-session -d -s "$session" -x 80 -y 24 \
 		"$(printf '%q ' ssh -p "$port" "${client[@]}" "$@"); echo \$? >$work/pane-status;
 		echo 'ssh-test: ssh ended'; exec sleep 600"
-	[[ -n $socket ]] || socket=$(tmux_ display -p -t "$pane" '#{socket_path}')
 }
-# The pane the helpers act on: a tmux session of that name.
-pane=quiz
-capture() { tmux_ capture-pane -p -t "$pane"; }
-keys() { tmux_ send-keys -t "$pane" "$@"; }
-# wait_for TEXT: polls the screen for up to 10 s until it shows TEXT and
-# has stopped changing; the screen is then in $shot.
-wait_for() {
-	local previous='' tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
-		previous=$shot
-		sleep 0.1
-	done
-	return 1
-}
-expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
 
 # result_of NAME: the result file in the room whose participant is NAME.
 result_of() { grep -lxF "participant = \"$1\";" "$room"/*.cfg 2>/dev/null; }
@@ -178,7 +148,7 @@ test_a_participant_takes_the_whole_quiz_and_the_result_lands_in_the_room() {
 # stay. While a session is open its name is refused to a second one; once it
 # has ended, the same name offers to resume.
 test_a_dropped_connection_keeps_the_answers_for_the_same_name() {
-	pane=quiz
+	session=quiz
 	open_pane -t "$login"
 	expect "Your name" "name prompt" || return
 	keys -l "Ada Dropped"
@@ -193,7 +163,7 @@ test_a_dropped_connection_keeps_the_answers_for_the_same_name() {
 	# The options may be shuffled anew on resuming: the answer is the text.
 	picked=$(sed -n -E "s/^. . ${answers[2]}\) (.*[^ ]) *\$/\1/p" <<<"$shot")
 	expect "Question 4 of 10" "question 4" || return
-	pane=twin
+	session=twin
 	open_pane -t "$login"
 	expect "Your name" "a second session's name prompt" || return
 	keys -l "Ada Dropped"
@@ -202,7 +172,7 @@ test_a_dropped_connection_keeps_the_answers_for_the_same_name() {
 	tmux_ kill-session -t twin
 	# The laptop closes: the client is hung up, the connection drops.
 	tmux_ kill-session -t quiz
-	pane=quiz
+	session=quiz
 	open_pane -t "$login"
 	expect "Your name" "name prompt again" || return
 	keys -l "Ada Dropped"
@@ -316,20 +286,14 @@ if ! start_sshd; then
 	echo "ssh: 0 passed, 1 failed"
 	exit 1
 fi
-passed=0 failed=0
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	reached_pass=0 failures=0
-	pane=quiz
+# Each test starts in the quiz session with sshd's log marked, and ends
+# every session it opened.
+before_test() {
+	session=quiz
 	log_mark=$(wc -l <"$work/conf/sshd.log")
-	"$test"
+}
+after_test() {
 	tmux_ kill-session -t quiz 2>/dev/null
 	tmux_ kill-session -t twin 2>/dev/null
-	if ((reached_pass && failures == 0)); then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "  in $test" >&2
-	fi
-done
-echo "ssh: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+}
+run_tests ssh

@@ -3,119 +3,23 @@
 # locale that is not UTF-8, TERM=dumb or no TERM at all, the Linux console;
 # where it leaves the cursor for a screen reader; and the one keymap that
 # --help, the manual page and the README list. careerfit runs in a pane of
-# a private tmux server, as in tui_test.sh; what it wrote is also kept raw
+# a private tmux server (screen_harness.sh); what it wrote is also kept raw
 # (pipe-pane), to check bytes as well as the screen.
 # Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set, and the
 # manual page's and the README's paths as arguments.
 set -u
 : "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
 man_page=${1:?the manual page source} readme=${2:?the README}
-export LC_ALL=C.UTF-8
-
-if ! command -v tmux >/dev/null; then
-	echo "term: tmux is not installed; skipped"
-	exit 77
-fi
-unset TMUX TMUX_PANE
-
-work=$(mktemp -d)
-server=careerfit-term-$$ socket=
-tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
-trap 'tmux_ kill-server 2>/dev/null; rm -rf "$work" ${socket:+"$socket"}' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+suite=term
+source "$(dirname "$0")/harness.sh"
+source "$(dirname "$0")/screen_harness.sh"
+# What careerfit writes to the terminal is kept in $run/raw.
+record_raw=1
 export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
 mkdir "$HOME"
-passed=0 failed=0 runs=0
 slyde=$TEST_DATA_DIR/slyde/slyde.cfg
 unicode=$TEST_DATA_DIR/unicode.cfg
 
-cat >"$work/pane.sh" <<'WRAPPER'
-#!/bin/sh
-run=$1
-shift
-trap : INT QUIT
-echo "careerfit-test: pane ready"
-sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
-echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
-echo "careerfit-test: exited"
-exec sleep 600
-WRAPPER
-chmod +x "$work/pane.sh"
-tmux_ new-session -d -s idle -x 80 -y 24 "exec sleep 3600"
-socket=$(tmux_ display -p -t idle '#{socket_path}')
-term=screen-256color
-infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
-
-pass() { reached_pass=1; }
-fail() {
-	failures=$((failures + 1))
-	echo "FAIL: $1" >&2
-	local lines
-	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
-	shot=
-}
-
-# launch [-u VAR]... [VAR=VALUE]... -- ARG...: careerfit ARG... in a fresh
-# 80x24 pane, TERM describing tmux unless told otherwise; -u unsets. What
-# careerfit writes to the terminal is kept in $run/raw.
-launch() {
-	runs=$((runs + 1))
-	run=$work/run$runs
-	mkdir "$run"
-	local unset=(-u NO_COLOR -u LINES -u COLUMNS) set=("XDG_STATE_HOME=$run/state")
-	local default_term=("TERM=$term")
-	while [[ $1 != -- ]]; do
-		if [[ $1 == -u ]]; then
-			unset+=(-u "$2") && shift
-		else
-			set+=("$1")
-		fi
-		[[ $1 == TERM* ]] && default_term=()
-		shift
-	done
-	set=("${default_term[@]}" "${set[@]}")
-	shift
-	shot=
-	tmux_ kill-session -t quiz 2>/dev/null
-	# The pane starts held by a wait, so that pipe-pane sees every byte.
-	tmux_ new-session -d -s quiz -x 80 -y 24 \
-		"tmux -L $server wait-for go-$runs; exec $work/pane.sh $run env ${unset[*]} \
-		$(printf '%q ' "${set[@]}") $(printf '%q ' "$CAREERFIT" "$@")"
-	tmux_ pipe-pane -t quiz -o "cat >>$run/raw"
-	tmux_ wait-for -S "go-$runs"
-}
-
-capture() { tmux_ capture-pane -p -t quiz "$@"; }
-keys() { tmux_ send-keys -t quiz "$@"; }
-pane() { tmux_ display -p -t quiz "$1"; }
-resize() { tmux_ resize-window -t quiz -x "$1" -y "$2"; }
-
-wait_for() {
-	local previous='' tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
-		previous=$shot
-		sleep 0.1
-	done
-	return 1
-}
-expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
-wait_exit() {
-	local tries=0
-	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
-		sleep 0.1
-	done
-	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }
-	status=$(<"$run/status")
-}
-expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
-expect_err() {
-	grep -q -x -- "$1" "$run/err" ||
-		{ fail "$2: stderr lacks the line '$1': $(head -c 300 "$run/err")"; return 1; }
-}
 # no_high_bytes WHAT [FILE]: $shot (or FILE) holds no byte >= 0x80.
 no_high_bytes() {
 	local count
@@ -126,9 +30,6 @@ no_high_bytes() {
 	fi
 	((count == 0)) || { fail "$1: $count bytes >= 0x80 were sent"; return 1; }
 }
-# row_of PATTERN: the screen row (from 0) of the first line of $shot
-# matching PATTERN (grep -E).
-row_of() { grep -n -m1 -E -- "$1" <<<"$shot" | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 # cursor_on PATTERN WHAT: the cursor is shown, on the row matching PATTERN.
 cursor_on() {
 	local row
@@ -169,9 +70,7 @@ test_c_locale_sends_only_ascii() {
 
 # Plain mode and the summary after it follow the locale too.
 test_c_locale_plain_text_is_ascii() {
-	runs=$((runs + 1))
-	run=$work/run$runs
-	mkdir "$run"
+	new_run
 	printf 'a\nb\n' | LC_ALL=C "$CAREERFIT" --plain "$unicode" >"$run/out" 2>"$run/err"
 	status=$?
 	expect_status 0 "plain" && no_high_bytes "plain output" "$run/out" || return
@@ -195,21 +94,21 @@ plain_answers() {
 test_dumb_terminal_asks_in_plain_text() {
 	launch TERM=dumb -- --seed 1 "$slyde"
 	plain_answers "TERM=dumb" || return
-	expect_err "careerfit: the terminal (TERM=dumb) cannot show the full screen; asking in plain text" \
+	expect_err_line "careerfit: the terminal (TERM=dumb) cannot show the full screen; asking in plain text" \
 		"TERM=dumb" && pass
 }
 
 test_no_term_asks_in_plain_text() {
 	launch -u TERM -- --seed 1 "$slyde"
 	plain_answers "no TERM" || return
-	expect_err "careerfit: the terminal (TERM is not set) cannot show the full screen; asking in plain text" \
+	expect_err_line "careerfit: the terminal (TERM is not set) cannot show the full screen; asking in plain text" \
 		"no TERM" && pass
 }
 
 test_unknown_terminal_asks_in_plain_text() {
 	launch TERM=no-such-terminal -- --seed 1 "$slyde"
 	plain_answers "unknown TERM" || return
-	expect_err "careerfit: the terminal (TERM=no-such-terminal) cannot show the full screen; asking in plain text" \
+	expect_err_line "careerfit: the terminal (TERM=no-such-terminal) cannot show the full screen; asking in plain text" \
 		"unknown TERM" && pass
 }
 
@@ -348,18 +247,4 @@ test_help_man_page_and_readme_list_the_same_keys() {
 		{ fail "the README's keys differ from --help: $(cat "$work/diff")"; return; }
 	pass
 }
-
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	failures=0 reached_pass=0
-	"$test"
-	if ((failures == 0 && reached_pass)); then
-		passed=$((passed + 1))
-	else
-		((failures)) || echo "FAIL: $test did not finish" >&2
-		echo "FAILED: $test" >&2
-		failed=$((failed + 1))
-	fi
-	tmux_ kill-session -t quiz 2>/dev/null
-done
-echo "term: $passed passed, $failed failed"
-((failed == 0))
+run_tests term

@@ -3,191 +3,21 @@
 # private tmux server at a fixed size; a test types keys with send-keys,
 # reads the screen back with capture-pane, and once careerfit has ended
 # checks what it left behind: its exit status, its stderr, what it printed
-# to the terminal and the terminal's modes.
+# to the terminal and the terminal's modes (the machinery is in
+# screen_harness.sh).
 # Run by meson with CAREERFIT, QUIZ_DIR and TEST_DATA_DIR set.
 set -u
 : "${CAREERFIT:?}" "${QUIZ_DIR:?}" "${TEST_DATA_DIR:?}"
-# Widths (wc -L), patterns and sed see characters, not bytes.
-export LC_ALL=C.UTF-8
-
-if ! command -v tmux >/dev/null; then
-	echo "tui: tmux is not installed; skipped"
-	exit 77 # meson's "skipped"
-fi
-# An outer tmux must not be the one these commands talk to.
-unset TMUX TMUX_PANE
-
-work=$(mktemp -d)
-server=careerfit-$$ socket=
-tmux_() { tmux -u -L "$server" -f /dev/null "$@"; }
-# kill-server leaves the socket file behind. A timeout's signal runs the
-# EXIT trap too, through exit.
-trap 'tmux_ kill-server 2>/dev/null; rm -rf "$work" ${socket:+"$socket"}' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
+suite=tui
+source "$(dirname "$0")/harness.sh"
+source "$(dirname "$0")/screen_harness.sh"
 # Saved progress and results stay in here, not in the user's folders.
 export HOME=$work/home XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data
 mkdir "$HOME"
-passed=0 failed=0 runs=0
 slyde=$TEST_DATA_DIR/slyde/slyde.cfg
 unicode=$TEST_DATA_DIR/unicode.cfg
 escapes=$TEST_DATA_DIR/escapes.cfg
 expected=$TEST_DATA_DIR/tui
-
-# The pane runs this: a line to find once careerfit has left the alternate
-# screen, then careerfit with its pid, stderr and exit status kept in RUN.
-# The inner sh execs careerfit, so the pid it writes is careerfit's own. A
-# trap (not an ignore, which careerfit would inherit) keeps Ctrl-C from
-# ending the wrapper before it has written the status.
-cat >"$work/pane.sh" <<'WRAPPER'
-#!/bin/sh
-run=$1
-shift
-trap : INT QUIT
-echo "careerfit-test: pane ready"
-sh -c 'echo $$ >"$0/pid"; exec "$@" 2>"$0/err"' "$run" "$@"
-echo $? >"$run/status.new" && mv "$run/status.new" "$run/status"
-echo "careerfit-test: exited"
-exec sleep 600
-WRAPPER
-chmod +x "$work/pane.sh"
-# A session that keeps the server up while the quiz sessions come and go.
-tmux_ new-session -d -s idle -x 80 -y 24 "exec sleep 3600"
-socket=$(tmux_ display -p -t idle '#{socket_path}')
-# The pane's TERM must describe tmux, or the keys tmux sends (Home is
-# \e[1~) do not match the terminfo (xterm says \eOH); 256 colours.
-term=screen-256color
-infocmp tmux-256color >/dev/null 2>&1 && term=tmux-256color
-
-# A test passes when it reaches pass() and nothing failed on the way,
-# a sanitizer report after it ends included.
-pass() { reached_pass=1; }
-# fail MESSAGE: one line per failure, then the last screen for context.
-fail() {
-	failures=$((failures + 1))
-	echo "FAIL: $1" >&2
-	local lines
-	[[ -n ${shot-} ]] && mapfile -t lines <<<"$shot" && printf '  | %s\n' "${lines[@]}" >&2
-	shot=
-}
-
-# launch [-x COLUMNS] [-y ROWS] [VAR=VALUE]... -- ARG...: starts careerfit
-# ARG... in a fresh pane, 80x24 unless told; $run is where its pid, err and
-# status go. LINES and COLUMNS would override the pane's real size; each run
-# saves its progress in a folder of its own, so that none resumes another.
-launch() {
-	runs=$((runs + 1))
-	run=$work/run$runs
-	mkdir "$run"
-	local columns=80 rows=24 env=(-u NO_COLOR -u LINES -u COLUMNS "TERM=$term"
-		"XDG_STATE_HOME=$run/state")
-	while [[ $1 != -- ]]; do
-		case $1 in
-		-x) columns=$2 && shift ;;
-		-y) rows=$2 && shift ;;
-		*) env+=("$1") ;;
-		esac
-		shift
-	done
-	shift
-	shot=
-	tmux_ kill-session -t quiz 2>/dev/null
-	tmux_ new-session -d -s quiz -x "$columns" -y "$rows" \
-		"$work/pane.sh" "$run" env "${env[@]}" "$CAREERFIT" "$@"
-}
-
-capture() { tmux_ capture-pane -p -t quiz "$@"; }
-keys() { tmux_ send-keys -t quiz "$@"; }
-resize() { tmux_ resize-window -t quiz -x "$1" -y "$2"; }
-pane() { tmux_ display -p -t quiz "$1"; }
-
-# wait_for TEXT: polls the screen every 0.1 s, for up to 10 s, until it
-# shows TEXT and has stopped changing; the screen is then in $shot.
-wait_for() {
-	local previous='' tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == *"$1"* && $shot == "$previous" ]] && return 0
-		previous=$shot
-		sleep 0.1
-	done
-	return 1
-}
-# wait_gone TEXT: the same until the screen no longer shows TEXT.
-wait_gone() {
-	local previous='' tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot != *"$1"* && $shot == "$previous" ]] && return 0
-		previous=$shot
-		sleep 0.1
-	done
-	return 1
-}
-expect() { wait_for "$1" || { fail "$2: the screen lacks '$1'"; return 1; }; }
-# expect_screen SCREEN WHAT: polls until the whole screen is SCREEN, as
-# after a resize the old picture stays up until careerfit redraws.
-expect_screen() {
-	local tries=0
-	while ((tries++ < 100)); do
-		shot=$(capture)
-		[[ $shot == "$1" ]] && return 0
-		sleep 0.1
-	done
-	fail "$2: the screen differs: $(diff <(echo "$1") - <<<"$shot")"
-	return 1
-}
-expect_gone() { wait_gone "$1" || { fail "$2: the screen still shows '$1'"; return 1; }; }
-# expect_line N TEXT WHAT: screen line N (from 0) of $shot starts with TEXT.
-expect_line() {
-	local line
-	line=$(sed -n "$(($1 + 1))p" <<<"$shot")
-	[[ $line == "$2"* ]] || { fail "$3: line $1 is '$line', expected '$2...'"; return 1; }
-}
-# expect_width COLUMNS WHAT: no line of $shot is wider than COLUMNS
-# (display width: a CJK character counts two).
-expect_width() {
-	local widest
-	widest=$(wc -L <<<"$shot")
-	((widest <= $1)) || { fail "$2: a line is $widest columns wide, the pane $1"; return 1; }
-}
-
-# wait_exit WHAT: waits for careerfit to end; its exit status in $status.
-wait_exit() {
-	local tries=0
-	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
-		sleep 0.1
-	done
-	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }
-	status=$(<"$run/status")
-}
-expect_status() { [[ $status -eq $1 ]] || { fail "$2: exit $status, expected $1"; return 1; }; }
-expect_err() {
-	grep -q -- "$1" "$run/err" ||
-		{ fail "$2: stderr lacks '$1': $(head -c 300 "$run/err")"; return 1; }
-}
-expect_no_err() {
-	[[ ! -s $run/err ]] || { fail "$1: stderr is not empty: $(head -c 300 "$run/err")"; return 1; }
-}
-
-# The parts of each SGR sequence on stdin, one a line; the colour forms
-# 38;5;N and 48;5;N (and 38;2;R;G;B) stay together as 38:5:N.
-sgr_parts() {
-	grep -o $'\e\\[[0-9;]*m' | sed 's/^.\[//; s/m$//' | awk -F';' '{
-		for (i = 1; i <= NF; i++) {
-			p = $i == "" ? 0 : $i
-			if ((p == 38 || p == 48) && $(i + 1) == 5) {
-				p = p ":5:" $(i + 2); i += 2
-			} else if ((p == 38 || p == 48) && $(i + 1) == 2) {
-				p = p ":2:" $(i + 2) ":" $(i + 3) ":" $(i + 4); i += 4
-			}
-			print p
-		}
-	}'
-}
-# color_parts: the SGR parts of stdin that set a colour (39/49 only reset).
-color_parts() { sgr_parts | grep -E '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])(:|$)'; }
 
 # bars: the role bars of the results screen in $shot, "NAME PERCENT" a line.
 bars() { sed -n -E 's/^  (.*[^ ]) +[█░]+ +([0-9.]+%|n\/a)$/\1 \2/p' <<<"$shot"; }
@@ -217,9 +47,7 @@ answer() {
 # json_of LIST: runs careerfit --json --answers LIST on slyde outside tmux,
 # its stdout in $run/out (its stderr is checked like a pane's).
 json_of() {
-	runs=$((runs + 1))
-	run=$work/run$runs
-	mkdir "$run"
+	new_run
 	"$CAREERFIT" --json --answers "$1" "$slyde" >"$run/out" 2>"$run/err" </dev/null
 	echo $? >"$run/status"
 	[[ $(<"$run/status") == 0 ]] || { fail "--json --answers $1: exit $(<"$run/status")"; return 1; }
@@ -825,9 +653,6 @@ click() {
 	at=$(printf '\\%03o\\%03o' $((33 + $2)) $((33 + $1)))
 	keys -l "$(printf '%b' "\\033[M $at\\033[M#$at")"
 }
-# row_of PATTERN: the screen row (from 0) of the first line of $shot
-# matching the extended regular expression PATTERN.
-row_of() { grep -n -m1 -E -- "$1" <<<"$shot" | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 
 test_mouse_click_picks_an_option_and_opens_a_question() {
 	launch -- --seed 1 "$slyde"
@@ -872,38 +697,7 @@ test_skipping_every_question_ranks_no_role() {
 	wait_exit "skipped" && expect_status 0 "skipped" && expect_no_err "skipped" && pass
 }
 
-# After each test: careerfit must have ended (a stray one gets a SIGHUP, as
-# from a closed terminal) and left no sanitizer report on stderr.
-check_runs() {
-	local dir tries
-	for dir in "$work"/run*; do
-		[[ -d $dir ]] || continue
-		if [[ ! -e $dir/status && -s $dir/pid ]]; then
-			kill -HUP "$(<"$dir/pid")" 2>/dev/null
-			tries=0
-			while [[ ! -e $dir/status ]] && ((tries++ < 50)); do
-				sleep 0.1
-			done
-		fi
-		if grep -q -e "ERROR: AddressSanitizer" -e "runtime error:" -e "LeakSanitizer" \
-			"$dir/err" 2>/dev/null; then
-			shot=$(head -40 "$dir/err")
-			fail "$1: sanitizer report"
-		fi
-		rm -rf "$dir"
-	done
-	tmux_ kill-session -t quiz 2>/dev/null
-}
+# After each test: careerfit must have ended and left no sanitizer report.
+after_test() { check_runs "$1"; }
 
-for test in $(declare -F | awk '$3 ~ /^test_/ {print $3}'); do
-	reached_pass=0 failures=0
-	"$test"
-	check_runs "$test"
-	if ((reached_pass && failures == 0)); then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "tui: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+run_tests tui
