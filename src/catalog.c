@@ -1,9 +1,13 @@
 #include "careerfit/catalog.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "careerfit/guard.h"
 #include "careerfit/quiz.h"
@@ -182,6 +186,171 @@ static bool scan_visit(const char *path, void *catalog)
 bool catalog_scan(struct catalog *catalog, const char *folder)
 {
 	return catalog_each_file(folder, scan_visit, catalog) != 0;
+}
+
+/* What a file's own text (its includes not read) says at its top level. */
+struct own_text {
+	char *id;      /* the string of its top-level "id = ...": NULL without one */
+	bool includes; /* an @include, which might set the id instead */
+	bool unclear;  /* an id that is no plain string, or set twice */
+};
+
+/* Past blanks and comments, as libconfig skips them. */
+static const char *skip_blanks(const char *p, const char *end)
+{
+	while (p < end) {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f') {
+			p++;
+		} else if (*p == '#' || (*p == '/' && p + 1 < end && p[1] == '/')) {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (!p)
+				return end;
+		} else if (*p == '/' && p + 1 < end && p[1] == '*') {
+			for (p += 2; p < end && !(*p == '*' && p + 1 < end && p[1] == '/'); p++)
+				;
+			p = p < end ? p + 2 : end;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+/* Past the string that starts at P (a quote); *ESCAPES when it has any. */
+static const char *skip_string(const char *p, const char *end, bool *escapes)
+{
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\') {
+			*escapes = true;
+			p++;
+		}
+	return p < end ? p + 1 : end;
+}
+
+static bool is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-' || c == '*';
+}
+
+/* Reads the value of a top-level setting named "id" whose '=' or ':' is at
+ * P, if it is one plain string; anything else leaves OWN unclear. */
+static void read_id(const char *p, const char *end, struct own_text *own)
+{
+	bool escapes = false;
+	const char *value = skip_blanks(p + 1, end);
+	const char *after = value < end && *value == '"' ? skip_string(value, end, &escapes) : NULL;
+	const char *next = after ? skip_blanks(after, end) : NULL;
+	/* "a" "b" is one string to libconfig: not worth unescaping here. */
+	if (own->id || !after || escapes || after - value < 2 || after[-1] != '"' ||
+	    (next < end && *next == '"')) {
+		own->unclear = true;
+		return;
+	}
+	own->id = strndup(value + 1, (size_t)(after - value - 2));
+	own->unclear = !own->id;
+}
+
+/* Top-level settings are those outside every group, list and array. */
+static void scan_own_text(const char *p, const char *end, struct own_text *own)
+{
+	int depth = 0;
+	bool escapes = false;
+	while ((p = skip_blanks(p, end)) < end) {
+		if (*p == '"') {
+			p = skip_string(p, end, &escapes);
+			continue;
+		}
+		if (depth == 0 && is_name_char(*p)) {
+			const char *name = p;
+			while (p < end && is_name_char(*p))
+				p++;
+			const char *next = skip_blanks(p, end);
+			if (p - name == 2 && memcmp(name, "id", 2) == 0 && next < end &&
+			    (*next == '=' || *next == ':'))
+				read_id(next, end, own);
+			continue;
+		}
+		own->includes |= *p == '@';
+		depth += *p == '{' || *p == '(' || *p == '[';
+		depth -= *p == '}' || *p == ')' || *p == ']';
+		p++;
+	}
+}
+
+/* Reads PATH's own text as the guard would (opened once without waiting,
+ * a regular file of bounded size) and scans it; false when it cannot be
+ * read, in which case the catalogue lists it, broken, under its file name. */
+static bool read_own_text(const char *path, struct own_text *own)
+{
+	*own = (struct own_text){0};
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat info = {0};
+	if (fd < 0)
+		return false;
+	char *text = NULL;
+	ssize_t length = -1;
+	if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size <= GUARD_MAX_FILE &&
+	    (text = malloc((size_t)info.st_size + 1)))
+		length = read(fd, text, (size_t)info.st_size + 1);
+	close(fd);
+	/* A file that grew or shrank meanwhile is left to the full read. */
+	bool ok = length == info.st_size;
+	if (ok)
+		scan_own_text(text, text + length, own);
+	own->unclear |= !ok && text;
+	free(text);
+	return ok || own->unclear;
+}
+
+struct lookup {
+	const char *id;
+	const char *candidate; /* "ID.cfg" */
+	enum catalog_lookup result;
+	char *path;
+};
+
+/* Files come in the catalogue's order: a file not named after the id must
+ * be shown not to claim it; the one named after it must be shown to. */
+static bool lookup_visit(const char *path, void *data)
+{
+	struct lookup *lookup = data;
+	const char *slash = strrchr(path, '/');
+	bool named = strcmp(slash ? slash + 1 : path, lookup->candidate) == 0;
+	struct own_text own;
+	bool readable = read_own_text(path, &own);
+	bool own_id = readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
+	/* Without an id of its own, a file is listed under one from an
+	 * include, or under its own name, never the id (it is not named so). */
+	bool other = !readable || (!own.unclear && (own.id ? !own_id : !own.includes));
+	free(own.id);
+	if (named && own_id) {
+		lookup->path = strdup(path);
+		lookup->result = lookup->path ? CATALOG_FOUND : CATALOG_UNSURE;
+	} else if (named || !other) {
+		lookup->result = CATALOG_UNSURE;
+	}
+	return lookup->result == CATALOG_MISSING;
+}
+
+enum catalog_lookup catalog_lookup(const char *folder, const char *id, char **path)
+{
+	*path = NULL;
+	size_t size = strlen(id) + sizeof(".cfg");
+	char *candidate = malloc(size);
+	if (!candidate)
+		return CATALOG_UNSURE;
+	snprintf(candidate, size, "%s.cfg", id);
+	struct lookup lookup = {.id = id, .candidate = candidate, .result = CATALOG_MISSING};
+	/* A name the catalogue never lists (".x.cfg", "a/b") is for the walk. */
+	if (!is_quiz_name(candidate) || strchr(id, '/'))
+		lookup.result = CATALOG_UNSURE;
+	else if (catalog_each_file(folder, lookup_visit, &lookup) == 0 && !lookup.path &&
+		 lookup.result == CATALOG_MISSING)
+		lookup.result = CATALOG_UNSURE; /* out of memory */
+	free(candidate);
+	*path = lookup.path;
+	return lookup.result;
 }
 
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id)

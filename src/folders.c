@@ -131,6 +131,30 @@ static bool looks_like_path(const char *quiz)
 	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
 }
 
+/* The file of quiz ID as the catalogue of the default folders lists it,
+ * found by reading only the few files that tell (see catalog_lookup);
+ * NULL when no quiz has that id. The whole catalogue is loaded only when
+ * a folder cannot tell that way. */
+static char *find_quiz(const char *id)
+{
+	struct folders folders;
+	if (!folders_default(&folders))
+		return NULL;
+	enum catalog_lookup found = CATALOG_MISSING;
+	char *path = NULL;
+	for (size_t i = 0; i < folders.count && found == CATALOG_MISSING; i++)
+		found = catalog_lookup(folders.paths[i], id, &path);
+	folders_clear(&folders);
+	if (found != CATALOG_UNSURE)
+		return path;
+	struct catalog catalog = {0};
+	folders_catalog(&catalog, NULL, 0);
+	const struct catalog_entry *entry = catalog_find(&catalog, id);
+	path = entry ? strdup(entry->path) : NULL;
+	catalog_clear(&catalog);
+	return path;
+}
+
 char *folders_resolve_quiz(const char *quiz)
 {
 	if (!quiz) {
@@ -140,12 +164,8 @@ char *folders_resolve_quiz(const char *quiz)
 	}
 	if (looks_like_path(quiz))
 		return strdup(quiz);
-	struct catalog catalog = {0};
-	folders_catalog(&catalog, NULL, 0);
-	const struct catalog_entry *entry = catalog_find(&catalog, quiz);
-	char *path = entry ? strdup(entry->path) : NULL;
-	catalog_clear(&catalog);
-	if (!entry) {
+	char *path = find_quiz(quiz);
+	if (!path) {
 		char *shown = text_sanitize(quiz);
 		fprintf(stderr,
 			"careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "

@@ -22,7 +22,11 @@ bool folders_default(struct folders *folders);
 void folders_clear(struct folders *folders);
 /* A quiz path as given, or the file of a quiz id from `careerfit list`;
  * NULL (after saying why on stderr) for an id nobody knows. QUIZ NULL
- * is the bundled default. Newly allocated. */
+ * is the bundled default. Newly allocated. An id is found as `list` finds
+ * it, hidden copies and broken quizzes alike, but at start-up's price:
+ * the file named ID.cfg is confirmed to set that id, and the files before
+ * it only scanned for theirs; every quiz is loaded only for an id that
+ * differs from its file name. */
 char *folders_resolve_quiz(const char *quiz);
 /* Scans the default folders, then EXTRA ones; false when memory ran out. */
 bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_count);

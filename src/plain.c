@@ -77,7 +77,8 @@ static void skip_answered(struct session *session)
 		;
 }
 
-bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
+bool plain_run(struct session *session, FILE *in, FILE *out, size_t width, void (*idle)(void *data),
+	       void *data)
 {
 	const struct quiz *quiz = session_quiz(session);
 	size_t shown_scenario = quiz->scenario_count;
@@ -106,6 +107,8 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width)
 					? ", Enter to keep"
 					: "");
 			fflush(out);
+			if (idle)
+				idle(data);
 			if (!read_answer(in, &line, &size)) {
 				fputc('\n', out);
 				free(line);

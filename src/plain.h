@@ -10,7 +10,10 @@
 
 /* Asks every question of SESSION on OUT, reading answers from IN. Returns
  * true when every question was answered or skipped, false when the input
- * ended first (the session tells how far it got). */
-bool plain_run(struct session *session, FILE *in, FILE *out, size_t width);
+ * ended first (the session tells how far it got). IDLE, if not NULL, is
+ * called with DATA each time a question is shown, before its line is read:
+ * slow work there (flushing saved progress) keeps nobody waiting. */
+bool plain_run(struct session *session, FILE *in, FILE *out, size_t width, void (*idle)(void *data),
+	       void *data);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "careerfit/results.h"
@@ -51,16 +52,65 @@ char *progress_path(const char *quiz_id, const char *name)
 	return path;
 }
 
-static bool build_progress(config_t *config, const struct session *session)
+/* Saving after every answer has to be quick: the hashes are worked out
+ * once, the folder is made once (by progress_lock), and the slow part,
+ * flushing to the disk, waits for progress_writer_sync(). PATH only ever
+ * goes to PREVIOUS once flushed, so a power cut that tears the newest
+ * version still leaves the one before it whole. */
+struct progress_writer {
+	char *path;
+	char *previous; /* PATH.prev: the version before, flushed to the disk */
+	char *folder;
+	char quiz_hash[17];
+	char (*question_hashes)[17];
+	int pending;   /* open on the version last written but not flushed, or -1 */
+	bool new_name; /* that version gave PATH its name: flush the folder too */
+};
+
+/* PATH.prev, newly allocated. */
+static char *previous_of(const char *path)
+{
+	size_t size = strlen(path) + sizeof(".prev");
+	char *previous = malloc(size);
+	if (previous)
+		snprintf(previous, size, "%s.prev", path);
+	return previous;
+}
+
+struct progress_writer *progress_writer_new(const char *path, const struct quiz *quiz)
+{
+	struct progress_writer *writer = calloc(1, sizeof(*writer));
+	if (!writer)
+		return NULL;
+	const char *slash = strrchr(path, '/');
+	*writer = (struct progress_writer){
+		.path = strdup(path),
+		.previous = previous_of(path),
+		.folder = slash ? strndup(path, (size_t)(slash - path)) : strdup("."),
+		.question_hashes = calloc(quiz->question_count ? quiz->question_count : 1,
+					  sizeof(*writer->question_hashes)),
+		.pending = -1,
+	};
+	if (!writer->path || !writer->previous || !writer->folder || !writer->question_hashes) {
+		progress_writer_free(writer);
+		errno = ENOMEM;
+		return NULL;
+	}
+	results_quiz_hash(quiz, writer->quiz_hash);
+	for (size_t q = 0; q < quiz->question_count; q++)
+		results_question_hash(quiz, q, writer->question_hashes[q]);
+	return writer;
+}
+
+static bool build_progress(config_t *config, const struct progress_writer *writer,
+			   const struct session *session)
 {
 	const struct quiz *quiz = session_quiz(session);
 	struct store_build b = {.ok = true};
 	config_setting_t *root = config_root_setting(config);
-	char hash[17];
-	results_quiz_hash(quiz, hash);
 	store_add_int(&b, root, "format", PROGRESS_FORMAT);
 	store_add_string(&b, root, "quiz", quiz->id);
-	store_add_string(&b, root, "hash", hash);
+	store_add_string(&b, root, "hash", writer->quiz_hash);
 	store_add_int(&b, root, "current", (int)session_current(session));
 	config_setting_t *list = store_add(&b, root, "answers", CONFIG_TYPE_LIST);
 	for (size_t q = 0; q < quiz->question_count; q++) {
@@ -68,12 +118,92 @@ static bool build_progress(config_t *config, const struct session *session)
 		if (answer == SESSION_UNANSWERED)
 			continue;
 		config_setting_t *group = store_add(&b, list, NULL, CONFIG_TYPE_GROUP);
-		results_question_hash(quiz, q, hash);
 		store_add_string(&b, group, "question", quiz->questions[q].id);
-		store_add_string(&b, group, "hash", hash);
+		store_add_string(&b, group, "hash", writer->question_hashes[q]);
 		store_add_int(&b, group, "option", answer);
 	}
 	return b.ok;
+}
+
+/* The whole file, in a temporary file of its folder; the folder is made
+ * again only if it went since the lock made it. */
+static char *write_version(struct progress_writer *writer, const struct session *session, int *fd)
+{
+	config_t config;
+	config_init(&config);
+	char *temporary = NULL;
+	if (build_progress(&config, writer, session)) {
+		temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
+		if (!temporary && errno == ENOENT && store_make_folders(writer->folder))
+			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
+	} else {
+		errno = ENOMEM;
+	}
+	int failure = errno;
+	config_destroy(&config);
+	errno = failure;
+	return temporary;
+}
+
+bool progress_writer_save(struct progress_writer *writer, const struct session *session)
+{
+	int fd;
+	char *temporary = write_version(writer, session, &fd);
+	if (!temporary)
+		return false;
+	/* Moving PATH aside is a safety net, not a need: when it fails (PATH
+	 * is a folder...), the rename below still replaces it. An unflushed
+	 * PATH is simply replaced, the flushed one before it kept. */
+	bool created = false;
+	if (writer->pending < 0)
+		created = rename(writer->path, writer->previous) != 0 && errno == ENOENT;
+	if (rename(temporary, writer->path) != 0) {
+		int failure = errno;
+		close(fd);
+		unlink(temporary);
+		free(temporary);
+		errno = failure;
+		return false;
+	}
+	free(temporary);
+	if (writer->pending >= 0)
+		close(writer->pending);
+	writer->pending = fd;
+	writer->new_name |= created;
+	return true;
+}
+
+bool progress_writer_sync(struct progress_writer *writer)
+{
+	if (writer->pending < 0)
+		return true;
+	bool ok = fsync(writer->pending) == 0;
+	int failure = errno;
+	close(writer->pending);
+	writer->pending = -1;
+	if (ok && writer->new_name)
+		store_sync_folder(writer->folder);
+	writer->new_name = false;
+	errno = failure;
+	return ok;
+}
+
+void progress_writer_free(struct progress_writer *writer)
+{
+	if (!writer)
+		return;
+	/* A version still waiting is flushed, unless it was removed since
+	 * (the quiz was finished): nothing is left to keep then. */
+	struct stat info;
+	if (writer->pending >= 0 && fstat(writer->pending, &info) == 0 && info.st_nlink > 0)
+		progress_writer_sync(writer);
+	if (writer->pending >= 0)
+		close(writer->pending);
+	free(writer->path);
+	free(writer->previous);
+	free(writer->folder);
+	free(writer->question_hashes);
+	free(writer);
 }
 
 bool progress_lock(const char *path)
@@ -105,18 +235,11 @@ bool progress_lock(const char *path)
 
 bool progress_save(const char *path, const struct session *session)
 {
-	char *folder = strdup(path);
-	if (!folder)
-		return false;
-	char *slash = strrchr(folder, '/');
-	if (slash)
-		*slash = '\0';
-	bool ok = !slash || store_make_folders(folder);
-	free(folder);
-	config_t config;
-	config_init(&config);
-	ok = ok && build_progress(&config, session) && store_replace(path, &config);
-	config_destroy(&config);
+	struct progress_writer *writer = progress_writer_new(path, session_quiz(session));
+	bool ok = writer && progress_writer_save(writer, session) && progress_writer_sync(writer);
+	int failure = errno;
+	progress_writer_free(writer);
+	errno = failure;
 	return ok;
 }
 
@@ -153,8 +276,8 @@ static void restore_place(struct session *session, int saved)
 	session_go_to(session, place < first_open ? place : first_open);
 }
 
-enum progress_status progress_load(const char *path, struct session *session,
-				   struct progress_info *info)
+static enum progress_status load_version(const char *path, struct session *session,
+					 struct progress_info *info)
 {
 	*info = (struct progress_info){0};
 	if (access(path, F_OK) != 0)
@@ -192,7 +315,27 @@ enum progress_status progress_load(const char *path, struct session *session,
 	return status;
 }
 
+enum progress_status progress_load(const char *path, struct session *session,
+				   struct progress_info *info)
+{
+	enum progress_status status = load_version(path, session, info);
+	char *previous = status == PROGRESS_LOADED ? NULL : previous_of(path);
+	/* A power cut before the newest version was flushed may have left it
+	 * torn (or, after a crash between two renames, missing): the version
+	 * before it was flushed before it was moved aside. */
+	if (previous && access(previous, F_OK) == 0) {
+		enum progress_status before = load_version(previous, session, info);
+		if (before != PROGRESS_NONE)
+			status = before;
+	}
+	free(previous);
+	return status;
+}
+
 bool progress_clear(const char *path)
 {
-	return unlink(path) == 0 || errno == ENOENT;
+	char *previous = previous_of(path);
+	bool ok = previous && (unlink(previous) == 0 || errno == ENOENT);
+	free(previous);
+	return (unlink(path) == 0 || errno == ENOENT) && ok;
 }

@@ -1,6 +1,7 @@
 /* Writing libconfig files safely: what result files and saved progress
  * share. A file is first written whole to a hidden temporary file in its
- * folder and flushed to the disk; only then does it get its name. */
+ * folder; only then does it get its name. A result is flushed to the disk
+ * before; saved progress after (see progress.c). */
 #include "careerfit/store.h"
 
 #include <dirent.h>
@@ -75,60 +76,84 @@ void store_add_bool(struct store_build *b, config_setting_t *parent, const char 
 		b->ok = false;
 }
 
-char *store_write_temporary(const char *dir, config_t *config, mode_t mode)
+/* The whole of [TEXT, TEXT + LENGTH) to FD; false with errno. */
+static bool write_all(int fd, const char *text, size_t length)
 {
-	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX");
-	char *temporary = malloc(size);
-	if (!temporary)
+	while (length) {
+		ssize_t wrote = write(fd, text, length);
+		if (wrote < 0 && errno == EINTR)
+			continue;
+		if (wrote < 0)
+			return false;
+		text += wrote;
+		length -= (size_t)wrote;
+	}
+	return true;
+}
+
+/* CONFIG as libconfig writes it, in memory: one write() for the file. */
+static char *render(config_t *config, size_t *length)
+{
+	char *text = NULL;
+	FILE *memory = open_memstream(&text, length);
+	if (!memory)
 		return NULL;
-	snprintf(temporary, size, "%s/.careerfit-XXXXXX", dir);
-	int fd = mkstemp(temporary);
-	if (fd < 0) {
+	config_write(config, memory);
+	bool ok = !ferror(memory);
+	if (fclose(memory) != 0 || !ok) {
+		free(text);
+		errno = ENOMEM;
+		return NULL;
+	}
+	return text;
+}
+
+char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
+{
+	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX"), length = 0;
+	char *temporary = malloc(size);
+	char *text = temporary ? render(config, &length) : NULL;
+	if (!text) {
 		free(temporary);
 		return NULL;
 	}
-	FILE *file = fchmod(fd, mode) == 0 ? fdopen(fd, "w") : NULL;
-	if (!file) {
-		close(fd);
-		goto err;
-	}
-	config_write(config, file);
-	bool ok = fflush(file) == 0 && !ferror(file) && fsync(fd) == 0;
+	snprintf(temporary, size, "%s/.careerfit-XXXXXX", dir);
+	/* mkstemp() makes the file 0600 already. */
+	*fd = mkstemp(temporary);
+	bool ok = *fd >= 0 && (mode == 0600 || fchmod(*fd, mode) == 0) &&
+		  write_all(*fd, text, length);
 	int failure = errno;
-	if (fclose(file) != 0 || !ok) {
-		errno = ok ? errno : failure;
-		goto err;
+	free(text);
+	if (ok)
+		return temporary;
+	if (*fd >= 0) {
+		close(*fd);
+		unlink(temporary);
 	}
-	return temporary;
-err:
-	failure = errno;
-	unlink(temporary);
+	*fd = -1;
 	free(temporary);
 	errno = failure;
 	return NULL;
 }
 
-bool store_replace(const char *path, config_t *config)
+char *store_write_temporary(const char *dir, config_t *config, mode_t mode)
 {
-	char *folder = strdup(path);
-	if (!folder)
-		return false;
-	char *slash = strrchr(folder, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		strcpy(folder, ".");
-	char *temporary = store_write_temporary(folder, config, 0600);
-	bool ok = temporary && rename(temporary, path) == 0;
+	int fd;
+	char *temporary = store_write_unsynced(dir, config, mode, &fd);
+	if (!temporary)
+		return NULL;
+	bool ok = fsync(fd) == 0;
 	int failure = errno;
-	if (temporary && !ok)
-		unlink(temporary);
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		failure = errno;
+	}
 	if (ok)
-		store_sync_folder(folder);
+		return temporary;
+	unlink(temporary);
 	free(temporary);
-	free(folder);
 	errno = failure;
-	return ok;
+	return NULL;
 }
 
 void store_sync_folder(const char *dir)

@@ -22,10 +22,12 @@
 #include "summary.h"
 #include "tui/tui.h"
 
-/* Saves progress after every change of the session. A failure is told
- * once: at once in plain mode, after the screens close in full screen. */
+/* Saves progress after every change of the session, and flushes it to the
+ * disk while the person reads the next question. A failure is told once:
+ * at once in plain mode, after the screens close in full screen. */
 struct saver {
 	char *path;
+	struct progress_writer *writer;
 	bool failed;
 	bool on_screen;
 	int failure;
@@ -57,16 +59,31 @@ __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
 	va_end(args);
 }
 
-static void save_progress(const struct session *session, void *data)
+static void saving_failed(struct saver *saver)
 {
-	struct saver *saver = data;
-	if (progress_save(saver->path, session) || saver->failed)
+	if (saver->failed)
 		return;
 	saver->failed = true;
 	saver->failure = errno;
 	if (!saver->on_screen)
 		say("warning: cannot save your progress in %s: %s", saver->path,
 		    strerror(saver->failure));
+}
+
+static void save_progress(const struct session *session, void *data)
+{
+	struct saver *saver = data;
+	if (!progress_writer_save(saver->writer, session))
+		saving_failed(saver);
+}
+
+/* The faces call this once the next question is shown, before they wait
+ * for a key or a line: the fsyncs cost nobody a visible moment there. */
+static void flush_progress(void *data)
+{
+	struct take *t = data;
+	if (t->saver.writer && !progress_writer_sync(t->saver.writer))
+		saving_failed(&t->saver);
 }
 
 static size_t terminal_width(FILE *out)
@@ -193,6 +210,8 @@ static void settle_saved(struct take *t, bool resume)
 		session_reset(t->session);
 		free(t->saver.path);
 		t->saver.path = NULL;
+		progress_writer_free(t->saver.writer);
+		t->saver.writer = NULL;
 		return;
 	}
 	if (!resume) {
@@ -291,6 +310,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.resume_changed = t->restored.changed,
 		.claim = t->options->room && !*t->options->name ? claim_on_screen : NULL,
 		.submitted = on_submitted,
+		.idle = flush_progress,
 		.data = t,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
@@ -336,7 +356,7 @@ static FILE *where_to_ask(const struct take_options *options)
 static enum take_status in_plain_text(struct take *t)
 {
 	FILE *out = t->questions;
-	if (plain_run(t->session, stdin, out, terminal_width(out)))
+	if (plain_run(t->session, stdin, out, terminal_width(out), flush_progress, t))
 		return TAKE_DONE;
 	say("the input ended at question %zu of %zu (%zu answered); no result%s",
 	    session_current(t->session) + 1, t->quiz->question_count,
@@ -376,8 +396,14 @@ static bool claim_name(struct take *t, const char *name, bool on_screen)
 		results_mark_joined(t->options->save_dir, t->quiz->id, name);
 	if (t->saver.path)
 		restore_progress(t, on_screen);
-	if (t->saver.path)
-		session_set_listener(t->session, save_progress, &t->saver);
+	if (t->saver.path) {
+		progress_writer_free(t->saver.writer);
+		t->saver.writer = progress_writer_new(t->saver.path, t->quiz);
+		if (t->saver.writer)
+			session_set_listener(t->session, save_progress, &t->saver);
+		else
+			saving_failed(&t->saver);
+	}
 	return true;
 }
 
@@ -540,6 +566,7 @@ enum take_status take_quiz(const struct take_options *options, int *signal_numbe
 	outcome_free(t.outcome);
 	free(t.name);
 	free(t.save_message);
+	progress_writer_free(t.saver.writer);
 	session_free(t.session);
 	quiz_free(t.quiz);
 	free(t.saver.path);

@@ -1,10 +1,13 @@
 /* Result files and saved progress: written safely, read back faithfully,
  * and anything broken refused with a reason. */
 #include <check.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "careerfit/progress.h"
 #include "careerfit/results.h"
@@ -13,6 +16,36 @@
 #include "helpers.h"
 
 static char folder[] = "/tmp/careerfit-results-XXXXXX";
+
+/* Counted, so that a test can tell what a save asks of the disk: these
+ * replace the C library's for the whole test program, careerfit's core
+ * included, and pass each call on to the kernel. */
+static int fsync_calls, mkdir_calls;
+
+int fsync(int fd)
+{
+	fsync_calls++;
+	return (int)syscall(SYS_fsync, fd);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	mkdir_calls++;
+	return (int)syscall(SYS_mkdirat, AT_FDCWD, path, mode);
+}
+
+/* The whole of a small file, newly allocated. */
+static char *slurp(const char *path)
+{
+	FILE *file = fopen(path, "r");
+	ck_assert_ptr_nonnull(file);
+	char *text = calloc(1, 65536);
+	ck_assert_ptr_nonnull(text);
+	size_t length = fread(text, 1, 65535, file);
+	ck_assert(length > 0);
+	fclose(file);
+	return text;
+}
 
 static struct quiz *slyde(void)
 {
@@ -219,6 +252,132 @@ START_TEST(test_progress_drops_answers_to_changed_questions)
 }
 END_TEST
 
+/* The answer is in the file under its own name as soon as the save
+ * returns (a kill -9 loses nothing); the slow flush to the disk comes
+ * when asked for, and flushes the folder only when the file is new in it. */
+START_TEST(test_progress_is_renamed_into_place_before_it_is_flushed)
+{
+	struct quiz *quiz = slyde();
+	char path[512];
+	snprintf(path, sizeof(path), "%s/renamed.cfg", folder);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	ck_assert_ptr_nonnull(writer);
+	int fsyncs = fsync_calls, mkdirs = mkdir_calls;
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_eq(fsync_calls, fsyncs);
+	struct session *reader = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_int_eq(session_answer_of(reader, 0), 2);
+	ck_assert(progress_writer_sync(writer));
+	ck_assert_int_eq(fsync_calls, fsyncs + 2); /* the file, and its new name */
+	ck_assert(progress_writer_sync(writer));   /* nothing waits */
+	ck_assert_int_eq(fsync_calls, fsyncs + 2);
+	session_answer(session, 1);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert(progress_writer_sync(writer));
+	ck_assert_int_eq(fsync_calls, fsyncs + 3); /* the file only */
+	ck_assert_int_eq(mkdir_calls, mkdirs);	   /* the folder was there */
+	progress_writer_free(writer);
+	ck_assert(progress_clear(path));
+	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* The lock makes the folder at the start; should it go meanwhile, the
+ * next save makes it again, and the one after does not try. */
+START_TEST(test_progress_folder_is_made_again_only_when_it_went)
+{
+	struct quiz *quiz = slyde();
+	char path[512];
+	snprintf(path, sizeof(path), "%s/gone/deeper/progress.cfg", folder);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	session_answer(session, 0);
+	int mkdirs = mkdir_calls;
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_gt(mkdir_calls, mkdirs);
+	mkdirs = mkdir_calls;
+	session_answer(session, 1);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_eq(mkdir_calls, mkdirs);
+	progress_writer_free(writer);
+	struct progress_info info;
+	struct session *reader = session_new(quiz, false, 0);
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_uint_eq(info.kept, 2);
+	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* Hashing every question took most of a save: the writer hashes the quiz
+ * once, so what it writes is the quiz as it was when the writer was made. */
+START_TEST(test_progress_writer_hashes_the_quiz_once)
+{
+	struct quiz *quiz = slyde();
+	char path[512], before[17], after[17];
+	snprintf(path, sizeof(path), "%s/hashed.cfg", folder);
+	results_question_hash(quiz, 0, before);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	session_answer(session, 1);
+	ck_assert(progress_writer_save(writer, session));
+	double weight = quiz->questions[0].weight;
+	quiz->questions[0].weight = weight + 1;
+	results_question_hash(quiz, 0, after);
+	ck_assert_str_ne(before, after);
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	char *text = slurp(path);
+	ck_assert_msg(strstr(text, before) && !strstr(text, after), "%s", text);
+	free(text);
+	quiz->questions[0].weight = weight;
+	progress_writer_free(writer);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* A power cut before the newest version reached the disk may tear it:
+ * the version before, moved aside only once flushed, is read instead. */
+START_TEST(test_torn_progress_falls_back_to_the_version_before)
+{
+	struct quiz *quiz = slyde();
+	char path[512], previous[600];
+	snprintf(path, sizeof(path), "%s/torn.cfg", folder);
+	snprintf(previous, sizeof(previous), "%s.prev", path);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	session_answer(session, 3);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert(progress_writer_sync(writer));
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	progress_writer_free(writer);
+	FILE *torn = fopen(path, "w");
+	ck_assert_ptr_nonnull(torn);
+	fputs("format = 1;\nquiz = \"sly", torn);
+	fclose(torn);
+	struct session *reader = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_uint_eq(info.kept, 1);
+	ck_assert_int_eq(session_answer_of(reader, 0), 3);
+	ck_assert(progress_clear(path));
+	ck_assert_int_eq(access(previous, F_OK), -1);
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_NONE);
+	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
 START_TEST(test_progress_path_follows_xdg_state_home)
 {
 	setenv("XDG_STATE_HOME", "/state", 1);
@@ -280,6 +439,10 @@ int main(void)
 	TCase *progress = tcase_create("progress");
 	tcase_add_test(progress, test_progress_restores_answers_and_place);
 	tcase_add_test(progress, test_progress_drops_answers_to_changed_questions);
+	tcase_add_test(progress, test_progress_is_renamed_into_place_before_it_is_flushed);
+	tcase_add_test(progress, test_progress_folder_is_made_again_only_when_it_went);
+	tcase_add_test(progress, test_progress_writer_hashes_the_quiz_once);
+	tcase_add_test(progress, test_torn_progress_falls_back_to_the_version_before);
 	tcase_add_test(progress, test_progress_path_follows_xdg_state_home);
 	tcase_add_test(progress, test_long_quiz_ids_that_begin_alike_get_their_own_progress);
 	suite_add_tcase(suite, progress);

@@ -789,4 +789,60 @@ test_list_shows_quizzes_and_ids_work_as_paths() {
 			"unknown id" && pass
 }
 
+# The progress file holds an answer by the time the next question shows:
+# it is written and renamed into place before the question is printed
+# (flushing to the disk comes after). Read at that very moment, through a
+# FIFO, one answer at a time.
+test_progress_holds_the_answer_when_the_next_question_shows() {
+	local progress=$XDG_STATE_HOME/careerfit/slyde-Ada-$(name_hash Ada).cfg
+	mkfifo "$t/fifo"
+	"$CAREERFIT" --name Ada --seed 1 --plain "$slyde" <"$t/fifo" >"$work/out" 2>"$work/err" &
+	local pid=$! i tries problem=""
+	exec 3>"$t/fifo"
+	for ((i = 0; i < 5 && !${#problem}; i++)); do
+		(trap '' PIPE; printf '%s\n' "${slyde_lines[i]}" >&3) 2>/dev/null
+		for ((tries = 0; tries < 400; tries++)); do
+			grep -q "^Question $((i + 2)) of" "$work/out" && break
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.025
+		done
+		if ! grep -q "^Question $((i + 2)) of" "$work/out"; then
+			problem="question $((i + 2)) never showed"
+		elif [[ $(saved_count "$progress") -ne $((i + 1)) ]]; then
+			problem="question $((i + 2)) showed with $(saved_count "$progress") answers saved"
+		fi
+	done
+	exec 3>&-
+	wait "$pid" 2>/dev/null
+	[[ -z $problem ]] || { fail "answer before the question: $problem"; return; }
+	[[ -e $progress.prev ]] || { fail "answer before the question: no previous version kept"; return; }
+	# The input ended: the answers stay for --resume.
+	feed "$(printf '%s\\n' "${slyde_lines[@]:5}")" --name Ada --seed 1 --resume --json "$slyde"
+	expect_status 0 "answer before the question: resume" || return
+	[[ ! -e $progress && ! -e $progress.prev ]] ||
+		{ fail "answer before the question: progress left after the result"; return; }
+	pass
+}
+
+# A quiz id is found without loading every quiz, but exactly as `list`
+# shows it: an earlier file that claims the id keeps it, an id that differs
+# from its file name is found, a broken quiz is named with its errors.
+test_quiz_ids_are_found_as_list_shows_them() {
+	local user=$XDG_DATA_HOME/careerfit/quizzes
+	mkdir -p "$user"
+	sed 's/^id = .*/id = "renamed";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/not-its-name.cfg"
+	run validate renamed
+	expect_status 0 "id unlike its file" && expect_out "^$user/not-its-name.cfg: ok" "id unlike its file" || return
+	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/a-first.cfg"
+	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/twice.cfg"
+	run validate twice
+	expect_out "^$user/a-first.cfg: ok" "an earlier file keeps the id" || return
+	sed 's/^title = .*/title = "Copy of slyde";/' "$QUIZ_DIR/slyde.cfg" >"$user/slyde.cfg"
+	run validate slyde
+	expect_out "^$QUIZ_DIR/slyde.cfg: ok" "the bundled quiz keeps its id" || return
+	sed 's/^title = .*/title = oops;/' "$TEST_DATA_DIR/unicode.cfg" >"$user/unicode.cfg"
+	run validate unicode
+	expect_status 1 "broken by id" && expect_err "^$user/unicode.cfg:3: error" "broken by id" && pass
+}
+
 run_tests workshop fresh_home

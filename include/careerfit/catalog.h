@@ -36,6 +36,19 @@ bool catalog_scan(struct catalog *catalog, const char *folder);
  * hidden ones), in name order, until it returns false. Returns -1 when
  * FOLDER cannot be read, 0 when a visit returned false, 1 otherwise. */
 int catalog_each_file(const char *folder, bool (*visit)(const char *path, void *data), void *data);
+enum catalog_lookup {
+	CATALOG_FOUND,	 /* the quiz listed under the id, found */
+	CATALOG_MISSING, /* no quiz in the folder can be listed under it */
+	CATALOG_UNSURE,	 /* only catalog_scan() can tell */
+};
+/* What catalog_scan() of FOLDER would list first under ID, told by
+ * reading only the top-level text of a few files, not their includes:
+ * FOUND (*PATH newly allocated) when FOLDER/ID.cfg sets that id itself and
+ * no file before it in name order could be listed under it; MISSING when
+ * no file in FOLDER could. A quiz whose id differs from its file name, an
+ * id set in an include or a file that does not parse is UNSURE: load the
+ * whole folder then. */
+enum catalog_lookup catalog_lookup(const char *folder, const char *id, char **path);
 /* The quiz listed under ID that is not hidden, broken or not (loading a
  * broken one shows its errors); NULL when there is none. */
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id);

@@ -1,6 +1,7 @@
 /* Saved progress: where one participant is in one quiz, written after
  * every answer under $XDG_STATE_HOME/careerfit/ so that a closed laptop,
- * a dropped SSH session or a kill -9 loses nothing. */
+ * a dropped SSH session or a kill -9 loses nothing, and a power cut no
+ * more than the answer given in the moment before it. */
 #ifndef CAREERFIT_PROGRESS_H
 #define CAREERFIT_PROGRESS_H
 
@@ -23,7 +24,25 @@ char *progress_path(const char *quiz_id, const char *name);
  * saving that follows reports that. Stale temporary files are removed. */
 bool progress_lock(const char *path);
 
-/* Writes the session's answers and place atomically, creating folders. */
+/* Keeps the progress file PATH of one session of QUIZ, whose hashes it
+ * works out once: QUIZ must not change while it is written. NULL when
+ * memory runs out. */
+struct progress_writer *progress_writer_new(const char *path, const struct quiz *quiz);
+/* Flushes what is still waiting (unless the file was removed) and frees. */
+void progress_writer_free(struct progress_writer *writer);
+/* Writes the session's answers and place to a temporary file and renames
+ * it to PATH (the version there before becomes PATH.prev): once this
+ * returns, a kill -9 loses nothing, but the new version is not yet on the
+ * disk. Quick: call it before showing the next question. False with
+ * errno; PATH is then as it was. */
+bool progress_writer_save(struct progress_writer *writer, const struct session *session);
+/* Flushes the last saved version to the disk (fsync), and its folder when
+ * that version first created PATH; nothing when nothing waits. Slow: call
+ * it once the next question is shown, before reading the next answer.
+ * False with errno. */
+bool progress_writer_sync(struct progress_writer *writer);
+
+/* Saves once and flushes: progress_writer_save() then _sync(). */
 bool progress_save(const char *path, const struct session *session);
 
 enum progress_status {
@@ -38,10 +57,11 @@ struct progress_info {
 };
 
 /* Restores saved answers into SESSION: an answer is kept only when its
- * question still exists with the same options and scores. */
+ * question still exists with the same options and scores. When PATH is
+ * missing or cannot be read, PATH.prev (the version before) is read. */
 enum progress_status progress_load(const char *path, struct session *session,
 				   struct progress_info *info);
-/* Removes the progress file; a missing file is fine. */
+/* Removes the progress file and PATH.prev; missing files are fine. */
 bool progress_clear(const char *path);
 
 #endif

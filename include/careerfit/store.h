@@ -27,9 +27,9 @@ bool store_make_folders(const char *dir);
 /* Writes CONFIG to a new hidden file in DIR with permissions MODE, flushed
  * to the disk; returns its path (newly allocated), or NULL with errno. */
 char *store_write_temporary(const char *dir, config_t *config, mode_t mode);
-/* Replaces PATH with CONFIG atomically (write, fsync, rename), readable by
- * its owner only; false with errno set on failure, PATH as it was. */
-bool store_replace(const char *path, config_t *config);
+/* The same, not flushed to the disk: *FD is left open on the file for
+ * whoever flushes it later (fsync) and closes it. */
+char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd);
 /* Flushes a folder's entries, so that a new name survives a power cut. */
 void store_sync_folder(const char *dir);
 

@@ -212,7 +212,8 @@ static bool start_curses(bool color)
 	return true;
 }
 
-static enum tui_outcome run_loop(struct tui *tui, int *signal_number)
+static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *options,
+				 int *signal_number)
 {
 	bool dirty = true;
 	while (tui->running) {
@@ -220,8 +221,11 @@ static enum tui_outcome run_loop(struct tui *tui, int *signal_number)
 			*signal_number = caught_signal;
 			return TUI_SIGNALLED;
 		}
-		if (dirty)
+		if (dirty) {
 			draw(tui);
+			if (options->idle)
+				options->idle(options->data);
+		}
 		dirty = true;
 		int key = getch();
 		if (key == ERR) {
@@ -271,7 +275,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.data = options->data,
 	};
 	tui_switch(&tui, options->claim ? SCREEN_NAME : SCREEN_WELCOME);
-	enum tui_outcome ending = run_loop(&tui, signal_number);
+	enum tui_outcome ending = run_loop(&tui, options, signal_number);
 	endwin();
 	*result = ending == TUI_DONE ? tui.outcome : NULL;
 	if (ending != TUI_DONE)

@@ -31,7 +31,10 @@ struct tui_options {
 	/* Called once the result is built, before it is shown: a closed
 	 * laptop on the results screen must not lose it. */
 	void (*submitted)(void *data, const struct outcome *outcome);
-	void *data; /* handed to claim and submitted */
+	/* Called after each redraw, before the next key is awaited: slow
+	 * work there (flushing saved progress) delays no screen. */
+	void (*idle)(void *data);
+	void *data; /* handed to claim, submitted and idle */
 };
 
 enum tui_outcome {
