@@ -136,33 +136,22 @@ static void print_means(FILE *out, const struct report_group *group)
 	fputs("</tbody>\n</table>\n", out);
 }
 
-/* Whether RECORD is listed under ROLE; ROLE equal to the role count
- * stands for the results with too few answers, listed apart. */
-static bool listed_under(const struct result_record *record, size_t role)
-{
-	if (role == record->role_count)
-		return !report_claims_fit(record);
-	return report_claims_fit(record) && record->roles[role].top;
-}
-
+/* ROLE equal to the role count stands for the results with too few
+ * answers, listed apart. */
 static void print_names_under(FILE *out, const struct report_group *group, size_t role)
 {
 	const struct result_record *first = report_first(group);
-	size_t count = 0;
-	for (size_t i = 0; i < group->record_count; i++)
-		count += listed_under(group->records[i], role);
+	size_t count = report_listed_count(group, role);
 	if (role == first->role_count && count == 0)
 		return;
 	fputs("<h4>", out);
 	html_escape(out, role < first->role_count ? first->roles[role].name : "Too few answers");
 	fprintf(out, ": %zu</h4>\n<p>", count);
+	struct report_names cursor = {0};
 	bool any = false;
-	for (size_t i = 0; i < group->record_count; i++) {
-		if (!listed_under(group->records[i], role))
-			continue;
+	for (const char *name; (name = report_next_name(group, role, &cursor)); any = true) {
 		fputs(any ? ", " : "", out);
-		html_escape(out, group->records[i]->name);
-		any = true;
+		html_escape(out, name);
 	}
 	fputs(any ? "</p>\n" : "nobody</p>\n", out);
 }

@@ -6,15 +6,32 @@
 
 #include "careerfit/json_out.h"
 
+/* The options person PERSON of GROUP chose, in file order (-1: skipped). */
+static const int8_t *choices_of(const struct report_group *group, size_t person)
+{
+	return group->people.choices + person * group->question_count;
+}
+
+/* What option O of question Q signals for each role: the same in every
+ * file of one quiz hash, so taken from its first picker. */
+static const double *signals_of(const struct report_group *group, size_t q, int o)
+{
+	return group->questions[q].options[o].scores;
+}
+
 /* A person's raw score for ROLE over every question but QUESTION: the
- * signals of the options they picked, as the result file holds them
- * (question weights are not in the files, so they play no part). */
-static double rest_score(const struct result_record *record, size_t question, size_t role)
+ * signals of the options they picked (question weights are not in the
+ * files, so they play no part). Summed afresh, in file order, rather than
+ * kept as a total to subtract from: a total less one answer can differ
+ * from the sum of the others in the last bit, and would make a constant
+ * rest score look spread. */
+static double rest_score(const struct report_group *group, const int8_t *choices, size_t question,
+			 size_t role)
 {
 	double sum = 0;
-	for (size_t q = 0; q < record->answer_count; q++)
-		if (q != question && record->answers[q].option >= 0)
-			sum += record->answers[q].scores[role];
+	for (size_t q = 0; q < group->question_count; q++)
+		if (q != question && choices[q] >= 0)
+			sum += signals_of(group, q, choices[q])[role];
 	return sum;
 }
 
@@ -43,11 +60,13 @@ bool items_rest_correlation(const struct report_group *group, size_t question, s
 			    size_t role, double *correlation)
 {
 	struct pairs pairs = {0};
+	if (!group->people.choices)
+		return false; /* the report kept no answers */
 	for (size_t i = 0; i < group->record_count; i++) {
-		const struct result_record *record = group->records[i];
-		if (record->answers[question].option >= 0)
-			pairs_add(&pairs, record->answers[question].option == (int)option,
-				  rest_score(record, question, role));
+		const int8_t *choices = choices_of(group, i);
+		if (choices[question] >= 0)
+			pairs_add(&pairs, choices[question] == (int)option,
+				  rest_score(group, choices, question, role));
 	}
 	/* Equal values are compared as such: a mean computed in floating
 	 * point would leave a constant side a tiny, meaningless spread. */
@@ -57,11 +76,11 @@ bool items_rest_correlation(const struct report_group *group, size_t question, s
 	       mean_y = pairs.sum_y / (double)pairs.count;
 	double xy = 0, xx = 0, yy = 0;
 	for (size_t i = 0; i < group->record_count; i++) {
-		const struct result_record *record = group->records[i];
-		if (record->answers[question].option < 0)
+		const int8_t *choices = choices_of(group, i);
+		if (choices[question] < 0)
 			continue;
-		double dx = (record->answers[question].option == (int)option) - mean_x;
-		double dy = rest_score(record, question, role) - mean_y;
+		double dx = (choices[question] == (int)option) - mean_x;
+		double dy = rest_score(group, choices, question, role) - mean_y;
 		xy += dx * dy;
 		xx += dx * dx;
 		yy += dy * dy;
@@ -140,27 +159,30 @@ static void question_analyse(const struct report_group *group, size_t q, bool re
 		question_separation(group, q, out);
 }
 
-/* The role ANSWER's option favours most (the first on a tie), or -1. */
-static int strongest_role(const struct result_answer *answer, size_t role_count)
+/* The role option O of question Q favours most (the first on a tie), or
+ * -1 for a skipped question (O below 0). */
+static int strongest_role(const struct report_group *group, size_t q, int o)
 {
+	if (o < 0)
+		return -1;
+	const double *scores = signals_of(group, q, o);
 	int best = -1;
-	for (size_t r = 0; r < role_count; r++)
-		if (answer->scores[r] > 0 && (best < 0 || answer->scores[r] > answer->scores[best]))
+	for (size_t r = 0; r < report_first(group)->role_count; r++)
+		if (scores[r] > 0 && (best < 0 || scores[r] > scores[best]))
 			best = (int)r;
-	return answer->option >= 0 ? best : -1;
+	return best;
 }
 
 static void pair_count_alike(const struct report_group *group, struct items_pair *pair)
 {
 	for (size_t i = 0; i < group->record_count; i++) {
-		const struct result_record *record = group->records[i];
-		const struct result_answer *a = &record->answers[pair->question];
-		const struct result_answer *b = &record->answers[pair->other];
-		if (a->option < 0 || b->option < 0)
+		const int8_t *choices = choices_of(group, i);
+		int a = choices[pair->question], b = choices[pair->other];
+		if (a < 0 || b < 0)
 			continue;
 		pair->both++;
-		int role = strongest_role(a, record->role_count);
-		pair->alike += role >= 0 && role == strongest_role(b, record->role_count);
+		int role = strongest_role(group, pair->question, a);
+		pair->alike += role >= 0 && role == strongest_role(group, pair->other, b);
 	}
 }
 
@@ -210,8 +232,12 @@ static bool find_pairs(const struct report_group *group, struct items *items)
 	return true;
 }
 
+/* Works from the options each person chose (report_people.choices): a
+ * report made with skips_answers has none, and gets false. */
 bool items_analyse(const struct report_group *group, struct items *items)
 {
+	if (!group->people.choices)
+		return false; /* the report kept no answers */
 	*items = (struct items){
 		.result_count = group->record_count,
 		.reliable = group->record_count >= ITEMS_MIN_RESULTS,

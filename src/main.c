@@ -357,31 +357,43 @@ static void set_locale(void)
 	setlocale(LC_ALL, "");
 }
 
-/* "-" is standard output. */
-static int write_csv(const struct report *report, const char *path)
+/* The CSV's file, opened before the results are read: its rows are
+ * written as they are. "-" is standard output. */
+static FILE *open_csv(const char *path)
 {
-	bool to_stdout = strcmp(path, "-") == 0;
-	FILE *file = to_stdout ? stdout : fopen(path, "w");
-	bool ok = file && report_write_csv(report, file);
-	if (file && !to_stdout && fclose(file) != 0)
-		ok = false;
-	/* Standard output's failure is told once, by finish_output(). */
-	if (!ok && !to_stdout)
+	FILE *file = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+	if (!file)
 		complain("cannot write %s: %s", path, strerror(errno));
+	return file;
+}
+
+/* Writes the CSV's later tables and closes FILE (not standard output). */
+static int finish_csv(struct report_csv *csv, const struct report *report, FILE *file,
+		      const char *path)
+{
+	bool ok = report_csv_finish(csv, report);
+	int saved = errno;
+	if (file != stdout && fclose(file) != 0) {
+		saved = errno;
+		ok = false;
+	}
+	/* Standard output's failure is told once, by finish_output(). */
+	if (!ok && file != stdout)
+		complain("cannot write %s: %s", path, strerror(saved));
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
 }
 
-static int print_report(const struct report *report, bool json)
+static int print_report(const struct report *report, struct report_json *json)
 {
 	if (!json) {
 		workshop_print_report(stdout, report);
 		return EXIT_SUCCESS;
 	}
-	char *text = report_json(report);
-	if (text)
-		puts(text);
-	free(text);
-	return text ? EXIT_SUCCESS : EXIT_QUIZ;
+	if (report_json_finish(json, report, stdout))
+		return EXIT_SUCCESS;
+	if (!ferror(stdout)) /* standard output's own failure: finish_output() */
+		complain("cannot write the report: %s", strerror(errno));
+	return EXIT_QUIZ;
 }
 
 static int run_report(int argc, char **argv)
@@ -433,10 +445,22 @@ static int run_report(int argc, char **argv)
 	bool csv_out = csv && strcmp(csv, "-") == 0, html_out = html && strcmp(html, "-") == 0;
 	if (csv_out && html_out)
 		return usage_error("--csv - and --html - cannot both take standard output");
-	struct report report = {0};
+	bool json_out = json && !items && !csv_out && !html_out;
+	FILE *csv_file = csv ? open_csv(csv) : NULL;
+	if (csv && !csv_file)
+		return EXIT_QUIZ;
+	/* Only --items needs each person's answers; the rest streams. */
+	struct report report = {.skips_answers = !items};
+	struct workshop_outputs outputs = {
+		.csv = csv_file ? report_csv_new(csv_file) : NULL,
+		.json = json_out ? report_json_new() : NULL,
+	};
+	workshop_stream(&report, &outputs);
 	int status = EXIT_QUIZ;
-	if (workshop_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
-		status = csv ? write_csv(&report, csv) : EXIT_SUCCESS;
+	bool ready = (!csv_file || outputs.csv) && (!json_out || outputs.json);
+	if (ready && workshop_gather(&report, argv + optind, (size_t)(argc - optind), quiz_id)) {
+		status = csv ? finish_csv(outputs.csv, &report, csv_file, csv) : EXIT_SUCCESS;
+		csv_file = NULL;
 		if (status == EXIT_SUCCESS && html && !html_write_file(&report, html)) {
 			/* Standard output's failure is told once, by finish_output(). */
 			if (!html_out)
@@ -446,7 +470,7 @@ static int run_report(int argc, char **argv)
 		if (status == EXIT_SUCCESS && items && !workshop_print_items(stdout, &report, json))
 			status = EXIT_QUIZ;
 		else if (status == EXIT_SUCCESS && !items && !csv_out && !html_out)
-			status = print_report(&report, json);
+			status = print_report(&report, outputs.json);
 		/* Nothing to report is an answer a script should notice. */
 		if (status == EXIT_SUCCESS && report.group_count == 0) {
 			if (quiz_id)
@@ -458,6 +482,10 @@ static int run_report(int argc, char **argv)
 	} else {
 		fputs("careerfit: out of memory\n", stderr);
 	}
+	if (csv_file && csv_file != stdout)
+		fclose(csv_file);
+	report_csv_free(outputs.csv);
+	report_json_free(outputs.json);
 	report_clear(&report);
 	return status;
 }

@@ -1,5 +1,6 @@
 #include "careerfit/report.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,7 +10,7 @@
 
 const struct result_record *report_first(const struct report_group *group)
 {
-	return group->records[0];
+	return group->first;
 }
 
 static bool same_quiz(const struct result_record *a, const struct result_record *b)
@@ -29,7 +30,7 @@ static bool same_roles(const struct result_record *a, const struct result_record
 	return true;
 }
 
-static bool group_init(struct report_group *group, struct result_record *record)
+static bool group_init(struct report_group *group, const struct result_record *record)
 {
 	*group = (struct report_group){0};
 	size_t roles = record->role_count, questions = record->answer_count;
@@ -97,6 +98,84 @@ static bool group_count(struct report_group *group, const struct result_record *
 	return true;
 }
 
+/* Room for one more person in GROUP, and for NAME_SIZE bytes of name. */
+static bool people_reserve(struct report_group *group, size_t name_size, bool answers)
+{
+	struct report_people *people = &group->people;
+	if (people->names_size + name_size > people->names_capacity) {
+		size_t capacity = 2 * people->names_capacity + name_size + 64;
+		char *names = realloc(people->names, capacity);
+		if (!names)
+			return false;
+		people->names = names;
+		people->names_capacity = capacity;
+	}
+	if (group->record_count < people->capacity)
+		return true;
+	size_t capacity = people->capacity ? 2 * people->capacity : 16;
+	uint16_t *listed = realloc(people->listed, capacity * sizeof(*listed));
+	if (listed)
+		people->listed = listed;
+	if (!listed)
+		return false;
+	if (answers) {
+		size_t row = group->question_count ? group->question_count : 1;
+		int8_t *choices = realloc(people->choices, capacity * row);
+		if (!choices)
+			return false;
+		people->choices = choices;
+	}
+	people->capacity = capacity;
+	return true;
+}
+
+/* Where "who got what" lists RECORD, as report_people.listed keeps it. */
+static uint16_t listed_bits(const struct result_record *record)
+{
+	if (!report_claims_fit(record))
+		return (uint16_t)(1u << record->role_count);
+	uint16_t bits = 0;
+	for (size_t r = 0; r < record->role_count; r++)
+		if (record->roles[r].top)
+			bits |= (uint16_t)(1u << r);
+	return bits;
+}
+
+/* After people_reserve(): cannot fail. */
+static void people_add(struct report_group *group, const struct result_record *record, bool answers)
+{
+	struct report_people *people = &group->people;
+	size_t size = strlen(record->name) + 1, person = group->record_count;
+	memcpy(people->names + people->names_size, record->name, size);
+	people->names_size += size;
+	people->listed[person] = listed_bits(record);
+	for (size_t q = 0; answers && q < group->question_count; q++)
+		people->choices[person * group->question_count + q] =
+			(int8_t)(record->answers[q].option < 0 ? -1 : record->answers[q].option);
+}
+
+const char *report_next_name(const struct report_group *group, size_t role,
+			     struct report_names *cursor)
+{
+	while (cursor->person < group->record_count) {
+		const char *name = group->people.names + cursor->offset;
+		bool listed = (group->people.listed[cursor->person] >> role) & 1u;
+		cursor->person++;
+		cursor->offset += strlen(name) + 1;
+		if (listed)
+			return name;
+	}
+	return NULL;
+}
+
+size_t report_listed_count(const struct report_group *group, size_t role)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < group->record_count; i++)
+		count += (group->people.listed[i] >> role) & 1u;
+	return count;
+}
+
 static void group_clear(struct report_group *group, bool borrowed)
 {
 	for (size_t q = 0; q < group->question_count; q++) {
@@ -107,20 +186,24 @@ static void group_clear(struct report_group *group, bool borrowed)
 			free(group->questions[q].options[o].scores);
 		}
 	}
-	for (size_t i = 0; !borrowed && i < group->record_count; i++)
-		result_record_free(group->records[i]);
+	if (!borrowed)
+		result_record_free(group->first);
 	free(group->records);
+	free(group->people.names);
+	free(group->people.listed);
+	free(group->people.choices);
 	free(group->questions);
 	free(group->top_counts);
 	free(group->affinity_sums);
 	free(group->affinity_counts);
 }
 
-static struct report_group *group_for(struct report *report, struct result_record *record)
+static struct report_group *group_for(struct report *report, const struct result_record *record,
+				      size_t *index)
 {
 	for (size_t g = 0; g < report->group_count; g++)
 		if (same_quiz(report_first(&report->groups[g]), record))
-			return &report->groups[g];
+			return &report->groups[*index = g];
 	struct report_group *groups =
 		realloc(report->groups, (report->group_count + 1) * sizeof(*groups));
 	if (!groups)
@@ -128,10 +211,10 @@ static struct report_group *group_for(struct report *report, struct result_recor
 	report->groups = groups;
 	struct report_group *group = &groups[report->group_count];
 	if (!group_init(group, record)) {
-		group_clear(group, false);
+		group_clear(group, true);
 		return NULL;
 	}
-	report->group_count++;
+	*index = report->group_count++;
 	return group;
 }
 
@@ -140,28 +223,47 @@ static struct report_group *group_for(struct report *report, struct result_recor
 static void drop_if_empty(struct report *report, struct report_group *group)
 {
 	if (group->record_count == 0 && group == &report->groups[report->group_count - 1]) {
-		group_clear(group, false);
+		group_clear(group, true);
 		report->group_count--;
 	}
 }
 
-bool report_add(struct report *report, struct result_record *record)
+/* Room in GROUP's list of borrowed records for one more. */
+static bool records_reserve(struct report_group *group)
 {
-	struct report_group *group = group_for(report, record);
-	if (!group)
-		return false;
 	struct result_record **records =
 		realloc(group->records, (group->record_count + 1) * sizeof(*records));
 	if (records)
 		group->records = records;
-	bool ok = records && (group->record_count == 0 || same_roles(report_first(group), record));
+	return records != NULL;
+}
+
+bool report_add(struct report *report, struct result_record *record)
+{
+	size_t index = 0;
+	struct report_group *group = group_for(report, record, &index);
+	if (!group)
+		return false;
+	bool fresh = group->record_count == 0, answers = !report->skips_answers;
+	bool ok = (fresh || same_roles(report_first(group), record)) &&
+		  people_reserve(group, strlen(record->name) + 1, answers) &&
+		  (!report->borrows_records || records_reserve(group));
 	/* Counted before it is owned: on failure the caller still owns it. */
 	ok = ok && group_count(group, record);
 	if (!ok) {
 		drop_if_empty(report, group);
 		return false;
 	}
-	records[group->record_count++] = record;
+	people_add(group, record, answers);
+	if (report->borrows_records)
+		group->records[group->record_count] = record;
+	if (fresh)
+		group->first = record;
+	group->record_count++;
+	if (report->sink.add)
+		report->sink.add(report->sink.data, report, index, record);
+	if (!fresh && !report->borrows_records)
+		result_record_free(record);
 	return true;
 }
 
@@ -177,8 +279,73 @@ void report_clear(struct report *report)
 	for (size_t g = 0; g < report->group_count; g++)
 		group_clear(&report->groups[g], report->borrows_records);
 	free(report->groups);
-	*report = (struct report){.borrows_records = report->borrows_records};
+	*report = (struct report){.borrows_records = report->borrows_records,
+				  .skips_answers = report->skips_answers,
+				  .sink = report->sink};
 }
+
+/* Temporary files, one per group, where rows wait until the groups
+ * before theirs are written. tmpfile(3) unlinks each at once: nothing is
+ * left behind, whatever happens. */
+struct spools {
+	FILE **files;
+	size_t count;
+};
+
+static FILE *spool_for(struct spools *spools, size_t group)
+{
+	if (group >= spools->count) {
+		FILE **files = realloc(spools->files, (group + 1) * sizeof(*files));
+		if (!files)
+			return NULL;
+		for (size_t g = spools->count; g <= group; g++)
+			files[g] = NULL;
+		spools->files = files;
+		spools->count = group + 1;
+	}
+	if (!spools->files[group])
+		spools->files[group] = tmpfile();
+	return spools->files[group];
+}
+
+/* Copies GROUP's spool to OUT; true when it has none. */
+static bool spool_copy(struct spools *spools, size_t group, FILE *out)
+{
+	FILE *spool = group < spools->count ? spools->files[group] : NULL;
+	if (!spool)
+		return true;
+	if (fflush(spool) != 0 || ferror(spool) || fseek(spool, 0, SEEK_SET) != 0)
+		return false;
+	char buffer[65536];
+	size_t got;
+	while ((got = fread(buffer, 1, sizeof(buffer), spool)) > 0)
+		if (fwrite(buffer, 1, got, out) != got)
+			return false;
+	return !ferror(spool);
+}
+
+static void spools_clear(struct spools *spools)
+{
+	for (size_t g = 0; g < spools->count; g++)
+		if (spools->files[g])
+			fclose(spools->files[g]);
+	free(spools->files);
+	*spools = (struct spools){0};
+}
+
+struct report_csv {
+	FILE *out;
+	bool terminal; /* OUT is one: each cell is sanitised */
+	bool failed;   /* a spool could not be made or written */
+	int error;     /* errno then */
+	struct spools spools;
+};
+
+/* Where a row or a header is written, and how. */
+struct csv_line {
+	FILE *out;
+	bool terminal;
+};
 
 /* Whether a spreadsheet would read TEXT as a formula: it starts with one
  * of OWASP's CSV injection triggers (= + - @, a tab, a carriage return),
@@ -196,13 +363,13 @@ static bool csv_formula(const char *text)
  * leading apostrophe: a participant's name is not a program. A file or a
  * pipe gets the exact bytes, which a spreadsheet needs; a terminal gets
  * each cell sanitised, or a name could send it escape sequences (a
- * clipboard write, a cleared screen). The stream is asked per cell so
- * that the writer carries no state; that costs one ioctl a cell. */
-static void csv_field(FILE *out, const char *text, bool first)
+ * clipboard write, a cleared screen). Whether the CSV goes to a terminal
+ * is asked once, of the final stream: a row may wait in a spool first. */
+static void csv_field(const struct csv_line *line, const char *text, bool first)
 {
-	bool terminal = isatty(fileno(out));
-	char *clean = terminal ? text_sanitize(text) : NULL;
-	if (terminal)
+	FILE *out = line->out;
+	char *clean = line->terminal ? text_sanitize(text) : NULL;
+	if (line->terminal)
 		text = clean ? clean : ""; /* out of memory: never the raw bytes */
 	if (!first)
 		fputc(',', out);
@@ -224,31 +391,31 @@ static void csv_field(FILE *out, const char *text, bool first)
 }
 
 /* Writes TEXT (NULL when memory ran out: an empty cell) and frees it. */
-static void csv_cell_free(FILE *out, char *text)
+static void csv_cell_free(const struct csv_line *line, char *text)
 {
-	csv_field(out, text ? text : "", false);
+	csv_field(line, text ? text : "", false);
 	free(text);
 }
 
-static void csv_header(FILE *out, const struct report_group *group)
+static void csv_header(const struct csv_line *line, const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
 	static const char *const fixed[] = {"name", "time", "quiz",	"version",
 					    "top",  "band", "runner_up"};
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		csv_field(out, fixed[i], i == 0);
+		csv_field(line, fixed[i], i == 0);
 	/* Names, not ids: the mentor reads the sheet, a script reads --json. */
 	for (size_t r = 0; r < first->role_count; r++)
-		csv_field(out, first->roles[r].name, false);
+		csv_field(line, first->roles[r].name, false);
 	for (size_t q = 0; q < group->question_count; q++) {
 		const char *id = group->questions[q].id;
 		char *text = malloc(strlen(id) + sizeof(" text"));
 		if (text)
 			strcat(strcpy(text, id), " text");
-		csv_field(out, id, false);
-		csv_cell_free(out, text);
+		csv_field(line, id, false);
+		csv_cell_free(line, text);
 	}
-	fputs("\r\n", out);
+	fputs("\r\n", line->out);
 }
 
 /* The names of the roles that WANT (top roles, or the runner-up's id),
@@ -275,31 +442,31 @@ static char *csv_role_names(const struct result_record *record, const char *runn
 	return text;
 }
 
-static void csv_row(FILE *out, const struct result_record *record)
+static void csv_row(const struct csv_line *line, const struct result_record *record)
 {
 	char number[32];
-	csv_field(out, record->name, true);
-	csv_field(out, record->time, false);
-	csv_field(out, record->quiz_id, false);
+	csv_field(line, record->name, true);
+	csv_field(line, record->time, false);
+	csv_field(line, record->quiz_id, false);
 	snprintf(number, sizeof(number), "%d", record->quiz_version);
-	csv_field(out, number, false);
-	csv_cell_free(out, csv_role_names(record, NULL));
-	csv_field(out, report_band_id(record), false);
-	csv_cell_free(out, record->runner_up ? csv_role_names(record, record->runner_up) : NULL);
+	csv_field(line, number, false);
+	csv_cell_free(line, csv_role_names(record, NULL));
+	csv_field(line, report_band_id(record), false);
+	csv_cell_free(line, record->runner_up ? csv_role_names(record, record->runner_up) : NULL);
 	for (size_t r = 0; r < record->role_count; r++) {
 		if (record->roles[r].defined)
 			snprintf(number, sizeof(number), "%.2f", record->roles[r].affinity);
 		else
 			number[0] = '\0';
-		csv_field(out, number, false);
+		csv_field(line, number, false);
 	}
 	for (size_t a = 0; a < record->answer_count; a++) {
 		const struct result_answer *answer = &record->answers[a];
 		char letter[2] = {answer->option < 0 ? '-' : (char)('a' + answer->option), '\0'};
-		csv_field(out, letter, false);
-		csv_field(out, answer->option < 0 ? "" : answer->text, false);
+		csv_field(line, letter, false);
+		csv_field(line, answer->option < 0 ? "" : answer->text, false);
 	}
-	fputs("\r\n", out);
+	fputs("\r\n", line->out);
 }
 
 /* A spreadsheet opened by a double-click guesses the encoding, and Excel
@@ -315,19 +482,75 @@ static bool csv_wants_mark(FILE *out)
 	return descriptor != STDOUT_FILENO && !isatty(descriptor);
 }
 
-bool report_write_csv(const struct report *report, FILE *out)
+struct report_csv *report_csv_new(FILE *out)
 {
+	struct report_csv *csv = malloc(sizeof(*csv));
+	if (!csv)
+		return NULL;
+	*csv = (struct report_csv){.out = out, .terminal = isatty(fileno(out))};
 	if (csv_wants_mark(out))
 		fputs("\xef\xbb\xbf", out);
-	for (size_t g = 0; g < report->group_count; g++) {
-		const struct report_group *group = &report->groups[g];
-		if (g)
-			fputs("\r\n", out);
-		csv_header(out, group);
-		for (size_t i = 0; i < group->record_count; i++)
-			csv_row(out, group->records[i]);
+	return csv;
+}
+
+/* The first group's table is written as its rows come; later groups'
+ * rows wait in a spool each, headed when the CSV is finished. */
+void report_csv_add(struct report_csv *csv, const struct report *report, size_t group,
+		    const struct result_record *record)
+{
+	struct csv_line line = {.out = csv->out, .terminal = csv->terminal};
+	if (group > 0)
+		line.out = spool_for(&csv->spools, group);
+	if (!line.out) {
+		csv->error = csv->failed ? csv->error : errno;
+		csv->failed = true;
+		return;
 	}
-	return fflush(out) == 0 && !ferror(out);
+	if (group == 0 && report->groups[0].record_count == 1)
+		csv_header(&line, &report->groups[0]);
+	csv_row(&line, record);
+}
+
+bool report_csv_finish(struct report_csv *csv, const struct report *report)
+{
+	struct csv_line line = {.out = csv->out, .terminal = csv->terminal};
+	for (size_t g = 1; !csv->failed && g < report->group_count; g++) {
+		fputs("\r\n", csv->out);
+		csv_header(&line, &report->groups[g]);
+		if (!spool_copy(&csv->spools, g, csv->out)) {
+			csv->error = errno;
+			csv->failed = true;
+		}
+	}
+	if (csv->failed) {
+		errno = csv->error;
+		return false;
+	}
+	return fflush(csv->out) == 0 && !ferror(csv->out);
+}
+
+void report_csv_free(struct report_csv *csv)
+{
+	if (!csv)
+		return;
+	spools_clear(&csv->spools);
+	free(csv);
+}
+
+/* The JSON layout: json-c's pretty, spaced text, two spaces a level. */
+#define JSON_FLAGS                                                                                 \
+	(JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* OBJECT's text, LENGTH bytes of it, as if nested INDENT spaces deep:
+ * each line break is followed by INDENT more spaces. A JSON string never
+ * holds a raw line break, so only the layout's are touched. */
+static void json_write_nested(FILE *out, const char *text, size_t length, int indent)
+{
+	for (size_t i = 0; i < length; i++) {
+		fputc(text[i], out);
+		if (text[i] == '\n')
+			fprintf(out, "%*s", indent, "");
+	}
 }
 
 static struct json_object *json_roles_map(const struct report_group *group, bool mean)
@@ -405,7 +628,8 @@ static struct json_object *json_participant(const struct result_record *record)
 	return object;
 }
 
-static struct json_object *json_group(const struct report_group *group)
+/* The group's figures: everything but its "results". */
+static struct json_object *json_figures(const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
 	struct json_object *object = json_object_new_object();
@@ -430,19 +654,79 @@ static struct json_object *json_group(const struct report_group *group)
 	for (size_t q = 0; q < group->question_count; q++)
 		json_object_array_add(questions, json_question(group, &group->questions[q]));
 	json_object_object_add(object, "questions", questions);
-	struct json_object *participants = json_object_new_array();
-	for (size_t i = 0; i < group->record_count; i++)
-		json_object_array_add(participants, json_participant(group->records[i]));
-	json_object_object_add(object, "results", participants);
 	return object;
 }
 
-char *report_json(const struct report *report)
+struct report_json {
+	bool failed; /* a record could not be made or spooled */
+	int error;   /* errno then */
+	struct spools spools;
+};
+
+struct report_json *report_json_new(void)
 {
-	struct json_object *root = json_object_new_object();
-	struct json_object *groups = json_object_new_array();
-	for (size_t g = 0; g < report->group_count; g++)
-		json_object_array_add(groups, json_group(&report->groups[g]));
-	json_object_object_add(root, "quizzes", groups);
-	return json_out_finish(root);
+	struct report_json *json = malloc(sizeof(*json));
+	if (json)
+		*json = (struct report_json){0};
+	return json;
+}
+
+/* Each record as an element of its group's "results", which sits four
+ * levels deep: the line break and indent before it, and a comma after the
+ * one before. */
+void report_json_add(struct report_json *json, const struct report *report, size_t group,
+		     const struct result_record *record)
+{
+	FILE *spool = spool_for(&json->spools, group);
+	struct json_object *object = json_participant(record);
+	const char *text = object ? json_object_to_json_string_ext(object, JSON_FLAGS) : NULL;
+	if (spool && text) {
+		fprintf(spool, "%s\n%8s", report->groups[group].record_count > 1 ? "," : "", "");
+		json_write_nested(spool, text, strlen(text), 8);
+	} else if (!json->failed) {
+		json->error = errno;
+		json->failed = true;
+	}
+	json_object_put(object);
+}
+
+/* One group: its figures as json-c writes them, but for the closing
+ * brace, then its spooled results. */
+static bool json_write_group(struct report_json *json, size_t g, const struct report_group *group,
+			     FILE *out)
+{
+	struct json_object *figures = json_figures(group);
+	const char *text = figures ? json_object_to_json_string_ext(figures, JSON_FLAGS) : NULL;
+	const char *end = text ? strrchr(text, '\n') : NULL;
+	if (end) {
+		fprintf(out, "%s\n%4s", g ? "," : "", "");
+		json_write_nested(out, text, (size_t)(end - text), 4);
+		fprintf(out, ",\n%6s\"results\": [", "");
+	}
+	json_object_put(figures);
+	bool ok = end && spool_copy(&json->spools, g, out);
+	fprintf(out, "\n%6s]\n%4s}", "", "");
+	return ok;
+}
+
+bool report_json_finish(struct report_json *json, const struct report *report, FILE *out)
+{
+	if (json->failed) {
+		errno = json->error;
+		return false;
+	}
+	fputs("{\n  \"quizzes\": [", out);
+	bool ok = true;
+	for (size_t g = 0; ok && g < report->group_count; g++)
+		ok = json_write_group(json, g, &report->groups[g], out);
+	fputs("\n  ]\n}\n", out);
+	return ok && fflush(out) == 0 && !ferror(out);
+}
+
+void report_json_free(struct report_json *json)
+{
+	if (!json)
+		return;
+	spools_clear(&json->spools);
+	free(json);
 }

@@ -82,6 +82,21 @@ bool workshop_gather(struct report *report, char *const paths[], size_t count, c
 	return ok;
 }
 
+static void stream_record(void *data, const struct report *report, size_t group,
+			  const struct result_record *record)
+{
+	struct workshop_outputs *outputs = data;
+	if (outputs->csv)
+		report_csv_add(outputs->csv, report, group, record);
+	if (outputs->json)
+		report_json_add(outputs->json, report, group, record);
+}
+
+void workshop_stream(struct report *report, struct workshop_outputs *outputs)
+{
+	report->sink = (struct report_sink){.add = stream_record, .data = outputs};
+}
+
 static void print_bar(FILE *out, const char *label, size_t value, size_t most, const char *text)
 {
 	char *clean = text_sanitize(label);
@@ -131,14 +146,6 @@ static void print_tops(FILE *out, const struct report_group *group)
 	}
 }
 
-/* Whether RECORD is listed under ROLE (or under TOO_FEW). */
-static bool listed_under(const struct result_record *record, size_t role)
-{
-	if (role == TOO_FEW)
-		return !report_claims_fit(record);
-	return report_claims_fit(record) && record->roles[role].top;
-}
-
 /* Writes TEXT from column *COLUMN on, wrapped at REPORT_WIDTH with
  * NAMES_INDENT, keeping the last column free for a comma. */
 static void print_long_name(FILE *out, const char *text, size_t *column)
@@ -179,9 +186,8 @@ static void print_name(FILE *out, const char *name, size_t *column)
 
 static void print_names_under(FILE *out, const struct report_group *group, size_t role)
 {
-	size_t count = 0, column = 0;
-	for (size_t i = 0; i < group->record_count; i++)
-		count += listed_under(group->records[i], role);
+	size_t roles = report_first(group)->role_count, column = 0;
+	size_t count = report_listed_count(group, role == TOO_FEW ? roles : role);
 	if (role == TOO_FEW && count == 0)
 		return;
 	char *label = role == TOO_FEW ? NULL : text_sanitize(report_first(group)->roles[role].name);
@@ -191,9 +197,10 @@ static void print_names_under(FILE *out, const struct report_group *group, size_
 				: "",
 		count);
 	free(label);
-	for (size_t i = 0; i < group->record_count; i++)
-		if (listed_under(group->records[i], role))
-			print_name(out, group->records[i]->name, &column);
+	struct report_names cursor = {0};
+	for (const char *name;
+	     (name = report_next_name(group, role == TOO_FEW ? roles : role, &cursor));)
+		print_name(out, name, &column);
 	fputs(count ? "\n" : "    nobody\n", out);
 }
 

@@ -13,6 +13,14 @@
  * that cannot be read are skipped with a warning on stderr. False only
  * when memory runs out. */
 bool workshop_gather(struct report *report, char *const paths[], size_t count, const char *quiz_id);
+/* What `careerfit report` writes as it reads the files. */
+struct workshop_outputs {
+	struct report_csv *csv;	  /* the CSV's rows, or NULL */
+	struct report_json *json; /* the JSON document's records, or NULL */
+};
+/* Hands each record REPORT accepts to OUTPUTS, which must outlive the
+ * gathering. */
+void workshop_stream(struct report *report, struct workshop_outputs *outputs);
 /* The report as text, for a person. */
 void workshop_print_report(FILE *out, const struct report *report);
 /* The item analysis of every group, as text for a quiz author or as JSON.
