@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "careerfit/catalog.h"
+#include "careerfit/i18n.h"
 #include "careerfit/html.h"
 #include "careerfit/report.h"
 #include "careerfit/text.h"
@@ -355,6 +356,7 @@ static int run_validate(int argc, char **argv)
 static void set_locale(void)
 {
 	setlocale(LC_ALL, "");
+	i18n_init();
 }
 
 /* The CSV's file, opened before the results are read: its rows are
