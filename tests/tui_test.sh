@@ -697,6 +697,66 @@ test_skipping_every_question_ranks_no_role() {
 	wait_exit "skipped" && expect_status 0 "skipped" && expect_no_err "skipped" && pass
 }
 
+# The review keeps its lines between keys (issue 13): on the bundled quiz
+# of 35 questions, far longer than the screen, the keys still scroll,
+# move the highlight and open the question they should, and a changed
+# answer or a new width is shown at once.
+test_long_review_scrolls_highlights_and_opens_a_question() {
+	local letters=() n
+	for n in $(seq 35); do letters+=(a); done
+	launch -- --seed 1 "$QUIZ_DIR/product-roles.cfg"
+	answer 35 "${letters[@]}" || return
+	expect "35 of 35 answered" "long review" &&
+		expect "▶   [ Submit my answers and see the result ]" "submit highlighted" &&
+		expect "↑ PgUp" "the review opens at its end" || return
+	keys Home
+	expect "▶  1. " "Home highlights question 1" && expect_line 3 "▶  1. " "question 1 on top" &&
+		expect "↓ PgDn" "more below" || return
+	keys PgDn
+	expect_gone "▶  1. " "PgDn scrolls question 1 out of sight" &&
+		expect "↑ PgUp" "PgDn" || return
+	# A highlight move brings the highlighted question back in sight.
+	keys j
+	expect "▶  2. " "j highlights question 2" || return
+	for n in $(seq 18); do keys j; done
+	expect "▶ 20. " "j moves down to question 20" || return
+	keys Enter
+	expect "Question 20 of 35" "Enter opens question 20" && expect "▶ ✓ a) " "answer 20" ||
+		return
+	keys b
+	expect "Review your answers" "back to the review" && expect "35 of 35 answered" "review" ||
+		return
+	for n in $(seq 16); do keys k; done
+	expect "▶ 20. " "k moves up to question 20" || return
+	local shown
+	shown=$(awk '/^▶ 20\. / { on = 1; next } on && /^      [a-i]\) / { print; exit }' <<<"$shot")
+	[[ $shown == "      b) "* ]] || { fail "review: question 20 shows '$shown', picked b"; return; }
+	# A new width wraps the lines again; the old width gives the old lines
+	# (the scroll may differ: the taller screen moved it).
+	local block='/^▶ 20\. / { on = 1; print; next } on && /^  [ 0-9][0-9]\. / { exit } on'
+	local before
+	before=$(awk "$block" <<<"$shot")
+	resize 100 30
+	expect "▶ 20. " "100x30" && expect_width 100 "100x30" || return
+	[[ $(awk "$block" <<<"$shot") != "$before" ]] ||
+		{ fail "100x30: question 20 was not wrapped again"; return; }
+	resize 80 24
+	local tries=0
+	while ((tries++ < 100)); do
+		shot=$(capture)
+		[[ $(awk "$block" <<<"$shot") == "$before" ]] && break
+		sleep 0.1
+	done
+	[[ $(awk "$block" <<<"$shot") == "$before" ]] ||
+		{ fail "80x24 again: question 20 differs: $(awk "$block" <<<"$shot")"; return; }
+	keys Enter
+	expect "Question 20 of 35" "Enter opens question 20 again" && expect "▶ ✓ b) " "answer 20" ||
+		return
+	keys q y
+	wait_exit "long review" && expect_status 0 "long review" &&
+		expect_err "quit at question 20 of 35" "long review" && pass
+}
+
 # After each test: careerfit must have ended and left no sanitizer report.
 after_test() { check_runs "$1"; }
 

@@ -13,7 +13,6 @@ static void debrief_build(const struct tui *tui, struct view *view)
 	size_t q = tui->debrief;
 	const struct quiz_question *question = &quiz->questions[q];
 	int answer = session_answer_of(tui->session, q);
-	view_fit_width(view);
 	view_add(view, "", question->prompt, STYLE_BOLD, VIEW_FOCUS);
 	view_add_blank(view);
 	for (size_t position = 0; position < question->option_count; position++) {
@@ -50,22 +49,18 @@ static void debrief_draw(struct tui *tui)
 		 quiz->question_count);
 	draw_header(quiz->scenarios[quiz->questions[tui->debrief].scenario].title, position);
 	draw_progress(tui->debrief + 1, quiz->question_count);
-	struct view view = {0};
-	debrief_build(tui, &view);
-	view_draw(tui, &view, -1);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), -1);
 }
 
 static void debrief_key(struct tui *tui, int key)
 {
 	size_t count = session_quiz(tui->session)->question_count;
-	struct view view = {0};
-	debrief_build(tui, &view);
+	/* Another question is another body: entering again builds it. */
 	switch (keymap_find(KEYS_DEBRIEF, key)) {
 	case KEYMAP_NEXT:
 		if (tui->debrief + 1 < count) {
 			tui->debrief++;
-			tui->scroll = 0;
+			tui_switch(tui, SCREEN_DEBRIEF);
 		} else {
 			tui_switch(tui, SCREEN_RESULTS);
 		}
@@ -73,21 +68,21 @@ static void debrief_key(struct tui *tui, int key)
 	case KEYMAP_BACK:
 		if (tui->debrief > 0) {
 			tui->debrief--;
-			tui->scroll = 0;
+			tui_switch(tui, SCREEN_DEBRIEF);
 		}
 		break;
 	case KEYMAP_RESULTS:
 		tui_switch(tui, SCREEN_RESULTS);
 		break;
 	default:
-		view_scroll_key(tui, &view, key);
+		view_scroll_key(tui, tui_view(tui), key);
 		break;
 	}
-	view_clear(&view);
 }
 
 const struct screen debrief_screen = {
 	.enter = debrief_enter,
+	.build = debrief_build,
 	.draw = debrief_draw,
 	.key = debrief_key,
 	.keys = KEYS_DEBRIEF,

@@ -7,7 +7,6 @@
 static void glossary_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	view_fit_width(view);
 	for (size_t t = 0; t < quiz->term_count; t++) {
 		if (t)
 			view_add_blank(view);
@@ -25,25 +24,20 @@ static void glossary_draw(struct tui *tui)
 {
 	draw_header("Glossary: the terms this quiz uses", "Glossary");
 	draw_progress(1, 1);
-	struct view view = {0};
-	glossary_build(tui, &view);
-	view_draw(tui, &view, -1);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), -1);
 }
 
 static void glossary_key(struct tui *tui, int key)
 {
-	struct view view = {0};
-	glossary_build(tui, &view);
 	if (keymap_find(KEYS_GLOSSARY, key) == KEYMAP_BACK)
 		tui_switch(tui, tui->glossary_from);
 	else
-		view_scroll_key(tui, &view, key);
-	view_clear(&view);
+		view_scroll_key(tui, tui_view(tui), key);
 }
 
 const struct screen glossary_screen = {
 	.enter = glossary_enter,
+	.build = glossary_build,
 	.draw = glossary_draw,
 	.key = glossary_key,
 	.keys = KEYS_GLOSSARY,

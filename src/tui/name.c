@@ -109,21 +109,22 @@ static void name_enter(struct tui *tui)
 	tui->scroll = 0;
 }
 
-static void name_draw(struct tui *tui)
+static void name_build(const struct tui *tui, struct view *view)
 {
-	const struct quiz *quiz = session_quiz(tui->session);
-	draw_header("careerfit", "Your name");
-	struct view view = {0};
-	view_fit_width(&view);
-	view_add(&view, "", quiz->title, STYLE_HEADING, -1);
-	view_add_blank(&view);
-	view_add(&view, "",
+	view_add(view, "", session_quiz(tui->session)->title, STYLE_HEADING, -1);
+	view_add_blank(view);
+	view_add(view, "",
 		 "Your name, as the mentor will see it beside your result. If you come "
 		 "back later, type the same name to carry on where you left off.",
 		 STYLE_NORMAL, -1);
-	view_draw(tui, &view, -1);
-	int y = view_top() + (int)view.count + 1, x = 4;
-	view_clear(&view);
+}
+
+static void name_draw(struct tui *tui)
+{
+	draw_header("careerfit", "Your name");
+	const struct view *view = tui_view(tui);
+	view_draw(tui, view, -1);
+	int y = view_top() + (int)view->count + 1, x = 4;
 	mvaddstr(y, 2, "> ");
 	for (size_t i = 0; i < tui->name_length; i++)
 		addnwstr(&tui->name[i], 1);
@@ -178,6 +179,7 @@ static void name_key(struct tui *tui, int key)
 
 const struct screen name_screen = {
 	.enter = name_enter,
+	.build = name_build,
 	.draw = name_draw,
 	.key = name_key,
 	.keys = KEYS_NAME,

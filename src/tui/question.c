@@ -17,7 +17,6 @@ static void question_build(const struct tui *tui, struct view *view)
 	size_t q = current_question(tui);
 	const struct quiz_question *question = &quiz->questions[q];
 	const struct quiz_scenario *scenario = &quiz->scenarios[question->scenario];
-	view_fit_width(view);
 	if (*scenario->story) {
 		view_add(view, "", scenario->story, STYLE_DIM, -1);
 		view_add_blank(view);
@@ -56,10 +55,7 @@ static void question_enter(struct tui *tui)
 	size_t q = current_question(tui);
 	int answer = session_answer_of(tui->session, q);
 	tui->highlight = answer >= 0 ? session_position_of(tui->session, q, (size_t)answer) : 0;
-	struct view view = {0};
-	question_build(tui, &view);
-	question_layout(tui, &view);
-	view_clear(&view);
+	question_layout(tui, tui_view(tui));
 }
 
 static void question_draw(struct tui *tui)
@@ -70,10 +66,7 @@ static void question_draw(struct tui *tui)
 	snprintf(position, sizeof(position), "Question %zu of %zu", q + 1, quiz->question_count);
 	draw_header(quiz->scenarios[quiz->questions[q].scenario].title, position);
 	draw_progress(q, quiz->question_count);
-	struct view view = {0};
-	question_build(tui, &view);
-	view_draw(tui, &view, (int)tui->highlight);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), (int)tui->highlight);
 }
 
 static void after_answer(struct tui *tui)
@@ -144,8 +137,7 @@ static void question_event(struct tui *tui, const struct view *view, int key)
 
 static void question_key(struct tui *tui, int key)
 {
-	struct view view = {0};
-	question_build(tui, &view);
+	const struct view *view = tui_view(tui);
 	switch (key == KEY_MOUSE || key == KEY_RESIZE ? KEYMAP_NONE
 						      : keymap_find(KEYS_QUESTION, key)) {
 	case KEYMAP_PICK: /* a-i, 1-9 */
@@ -155,10 +147,10 @@ static void question_key(struct tui *tui, int key)
 		pick(tui, tui->highlight);
 		break;
 	case KEYMAP_UP:
-		move_highlight(tui, &view, -1);
+		move_highlight(tui, view, -1);
 		break;
 	case KEYMAP_DOWN:
-		move_highlight(tui, &view, +1);
+		move_highlight(tui, view, +1);
 		break;
 	case KEYMAP_BACK:
 		go_back(tui);
@@ -172,14 +164,14 @@ static void question_key(struct tui *tui, int key)
 		after_answer(tui);
 		break;
 	default:
-		question_event(tui, &view, key);
+		question_event(tui, view, key);
 		break;
 	}
-	view_clear(&view);
 }
 
 const struct screen question_screen = {
 	.enter = question_enter,
+	.build = question_build,
 	.draw = question_draw,
 	.key = question_key,
 	.keys = KEYS_QUESTION,

@@ -46,7 +46,6 @@ static void add_line(const struct outcome_line *line, void *data)
 
 static void results_build(const struct tui *tui, struct view *view)
 {
-	view_fit_width(view);
 	outcome_render(tui->outcome, true, add_line, view);
 	view_add_blank(view);
 	view_add(view, "",
@@ -66,10 +65,7 @@ static void results_draw(struct tui *tui)
 	draw_header(headline ? headline : "Your result", "Results");
 	free(headline);
 	draw_progress(1, 1);
-	struct view view = {0};
-	results_build(tui, &view);
-	view_draw(tui, &view, -1);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), -1);
 	/* The headline is the first thing to read, until the body scrolls. */
 	if (tui->scroll == 0) {
 		tui->cursor_y = 0;
@@ -79,17 +75,15 @@ static void results_draw(struct tui *tui)
 
 static void results_key(struct tui *tui, int key)
 {
-	struct view view = {0};
-	results_build(tui, &view);
 	if (keymap_find(KEYS_RESULTS, key) == KEYMAP_CHOOSE)
 		tui_switch(tui, SCREEN_DEBRIEF);
 	else
-		view_scroll_key(tui, &view, key);
-	view_clear(&view);
+		view_scroll_key(tui, tui_view(tui), key);
 }
 
 const struct screen results_screen = {
 	.enter = results_enter,
+	.build = results_build,
 	.draw = results_draw,
 	.key = results_key,
 	.keys = KEYS_RESULTS,

@@ -10,7 +10,6 @@
 static void review_build(const struct tui *tui, struct view *view)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	view_fit_width(view);
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
 		char number[32];
@@ -38,10 +37,7 @@ static void review_enter(struct tui *tui)
 {
 	tui->highlight = session_quiz(tui->session)->question_count;
 	tui->scroll = 0;
-	struct view view = {0};
-	review_build(tui, &view);
-	view_reveal(tui, &view, (int)tui->highlight);
-	view_clear(&view);
+	view_reveal(tui, tui_view(tui), (int)tui->highlight);
 }
 
 static void review_draw(struct tui *tui)
@@ -52,10 +48,7 @@ static void review_draw(struct tui *tui)
 		 session_answered_count(tui->session), quiz->question_count);
 	draw_header("Review your answers", counts);
 	draw_progress(quiz->question_count, quiz->question_count);
-	struct view view = {0};
-	review_build(tui, &view);
-	view_draw(tui, &view, (int)tui->highlight);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), (int)tui->highlight);
 }
 
 static void review_choose(struct tui *tui)
@@ -85,8 +78,7 @@ static void review_click(struct tui *tui, const struct view *view)
 static void review_key(struct tui *tui, int key)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	struct view view = {0};
-	review_build(tui, &view);
+	const struct view *view = tui_view(tui);
 	enum keymap_action action = key == KEY_MOUSE ? KEYMAP_NONE : keymap_find(KEYS_REVIEW, key);
 	switch (action) {
 	case KEYMAP_UP:
@@ -112,18 +104,18 @@ static void review_key(struct tui *tui, int key)
 		break;
 	default:
 		if (key == KEY_MOUSE)
-			review_click(tui, &view);
+			review_click(tui, view);
 		else
-			view_scroll_key(tui, &view, key);
+			view_scroll_key(tui, view, key);
 		break;
 	}
 	if (tui->screen == SCREEN_REVIEW && action != KEYMAP_PAGE_DOWN && action != KEYMAP_PAGE_UP)
-		view_reveal(tui, &view, (int)tui->highlight);
-	view_clear(&view);
+		view_reveal(tui, view, (int)tui->highlight);
 }
 
 const struct screen review_screen = {
 	.enter = review_enter,
+	.build = review_build,
 	.draw = review_draw,
 	.key = review_key,
 	.keys = KEYS_REVIEW,

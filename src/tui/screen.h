@@ -18,6 +18,39 @@
 #define TUI_NAME_MAX 80	    /* characters of a participant's name */
 #define TUI_NAME_COLUMNS 40 /* and the columns they may take */
 
+/* ---- the body view (draw.c) ---- */
+
+enum style {
+	STYLE_NORMAL,
+	STYLE_BOLD,
+	STYLE_DIM,
+	STYLE_HEADING,
+	STYLE_CHOSEN,
+	STYLE_BAR, /* a role's bar: the line's text is its label */
+};
+
+/* A screen's body is a list of lines, wrapped to the width when it is
+ * built (see tui_view) and shown from tui->scroll; a line's tag ties it
+ * to what it shows (an option, a question) so it can be highlighted or
+ * clicked. */
+/* The tag of the line the cursor goes to on a screen that highlights
+ * nothing: what Enter acts on, or the first of a list of terms. */
+#define VIEW_FOCUS (-3)
+
+struct view_line {
+	char *text; /* sanitised */
+	enum style style;
+	int tag;      /* -1 when the line shows nothing selectable */
+	int color;    /* a role index + 1 for its colour, or 0 */
+	double value; /* STYLE_BAR: the affinity, or < 0 for n/a */
+};
+
+struct view {
+	struct view_line *lines;
+	size_t count;
+	size_t width;
+};
+
 enum screen_id {
 	SCREEN_NAME,
 	SCREEN_WELCOME,
@@ -61,11 +94,19 @@ struct tui {
 	/* Where the terminal cursor goes: on what has the focus, where a
 	 * screen reader follows it. Every draw sets it. */
 	int cursor_y, cursor_x;
+	/* The body of the screen in view as its build op made it (see
+	 * tui_view), and whether what it shows has changed since. */
+	struct view view;
+	bool view_stale;
 };
 
 struct screen {
 	/* Called when the screen becomes current: reset highlight, scroll. */
 	void (*enter)(struct tui *tui);
+	/* Adds the screen's body to VIEW (empty, fitted to the width); NULL
+	 * when it has none. Called by tui_view only when the body may have
+	 * changed, so what it shows must change only through tui_switch. */
+	void (*build)(const struct tui *tui, struct view *view);
 	/* Draws the whole screen; the loop has checked the size already. */
 	void (*draw)(struct tui *tui);
 	/* Handles one key (a KEY_* code or a character). */
@@ -82,38 +123,13 @@ void tui_switch(struct tui *tui, enum screen_id screen);
 enum keymap_screen tui_keys(const struct tui *tui);
 /* Builds the outcome of the session and shows the results. */
 void tui_submit(struct tui *tui);
+/* The body of the screen in view, built when the screen was entered (the
+ * answers and the place in the session change only by tui_switch) and
+ * again at a new width; a highlight move or a scroll reuses it, so a key
+ * costs the same on a long body as on a short one. */
+const struct view *tui_view(struct tui *tui);
 
 /* ---- draw.c ---- */
-
-enum style {
-	STYLE_NORMAL,
-	STYLE_BOLD,
-	STYLE_DIM,
-	STYLE_HEADING,
-	STYLE_CHOSEN,
-	STYLE_BAR, /* a role's bar: the line's text is its label */
-};
-
-/* A screen's body is a list of lines, rebuilt for the current width on
- * every draw and shown from tui->scroll; a line's tag ties it to what it
- * shows (an option, a question) so it can be highlighted or clicked. */
-/* The tag of the line the cursor goes to on a screen that highlights
- * nothing: what Enter acts on, or the first of a list of terms. */
-#define VIEW_FOCUS (-3)
-
-struct view_line {
-	char *text; /* sanitised */
-	enum style style;
-	int tag;      /* -1 when the line shows nothing selectable */
-	int color;    /* a role index + 1 for its colour, or 0 */
-	double value; /* STYLE_BAR: the affinity, or < 0 for n/a */
-};
-
-struct view {
-	struct view_line *lines;
-	size_t count;
-	size_t width;
-};
 
 /* Adds TEXT (raw quiz text: sanitised here) wrapped to the view's width,
  * the first line after FIRST, the rest after a blank indent of the same

@@ -58,7 +58,22 @@ void tui_switch(struct tui *tui, enum screen_id screen)
 	if (screen == SCREEN_QUESTION && session_current(tui->session) >= quiz->question_count)
 		screen = SCREEN_REVIEW;
 	tui->screen = screen;
+	tui->view_stale = true;
 	screens[screen]->enter(tui);
+}
+
+const struct view *tui_view(struct tui *tui)
+{
+	struct view fitted = {0};
+	view_fit_width(&fitted);
+	if (tui->view_stale || tui->view.width != fitted.width) {
+		view_clear(&tui->view);
+		tui->view = fitted;
+		if (screens[tui->screen]->build)
+			screens[tui->screen]->build(tui, &tui->view);
+		tui->view_stale = false;
+	}
+	return &tui->view;
 }
 
 void tui_submit(struct tui *tui)
@@ -281,6 +296,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 	if (ending != TUI_DONE)
 		outcome_free(tui.outcome);
 	tui.outcome = NULL;
+	view_clear(&tui.view);
 	restore_signals(saved);
 	return ending;
 }

@@ -32,7 +32,6 @@ static void welcome_build(const struct tui *tui, struct view *view)
 	snprintf(counts, sizeof(counts), "%zu question%s in %zu scenario%s. About %zu minutes.",
 		 quiz->question_count, quiz->question_count == 1 ? "" : "s", quiz->scenario_count,
 		 quiz->scenario_count == 1 ? "" : "s", (quiz->question_count + 1) / 2 + 1);
-	view_fit_width(view);
 	view_add(view, "", quiz->title, STYLE_HEADING, -1);
 	view_add_blank(view);
 	if (*quiz->description) {
@@ -65,17 +64,12 @@ static void welcome_enter(struct tui *tui)
 
 static void welcome_draw(struct tui *tui)
 {
-	struct view view = {0};
-	welcome_build(tui, &view);
 	draw_header("careerfit", "Welcome");
-	view_draw(tui, &view, -1);
-	view_clear(&view);
+	view_draw(tui, tui_view(tui), -1);
 }
 
 static void welcome_key(struct tui *tui, int key)
 {
-	struct view view = {0};
-	welcome_build(tui, &view);
 	/* The usual key keeps the saved answers; throwing them away takes
 	 * the one key that says so. */
 	enum keymap_action action = keymap_find(tui_keys(tui), key);
@@ -90,13 +84,13 @@ static void welcome_key(struct tui *tui, int key)
 	} else if (start) {
 		tui_switch(tui, SCREEN_QUESTION);
 	} else {
-		view_scroll_key(tui, &view, key);
+		view_scroll_key(tui, tui_view(tui), key);
 	}
-	view_clear(&view);
 }
 
 const struct screen welcome_screen = {
 	.enter = welcome_enter,
+	.build = welcome_build,
 	.draw = welcome_draw,
 	.key = welcome_key,
 	.keys = KEYS_WELCOME,
