@@ -43,5 +43,7 @@ run_tests() {
 		"$test"
 	done
 	echo "$name: $passed passed, $failed failed"
+	# A suite that ran nothing has not passed.
+	((passed + failed > 0)) || { echo "$name: no test ran" >&2; return 1; }
 	[[ $failed -eq 0 ]]
 }

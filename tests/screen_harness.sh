@@ -275,5 +275,7 @@ run_tests() {
 		fi
 	done
 	echo "$name: $passed passed, $failed failed"
+	# A suite that ran nothing has not passed.
+	((passed + failed > 0)) || { echo "$name: no test ran" >&2; return 1; }
 	((failed == 0))
 }
