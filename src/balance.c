@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/random.h"
 #include "careerfit/score.h"
 
@@ -232,16 +233,22 @@ void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 			continue; /* the loader warned: no option scores it */
 		if (!figures->can_be_sole_top)
 			diag_add(diags, DIAG_WARNING, role->file, role->line,
-				 "role '%s' can never be the sole top result", role->id);
+				 _("role '%s' can never be the sole top result"), role->id);
 		if (figures->top_share < low)
 			diag_add(diags, DIAG_WARNING, role->file, role->line,
-				 "role '%s' is starved: top in only %.1f%% of random answer "
-				 "sets (aim for %.1f%% to %.1f%%)",
+				 /* TRANSLATORS: %s is a role's id; the three numbers
+				  * are percentages: how often it came out on top,
+				  * then the lower and the upper end of a fair share. */
+				 _("role '%s' is starved: top in only %.1f%% of random answer "
+				   "sets (aim for %.1f%% to %.1f%%)"),
 				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
 		else if (figures->top_share > high)
 			diag_add(diags, DIAG_WARNING, role->file, role->line,
-				 "role '%s' is favoured: top in %.1f%% of random answer sets "
-				 "(aim for %.1f%% to %.1f%%)",
+				 /* TRANSLATORS: %s is a role's id; the three numbers
+				  * are percentages: how often it came out on top,
+				  * then the lower and the upper end of a fair share. */
+				 _("role '%s' is favoured: top in %.1f%% of random answer sets "
+				   "(aim for %.1f%% to %.1f%%)"),
 				 role->id, 100 * figures->top_share, 100 * low, 100 * high);
 	}
 	for (size_t q = 0; q < quiz->question_count; q++) {
@@ -249,8 +256,8 @@ void balance_warn(const struct quiz *quiz, const struct balance_report *report,
 		/* All-alike options are the loader's warning already. */
 		if (question_is_blind(quiz, q) && !quiz_options_alike(quiz, q))
 			diag_add(diags, DIAG_WARNING, question->file, question->line,
-				 "question '%s' does not tell the roles apart: each option "
-				 "moves every role by the same amount",
+				 _("question '%s' does not tell the roles apart: each option "
+				   "moves every role by the same amount"),
 				 question->id);
 	}
 }

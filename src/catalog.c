@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "careerfit/guard.h"
+#include "careerfit/i18n.h"
 #include "careerfit/quiz.h"
 
 static bool is_quiz_name(const char *name)
@@ -34,9 +35,21 @@ static struct catalog_entry *new_entry(struct catalog *catalog)
 	return &entries[catalog->count++];
 }
 
+/* The first entry listed under ID in exactly LANGUAGE. */
+static const struct catalog_entry *find_exact(const struct catalog *catalog, const char *id,
+					      const char *language)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct catalog_entry *entry = &catalog->entries[i];
+		if (strcmp(entry->id, id) == 0 && strcmp(entry->language, language) == 0)
+			return entry;
+	}
+	return NULL;
+}
+
 static bool add_entry(struct catalog *catalog, const char *path, const struct quiz *quiz)
 {
-	bool hidden = catalog_find(catalog, quiz->id) != NULL;
+	bool hidden = find_exact(catalog, quiz->id, quiz->language) != NULL;
 	struct catalog_entry *entry = new_entry(catalog);
 	if (!entry)
 		return false;
@@ -44,13 +57,14 @@ static bool add_entry(struct catalog *catalog, const char *path, const struct qu
 		.path = strdup(path),
 		.id = strdup(quiz->id),
 		.title = strdup(quiz->title),
+		.language = strdup(quiz->language),
 		.version = quiz->version,
 		.scenario_count = quiz->scenario_count,
 		.question_count = quiz->question_count,
 		.role_count = quiz->role_count,
 		.hidden = hidden,
 	};
-	return entry->path && entry->id && entry->title;
+	return entry->path && entry->id && entry->title && entry->language;
 }
 
 /* Whether a line of PATH's own text sets NAME (at the start of the line). */
@@ -115,16 +129,21 @@ static char *first_error(const struct diag_list *diags)
 		const struct diag *d = &diags->items[i];
 		if (d->severity != DIAG_ERROR)
 			continue;
-		size_t size = strlen(d->file) + strlen(d->message) + 32;
+		/* The label as diag_print() writes it. */
+		const char *label = _("error");
+		size_t size = strlen(d->file) + strlen(label) + strlen(d->message) + 32;
 		char *error = malloc(size);
 		if (error && d->line > 0)
-			snprintf(error, size, "%s:%d: error: %s", d->file, d->line, d->message);
+			snprintf(error, size, "%s:%d: %s: %s", d->file, d->line, label, d->message);
 		else if (error)
-			snprintf(error, size, "%s: error: %s", d->file, d->message);
+			snprintf(error, size, "%s: %s: %s", d->file, label, d->message);
 		return error;
 	}
-	return strdup("error: the quiz does not load");
+	/* TRANSLATORS: "error" is the label of "FILE:LINE: error: MESSAGE". */
+	return strdup(_("error: the quiz does not load"));
 }
+
+static char *own_language(const char *path);
 
 static bool add_broken(struct catalog *catalog, const char *path, const struct diag_list *diags)
 {
@@ -132,18 +151,21 @@ static bool add_broken(struct catalog *catalog, const char *path, const struct d
 	char *id = broken_quiz_id(path, &id_ok);
 	if (!id)
 		return id_ok;
-	bool hidden = catalog_find(catalog, id) != NULL;
+	char *language = own_language(path);
+	bool hidden = language && find_exact(catalog, id, language) != NULL;
 	struct catalog_entry *entry = new_entry(catalog);
 	if (!entry) {
+		free(language);
 		free(id);
 		return false;
 	}
 	*entry = (struct catalog_entry){.path = strdup(path),
 					.id = id,
+					.language = language,
 					.hidden = hidden,
 					.broken = true,
 					.error = first_error(diags)};
-	return entry->path && entry->error;
+	return entry->path && entry->error && entry->language;
 }
 
 static bool scan_file(struct catalog *catalog, const char *path)
@@ -183,16 +205,86 @@ static bool scan_visit(const char *path, void *catalog)
 	return scan_file(catalog, path);
 }
 
-bool catalog_scan(struct catalog *catalog, const char *folder)
+static bool is_folder(const char *path)
+{
+	struct stat info;
+	return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/* Calls VISIT with FOLDER, then with each of its language folders in name
+ * order, until it returns false; false then. */
+static bool each_language_folder(const char *folder, bool (*visit)(const char *folder, void *data),
+				 void *data)
+{
+	if (!visit(folder, data))
+		return false;
+	struct dirent **names;
+	int count = scandir(folder, &names, NULL, by_name);
+	bool ok = true;
+	for (int i = 0; i < count; i++) {
+		const char *name = names[i]->d_name;
+		if (ok && quiz_language_is_valid(name)) {
+			size_t size = strlen(folder) + strlen(name) + 2;
+			char *path = malloc(size);
+			if (path)
+				snprintf(path, size, "%s/%s", folder, name);
+			ok = path && (!is_folder(path) || visit(path, data));
+			free(path);
+		}
+		free(names[i]);
+	}
+	if (count >= 0)
+		free(names);
+	return ok;
+}
+
+static bool scan_folder(const char *folder, void *catalog)
 {
 	return catalog_each_file(folder, scan_visit, catalog) != 0;
 }
 
+/* Moves the versions of each id next to the first one, keeping the order
+ * in which they were found. */
+static void group_versions(struct catalog *catalog)
+{
+	struct catalog_entry *grouped = malloc(catalog->count * sizeof(*grouped));
+	bool *placed = calloc(catalog->count, sizeof(*placed));
+	size_t used = 0;
+	for (size_t i = 0; grouped && placed && i < catalog->count; i++) {
+		if (placed[i])
+			continue;
+		for (size_t j = i; j < catalog->count; j++) {
+			if (placed[j] ||
+			    strcmp(catalog->entries[j].id, catalog->entries[i].id) != 0)
+				continue;
+			grouped[used++] = catalog->entries[j];
+			placed[j] = true;
+		}
+	}
+	if (grouped && placed && used == catalog->count) {
+		free(catalog->entries);
+		catalog->entries = grouped;
+		grouped = NULL;
+	}
+	free(grouped);
+	free(placed);
+}
+
+bool catalog_scan(struct catalog *catalog, const char *folder)
+{
+	bool ok = each_language_folder(folder, scan_folder, catalog);
+	if (catalog->count > 1)
+		group_versions(catalog);
+	return ok;
+}
+
 /* What a file's own text (its includes not read) says at its top level. */
 struct own_text {
-	char *id;      /* the string of its top-level "id = ...": NULL without one */
-	bool includes; /* an @include, which might set the id instead */
-	bool unclear;  /* an id that is no plain string, or set twice */
+	char *id;	       /* the string of its top-level "id = ...": NULL without one */
+	char *language;	       /* the same for "language" */
+	bool includes;	       /* an @include, which might set the id instead */
+	bool unclear;	       /* an id that is no plain string, or set twice */
+	bool language_unclear; /* the same for the language */
 };
 
 /* Past blanks and comments, as libconfig skips them. */
@@ -233,22 +325,27 @@ static bool is_name_char(char c)
 	       c == '_' || c == '-' || c == '*';
 }
 
-/* Reads the value of a top-level setting named "id" whose '=' or ':' is at
- * P, if it is one plain string; anything else leaves OWN unclear. */
-static void read_id(const char *p, const char *end, struct own_text *own)
+/* Reads the value of a top-level setting whose '=' or ':' is at P into
+ * *STRING, if it is one plain string; anything else makes it *UNCLEAR. */
+static void read_string(const char *p, const char *end, char **string, bool *unclear)
 {
 	bool escapes = false;
 	const char *value = skip_blanks(p + 1, end);
 	const char *after = value < end && *value == '"' ? skip_string(value, end, &escapes) : NULL;
 	const char *next = after ? skip_blanks(after, end) : NULL;
 	/* "a" "b" is one string to libconfig: not worth unescaping here. */
-	if (own->id || !after || escapes || after - value < 2 || after[-1] != '"' ||
+	if (*string || !after || escapes || after - value < 2 || after[-1] != '"' ||
 	    (next < end && *next == '"')) {
-		own->unclear = true;
+		*unclear = true;
 		return;
 	}
-	own->id = strndup(value + 1, (size_t)(after - value - 2));
-	own->unclear = !own->id;
+	*string = strndup(value + 1, (size_t)(after - value - 2));
+	*unclear = !*string;
+}
+
+static bool names(const char *name, size_t length, const char *expected)
+{
+	return length == strlen(expected) && memcmp(name, expected, length) == 0;
 }
 
 /* Top-level settings are those outside every group, list and array. */
@@ -266,9 +363,13 @@ static void scan_own_text(const char *p, const char *end, struct own_text *own)
 			while (p < end && is_name_char(*p))
 				p++;
 			const char *next = skip_blanks(p, end);
-			if (p - name == 2 && memcmp(name, "id", 2) == 0 && next < end &&
-			    (*next == '=' || *next == ':'))
-				read_id(next, end, own);
+			size_t length = (size_t)(p - name);
+			if (next == end || (*next != '=' && *next != ':'))
+				continue;
+			if (names(name, length, "id"))
+				read_string(next, end, &own->id, &own->unclear);
+			else if (names(name, length, "language"))
+				read_string(next, end, &own->language, &own->language_unclear);
 			continue;
 		}
 		own->includes |= *p == '@';
@@ -299,12 +400,28 @@ static bool read_own_text(const char *path, struct own_text *own)
 	if (ok)
 		scan_own_text(text, text + length, own);
 	own->unclear |= !ok && text;
+	own->language_unclear |= own->unclear;
 	free(text);
 	return ok || own->unclear;
 }
 
+/* The language a quiz's own text sets when it is a valid tag, else "en":
+ * what the catalogue lists a broken quiz under, as catalog_lookup reads. */
+static char *own_language(const char *path)
+{
+	struct own_text own;
+	bool readable = read_own_text(path, &own);
+	bool valid = readable && !own.language_unclear && own.language &&
+		     quiz_language_is_valid(own.language);
+	char *language = strdup(valid ? own.language : QUIZ_DEFAULT_LANGUAGE);
+	free(own.id);
+	free(own.language);
+	return language;
+}
+
 struct lookup {
 	const char *id;
+	const char *wanted;    /* a language, or NULL for any */
 	const char *candidate; /* "ID.cfg" */
 	enum catalog_lookup result;
 	char *path;
@@ -320,20 +437,38 @@ static bool lookup_visit(const char *path, void *data)
 	struct own_text own;
 	bool readable = read_own_text(path, &own);
 	bool own_id = readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
+	/* No language in its own text is English, or an error (quiz_load);
+	 * a tag that is not valid makes the quiz broken, listed as English. */
+	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
+	bool language_clear = readable && !own.language_unclear && quiz_language_is_valid(language);
+	bool suits = !lookup->wanted ||
+		     (language_clear && quiz_language_matches(language, lookup->wanted));
 	/* Without an id of its own, a file is listed under one from an
 	 * include, or under its own name, never the id (it is not named so). */
-	bool other = !readable || (!own.unclear && (own.id ? !own_id : !own.includes));
+	bool other = !readable || (!own.unclear && (own.id ? !own_id : !own.includes)) ||
+		     (own_id && language_clear && !suits);
 	free(own.id);
-	if (named && own_id) {
+	free(own.language);
+	if (named && own_id && suits) {
 		lookup->path = strdup(path);
 		lookup->result = lookup->path ? CATALOG_FOUND : CATALOG_UNSURE;
-	} else if (named || !other) {
+	} else if ((named && !(own_id && language_clear)) || !other) {
 		lookup->result = CATALOG_UNSURE;
 	}
 	return lookup->result == CATALOG_MISSING;
 }
 
-enum catalog_lookup catalog_lookup(const char *folder, const char *id, char **path)
+static bool lookup_folder(const char *folder, void *data)
+{
+	struct lookup *lookup = data;
+	if (catalog_each_file(folder, lookup_visit, lookup) == 0 && !lookup->path &&
+	    lookup->result == CATALOG_MISSING)
+		lookup->result = CATALOG_UNSURE; /* out of memory */
+	return lookup->result == CATALOG_MISSING;
+}
+
+enum catalog_lookup catalog_lookup(const char *folder, const char *id, const char *wanted,
+				   char **path)
 {
 	*path = NULL;
 	size_t size = strlen(id) + sizeof(".cfg");
@@ -341,11 +476,12 @@ enum catalog_lookup catalog_lookup(const char *folder, const char *id, char **pa
 	if (!candidate)
 		return CATALOG_UNSURE;
 	snprintf(candidate, size, "%s.cfg", id);
-	struct lookup lookup = {.id = id, .candidate = candidate, .result = CATALOG_MISSING};
+	struct lookup lookup = {
+		.id = id, .wanted = wanted, .candidate = candidate, .result = CATALOG_MISSING};
 	/* A name the catalogue never lists (".x.cfg", "a/b") is for the walk. */
 	if (!is_quiz_name(candidate) || strchr(id, '/'))
 		lookup.result = CATALOG_UNSURE;
-	else if (catalog_each_file(folder, lookup_visit, &lookup) == 0 && !lookup.path &&
+	else if (!each_language_folder(folder, lookup_folder, &lookup) && !lookup.path &&
 		 lookup.result == CATALOG_MISSING)
 		lookup.result = CATALOG_UNSURE; /* out of memory */
 	free(candidate);
@@ -353,13 +489,40 @@ enum catalog_lookup catalog_lookup(const char *folder, const char *id, char **pa
 	return lookup.result;
 }
 
+/* The first entry listed under ID in a language that suits WANTED (NULL:
+ * any); never a hidden one, since the entry that hides it comes first. */
+static const struct catalog_entry *find_suiting(const struct catalog *catalog, const char *id,
+						const char *wanted)
+{
+	for (size_t i = 0; i < catalog->count; i++) {
+		const struct catalog_entry *entry = &catalog->entries[i];
+		if (strcmp(entry->id, id) == 0 &&
+		    (!wanted || quiz_language_matches(entry->language, wanted)))
+			return entry;
+	}
+	return NULL;
+}
+
 const struct catalog_entry *catalog_find(const struct catalog *catalog, const char *id)
 {
-	for (size_t i = 0; i < catalog->count; i++)
-		if (!catalog->entries[i].hidden && catalog->entries[i].id &&
-		    strcmp(catalog->entries[i].id, id) == 0)
-			return &catalog->entries[i];
-	return NULL;
+	return find_suiting(catalog, id, NULL);
+}
+
+const struct catalog_entry *catalog_find_version(const struct catalog *catalog, const char *id,
+						 const char *languages)
+{
+	const struct catalog_entry *found = NULL;
+	char tag[32];
+	for (const char *at = languages; !found && *at; at += *at == ':') {
+		size_t length = strcspn(at, ":");
+		snprintf(tag, sizeof(tag), "%.*s", (int)length, at);
+		if (length < sizeof(tag) && quiz_language_is_valid(tag))
+			found = find_suiting(catalog, id, tag);
+		at += length;
+	}
+	if (!found)
+		found = find_suiting(catalog, id, QUIZ_DEFAULT_LANGUAGE);
+	return found ? found : find_suiting(catalog, id, NULL);
 }
 
 void catalog_clear(struct catalog *catalog)
@@ -368,6 +531,7 @@ void catalog_clear(struct catalog *catalog)
 		free(catalog->entries[i].path);
 		free(catalog->entries[i].id);
 		free(catalog->entries[i].title);
+		free(catalog->entries[i].language);
 		free(catalog->entries[i].error);
 	}
 	free(catalog->entries);

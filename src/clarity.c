@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/random.h"
 
 /* Margins closer than this are equal: affinities are sums of decimals. */
@@ -21,6 +22,23 @@ static const char *const band_ids[] = {CLARITY_BANDS(CLARITY_ID)};
 const char *clarity_band_id(enum clarity_band band)
 {
 	return band < CLARITY_BAND_COUNT ? band_ids[band] : "";
+}
+
+/* The bands in words for people; the ids above stay in machine output. */
+static const char *const band_words[] = {
+	/* TRANSLATORS: how sure a result is, one word each, in the report's
+	 * and the live room's charts (about 12 columns at most): clear (a
+	 * clear fit), leaning (a leaning toward a role), close (a close call
+	 * between roles), insufficient (too few answers to tell). */
+	[CLARITY_CLEAR] = N_("clear"),
+	[CLARITY_LEANING] = N_("leaning"),
+	[CLARITY_CLOSE] = N_("close"),
+	[CLARITY_INSUFFICIENT] = N_("insufficient"),
+};
+
+const char *clarity_band_word(enum clarity_band band)
+{
+	return band < CLARITY_BAND_COUNT ? _(band_words[band]) : "";
 }
 
 bool clarity_band_from_id(const char *id, enum clarity_band *band)

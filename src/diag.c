@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 
 static char *vformat(const char *format, va_list args)
@@ -78,12 +79,18 @@ void diag_print(const struct diag_list *list, FILE *stream)
 {
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
-		const char *kind = d->severity == DIAG_ERROR ? "error" : "warning";
+		/* TRANSLATORS: the label of "FILE:LINE: error: MESSAGE", a
+		 * problem that stops the quiz from loading. */
+		const char *kind = _("error");
+		if (d->severity != DIAG_ERROR)
+			/* TRANSLATORS: the label of "FILE:LINE: warning: MESSAGE",
+			 * a problem the quiz loads with. */
+			kind = _("warning");
 		/* Messages quote the quiz file (ids, setting names): sanitise. */
 		char *file = text_sanitize(d->file);
 		char *message = text_sanitize(d->message);
 		if (!file || !message)
-			fprintf(stream, "%s\n", "(out of memory)");
+			fprintf(stream, "%s\n", _("(out of memory)"));
 		else if (d->line > 0)
 			fprintf(stream, "%s:%d: %s: %s\n", file, d->line, kind, message);
 		else

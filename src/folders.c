@@ -1,11 +1,14 @@
 #include "folders.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "careerfit/i18n.h"
+#include "careerfit/quiz.h"
 #include "careerfit/text.h"
 
 #include "config.h"
@@ -131,45 +134,137 @@ static bool looks_like_path(const char *quiz)
 	       (length > 4 && strcmp(quiz + length - 4, ".cfg") == 0);
 }
 
-/* The file of quiz ID as the catalogue of the default folders lists it,
- * found by reading only the few files that tell (see catalog_lookup);
- * NULL when no quiz has that id. The whole catalogue is loaded only when
- * a folder cannot tell that way. */
-static char *find_quiz(const char *id)
+static bool is_c_locale(const char *name)
+{
+	return !name || !*name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0;
+}
+
+/* Appends the tag of ENTRY's LENGTH bytes ("fr_FR.UTF-8@euro" is "fr_FR"),
+ * then its language alone when it names a country ("fr"). */
+static void append_language(char *list, const char *entry, size_t length)
+{
+	size_t tag = strcspn(entry, ".@:"), language = strcspn(entry, "_.@:");
+	tag = tag < length ? tag : length;
+	if (!tag)
+		return;
+	size_t used = strlen(list);
+	sprintf(list + used, "%s%.*s", used ? ":" : "", (int)tag, entry);
+	if (language < tag)
+		sprintf(list + strlen(list), ":%.*s", (int)language, entry);
+}
+
+char *folders_languages(const char *override)
+{
+	const char *locale = getenv("LC_ALL");
+	if (!locale || !*locale)
+		locale = getenv("LC_MESSAGES");
+	if (!locale || !*locale)
+		locale = getenv("LANG");
+	const char *language = getenv("LANGUAGE");
+	/* gettext reads no LANGUAGE in the C locale: the one it runs in, which
+	 * --lang may have changed (main.c), else the environment's. */
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	bool c_locale = messages ? is_c_locale(messages) : is_c_locale(locale);
+	const char *source = override				  ? override
+			     : !c_locale && language && *language ? language
+			     : locale				  ? locale
+								  : "";
+	char *list = calloc(2 * strlen(source) + 3, 1);
+	for (const char *at = source; list && *at; at += *at == ':') {
+		size_t length = strcspn(at, ":");
+		append_language(list, at, length);
+		at += length;
+	}
+	return list;
+}
+
+/* The tags of LANGUAGES, then English, then NULL for any language. */
+static size_t wanted_languages(char *languages, const char **wanted, size_t size)
+{
+	size_t count = 0;
+	for (char *tag = strtok(languages, ":"); tag && count + 2 < size; tag = strtok(NULL, ":"))
+		if (quiz_language_is_valid(tag))
+			wanted[count++] = tag;
+	wanted[count++] = QUIZ_DEFAULT_LANGUAGE;
+	wanted[count++] = NULL;
+	return count;
+}
+
+/* The file of quiz ID as the catalogue of the default folders lists it in
+ * the first of LANGUAGES it has, found by reading only the few files that
+ * tell (see catalog_lookup); NULL when no quiz has that id. The whole
+ * catalogue is loaded only when a folder cannot tell that way. */
+static char *find_quiz(const char *id, const char *languages)
 {
 	struct folders folders;
-	if (!folders_default(&folders))
+	char *copy = strdup(languages);
+	if (!copy || !folders_default(&folders)) {
+		free(copy);
 		return NULL;
+	}
+	const char *wanted[32];
+	size_t count = wanted_languages(copy, wanted, sizeof(wanted) / sizeof(wanted[0]));
 	enum catalog_lookup found = CATALOG_MISSING;
 	char *path = NULL;
-	for (size_t i = 0; i < folders.count && found == CATALOG_MISSING; i++)
-		found = catalog_lookup(folders.paths[i], id, &path);
+	for (size_t w = 0; w < count && found == CATALOG_MISSING; w++)
+		for (size_t i = 0; i < folders.count && found == CATALOG_MISSING; i++)
+			found = catalog_lookup(folders.paths[i], id, wanted[w], &path);
 	folders_clear(&folders);
+	free(copy);
 	if (found != CATALOG_UNSURE)
 		return path;
 	struct catalog catalog = {0};
 	folders_catalog(&catalog, NULL, 0);
-	const struct catalog_entry *entry = catalog_find(&catalog, id);
+	const struct catalog_entry *entry = catalog_find_version(&catalog, id, languages);
 	path = entry ? strdup(entry->path) : NULL;
 	catalog_clear(&catalog);
 	return path;
 }
 
+/* The bundled default quiz in the reader's language when the bundled
+ * folder has it (in its language folder), else the English one. */
+static char *default_quiz(const char *language)
+{
+	char id[] = CAREERFIT_DEFAULT_QUIZ, *path = NULL;
+	id[strlen(id) - strlen(".cfg")] = '\0';
+	char *languages = folders_languages(language);
+	const char *wanted[32];
+	size_t count = languages ? wanted_languages(languages, wanted, 32) : 0;
+	/* The last two are English and any: the file below. */
+	for (size_t w = 0; w + 2 < count && !path; w++)
+		if (catalog_lookup(folders_bundled(), id, wanted[w], &path) != CATALOG_FOUND)
+			path = NULL;
+	free(languages);
+	if (path)
+		return path;
+	size_t size = strlen(folders_bundled()) + sizeof(CAREERFIT_DEFAULT_QUIZ) + 1;
+	path = malloc(size);
+	if (path)
+		snprintf(path, size, "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
+	return path;
+}
+
 char *folders_resolve_quiz(const char *quiz)
 {
-	if (!quiz) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
-		return strdup(path);
-	}
+	return folders_resolve_quiz_version(quiz, NULL);
+}
+
+char *folders_resolve_quiz_version(const char *quiz, const char *language)
+{
+	if (!quiz)
+		return default_quiz(language);
 	if (looks_like_path(quiz))
 		return strdup(quiz);
-	char *path = find_quiz(quiz);
+	char *languages = folders_languages(language);
+	char *path = languages ? find_quiz(quiz, languages) : NULL;
+	free(languages);
 	if (!path) {
 		char *shown = text_sanitize(quiz);
 		fprintf(stderr,
-			"careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "
-			"the quizzes\n",
+			/* TRANSLATORS: %s is what the person typed; "careerfit:"
+			 * and "careerfit list" (a command) stay as they are. */
+			_("careerfit: no quiz file or quiz id '%s'; 'careerfit list' shows "
+			  "the quizzes\n"),
 			shown ? shown : "");
 		free(shown);
 	}

@@ -28,6 +28,17 @@ void folders_clear(struct folders *folders);
  * it only scanned for theirs; every quiz is loaded only for an id that
  * differs from its file name. */
 char *folders_resolve_quiz(const char *quiz);
+/* The same, choosing among the language versions of a quiz id (a path is
+ * taken as it is): the version in LANGUAGE (--lang), or when it is NULL in
+ * the reader's languages as folders_languages() reads them; else the
+ * English one, else the first found. */
+char *folders_resolve_quiz_version(const char *quiz, const char *language);
+/* The languages a reader wants, best first, as a colon-separated list of
+ * tags, newly allocated: OVERRIDE when given, else LANGUAGE (a colon list,
+ * which gettext ignores in the C locale), else the first set of LC_ALL,
+ * LC_MESSAGES and LANG. Each is cut before its '.' or '@', and one with a
+ * country is followed by its language: "fr_FR.UTF-8" gives "fr_FR:fr". */
+char *folders_languages(const char *override);
 /* Scans the default folders, then EXTRA ones; false when memory ran out. */
 bool folders_catalog(struct catalog *catalog, char *const extra[], size_t extra_count);
 

@@ -1,5 +1,6 @@
 #include "careerfit/guard.h"
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 
 #include <errno.h>
@@ -188,6 +189,51 @@ static bool in_library(const char *written)
 	return strncmp(written, GUARD_LIBRARY_PREFIX, length) == 0 && written[length] != '\0';
 }
 
+/* The sentences that name the kind of file read, whole for each kind so
+ * that a translator never has to fit a noun into someone else's sentence. */
+struct kind_text {
+	const char *kind;
+	const char *folder;	/* "is a folder, not a quiz file" */
+	const char *unreadable; /* "cannot read the quiz: %s" (strerror) */
+	const char *no_include; /* an @include where none is allowed */
+	const char *too_large;	/* the file and its includes over 64 MiB */
+};
+
+static const struct kind_text kind_texts[] = {
+	/* TRANSLATORS: printed as "FILE: error: is a folder, ...": the file
+	 * is the subject. */
+	{"quiz", N_("is a folder, not a quiz file"),
+	 /* TRANSLATORS: %s is the system's reason, such as "No such file or
+	  * directory". */
+	 N_("cannot read the quiz: %s"), N_("a quiz file cannot include another file"),
+	 N_("the quiz with its includes is larger than 64 MiB")},
+	{"result", N_("is a folder, not a result file"),
+	 /* TRANSLATORS: %s is the system's reason, such as "No such file or
+	  * directory". */
+	 N_("cannot read the result: %s"), N_("a result file cannot include another file"),
+	 N_("the result with its includes is larger than 64 MiB")},
+	{"progress", N_("is a folder, not a progress file"),
+	 /* TRANSLATORS: %s is the system's reason, such as "No such file or
+	  * directory". */
+	 N_("cannot read the progress file: %s"), N_("a progress file cannot include another file"),
+	 N_("the progress file with its includes is larger than 64 MiB")},
+};
+
+static const struct kind_text other_kind = {NULL, N_("is a folder, not a file careerfit reads"),
+					    /* TRANSLATORS: %s is the system's reason, such as "No
+					     * such file or directory". */
+					    N_("cannot read the file: %s"),
+					    N_("this file cannot include another file"),
+					    N_("the file with its includes is larger than 64 MiB")};
+
+static const struct kind_text *kind_text(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(kind_texts) / sizeof(kind_texts[0]); i++)
+		if (kind && strcmp(kind, kind_texts[i].kind) == 0)
+			return &kind_texts[i];
+	return &other_kind;
+}
+
 /* Says why the file of the quiz (or result, or progress) could not be
  * read: at its @include when it is included, else about the file. */
 static void refuse(struct reader *rd, enum refusal refusal, const char *shown, const char *written,
@@ -195,29 +241,43 @@ static void refuse(struct reader *rd, enum refusal refusal, const char *shown, c
 {
 	int error = errno;
 	if (!parent && refusal == REFUSED_FOLDER)
-		fail(rd, shown, 0, "is a folder, not a %s file", kind);
+		fail(rd, shown, 0, "%s", _(kind_text(kind)->folder));
 	else if (!parent && refusal == REFUSED_SPECIAL)
-		fail(rd, shown, 0, "is not a regular file");
+		/* TRANSLATORS: printed as "FILE: error: is not a regular file": the
+		 * file is the subject. */
+		fail(rd, shown, 0, _("is not a regular file"));
 	else if (!parent && refusal == REFUSED_SIZE)
-		fail(rd, shown, 0, "is larger than 64 MiB, more than careerfit reads");
+		/* TRANSLATORS: printed as "FILE: error: is larger than ...": the file
+		 * is the subject. */
+		fail(rd, shown, 0, _("is larger than 64 MiB, more than careerfit reads"));
 	else if (!parent)
-		fail(rd, shown, 0, "cannot read the %s: %s", kind, strerror(error));
+		fail(rd, shown, 0, _(kind_text(kind)->unreadable), strerror(error));
 	else if (refusal == REFUSED_FOLDER || refusal == REFUSED_SPECIAL)
-		fail(rd, parent, parent_line, "the included '%s' is not a file", written);
+		/* TRANSLATORS: %s is the path an @include names. */
+		fail(rd, parent, parent_line, _("the included '%s' is not a file"), written);
 	else if (refusal == REFUSED_SIZE)
-		fail(rd, parent, parent_line, "the included '%s' is larger than 64 MiB", written);
+		/* TRANSLATORS: %s is the path an @include names. */
+		fail(rd, parent, parent_line, _("the included '%s' is larger than 64 MiB"),
+		     written);
 	else if (error == ENOENT && rd->library_dir && in_library(written))
 		fail(rd, parent, parent_line,
-		     "cannot open the included file '%s': it is neither in %s/, the folder of the "
-		     "quiz file given, nor among the bundled quizzes in %s/",
+		     /* TRANSLATORS: the first %s is the path an @include names, the
+		      * second the quiz file's folder, the third the folder of the
+		      * quizzes installed with careerfit. */
+		     _("cannot open the included file '%s': it is neither in %s/, the folder of "
+		       "the quiz file given, nor among the bundled quizzes in %s/"),
 		     written, rd->include_dir, rd->library_dir);
 	else if (error == ENOENT && written[0] != '/')
 		fail(rd, parent, parent_line,
-		     "cannot open the included file '%s': includes are read from %s/, the folder "
-		     "of the quiz file given",
+		     /* TRANSLATORS: the first %s is the path an @include names, the
+		      * second the quiz file's folder. */
+		     _("cannot open the included file '%s': includes are read from %s/, the "
+		       "folder of the quiz file given"),
 		     written, rd->include_dir);
 	else
-		fail(rd, parent, parent_line, "cannot read the included '%s': %s", written,
+		/* TRANSLATORS: the first %s is the path an @include names, the
+		 * second the system's reason, such as "Permission denied". */
+		fail(rd, parent, parent_line, _("cannot read the included '%s': %s"), written,
 		     strerror(error));
 }
 
@@ -296,12 +356,12 @@ static char *include_path(const char *p, const char *end, const char **rest, con
 	char *path = malloc((size_t)(end - p) + 1);
 	size_t n = 0;
 	if (!path) {
-		*why = "out of memory";
+		*why = _("out of memory");
 		return NULL;
 	}
 	for (; p < end && *p != '"' && *p != '\n'; p++) {
 		if (*p == '\\' && (p + 1 >= end || (p[1] != '\\' && p[1] != '"'))) {
-			*why = "its path holds a backslash that is neither \\\\ nor \\\"";
+			*why = _("its path holds a backslash that is neither \\\\ nor \\\"");
 			free(path);
 			return NULL;
 		}
@@ -309,7 +369,7 @@ static char *include_path(const char *p, const char *end, const char **rest, con
 		path[n++] = *p;
 	}
 	if (p >= end || *p != '"') {
-		*why = "its path has no closing quote on the same line";
+		*why = _("its path has no closing quote on the same line");
 		free(path);
 		return NULL;
 	}
@@ -376,26 +436,32 @@ static void expand_include(struct reader *rd, struct scan *scan, const char *sta
 	char *written = include_path(start, end, &rest, &why);
 	char *joined = written ? include_file(rd, written) : NULL;
 	if (!written)
-		fail(rd, shown, line_number, "this @include cannot be read: %s", why);
+		/* TRANSLATORS: %s says why, such as "its path has no closing quote on
+		 * the same line". */
+		fail(rd, shown, line_number, _("this @include cannot be read: %s"), why);
 	else if (!joined)
-		fail(rd, shown, line_number, "out of memory");
+		fail(rd, shown, line_number, _("out of memory"));
 	else if (rest_has_include(rest, end))
-		fail(rd, shown, line_number, "one @include to a line: put the second on its own");
+		fail(rd, shown, line_number,
+		     _("one @include to a line: put the second on its own"));
 	else if (!*written)
-		fail(rd, shown, line_number, "the @include names no file");
+		fail(rd, shown, line_number, _("the @include names no file"));
 	else if (depth + 1 > GUARD_MAX_DEPTH)
-		fail(rd, shown, line_number, "includes nest more than %d deep", GUARD_MAX_DEPTH);
+		fail(rd, shown, line_number,
+		     P_("includes nest more than %d deep", "includes nest more than %d deep",
+			GUARD_MAX_DEPTH),
+		     GUARD_MAX_DEPTH);
 	else
 		expand(rd, joined, joined, depth + 1, shown, line_number, written);
 	struct guard_text *out = rd->out;
 	if (!rd->failed && out->length && out->text[out->length - 1] != '\n' &&
 	    !append(rd, "\n", 1))
-		fail(rd, shown, line_number, "out of memory");
+		fail(rd, shown, line_number, _("out of memory"));
 	if (!rd->failed && !scan_line(scan, rest, end))
-		fail(rd, shown, line_number, "a string, comment or word longer than 256 KiB");
+		fail(rd, shown, line_number, _("a string, comment or word longer than 256 KiB"));
 	if (!rd->failed &&
 	    (!mark_origin(rd, file, line_number) || !append(rd, rest, (size_t)(end - rest))))
-		fail(rd, shown, line_number, "out of memory");
+		fail(rd, shown, line_number, _("out of memory"));
 	free(joined);
 	free(written);
 }
@@ -406,20 +472,19 @@ static void expand_line(struct reader *rd, struct scan *scan, const char *line, 
 {
 	const char *start = scan->state == SCAN_CODE ? include_start(line, end, false) : NULL;
 	if (start && !rd->includes)
-		fail(rd, shown, line_number, "a %s file cannot include another file", rd->kind);
+		fail(rd, shown, line_number, "%s", _(kind_text(rd->kind)->no_include));
 	else if (start)
 		expand_include(rd, scan, start, end, shown, line_number, depth, file);
 	else if (scan->state != SCAN_CODE && include_start(line, end, true))
 		fail(rd, shown, line_number,
-		     "an @include inside a string or a comment: careerfit will not guess whether "
-		     "it counts");
+		     _("an @include inside a string or a comment: careerfit will not guess "
+		       "whether it counts"));
 	else if (!scan_line(scan, line, end))
 		fail(rd, shown, line_number,
-		     "a string, comment or word longer than 256 KiB: careerfit reads only shorter "
-		     "ones");
+		     _("a string, comment or word longer than 256 KiB: careerfit reads only "
+		       "shorter ones"));
 	else if (!append(rd, line, (size_t)(end - line)))
-		fail(rd, shown, line_number, "the %s with its includes is larger than 64 MiB",
-		     rd->kind);
+		fail(rd, shown, line_number, "%s", _(kind_text(rd->kind)->too_large));
 }
 
 static void expand(struct reader *rd, const char *path, const char *shown, int depth,
@@ -436,9 +501,11 @@ static void expand(struct reader *rd, const char *path, const char *shown, int d
 	const char *nul = memchr(text, '\0', length);
 	size_t file = nul ? 0 : add_file(rd, shown);
 	if (nul)
-		fail(rd, shown, line_of(text, nul), "holds a NUL byte: it is not a text file");
+		/* TRANSLATORS: printed as "FILE:LINE: error: holds a NUL byte ...":
+		 * the file is the subject. */
+		fail(rd, shown, line_of(text, nul), _("holds a NUL byte: it is not a text file"));
 	else if (file == (size_t)-1 || !mark_origin(rd, file, 1))
-		fail(rd, shown, 0, "out of memory");
+		fail(rd, shown, 0, _("out of memory"));
 	struct scan scan = {SCAN_CODE, 0};
 	const char *line = text;
 	for (int number = 1; !rd->failed && line < text + length; number++) {
@@ -495,7 +562,7 @@ static struct guard_text *read_text(const char *path, const char *kind, bool inc
 {
 	struct guard_text *out = calloc(1, sizeof(*out));
 	if (!out) {
-		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
+		diag_add(diags, DIAG_ERROR, path, 0, "%s", _("out of memory"));
 		return NULL;
 	}
 	out->line = 1;
@@ -507,7 +574,7 @@ static struct guard_text *read_text(const char *path, const char *kind, bool inc
 			    .kind = kind};
 	expand(&rd, path, path, 0, NULL, 0, path);
 	if (!rd.failed && (!append(&rd, "", 0) || !index_lines(out)))
-		fail(&rd, path, 0, "out of memory");
+		fail(&rd, path, 0, _("out of memory"));
 	if (!rd.failed)
 		return out;
 	guard_text_free(out);
@@ -740,44 +807,51 @@ static void syntax_guess(const struct guard_text *text, const struct syntax_view
 	*g = (struct syntax_guess){.line = v->error_line, .column = -1, .quote_error = false};
 	int between = 0;
 	if (v->open_string && v->open_single >= 0 && v->open_single < v->open_column)
-		guess(g, v->open_string, v->open_single, "text is in single quotes",
-		      "write text in double quotes: \"like this\"");
+		guess(g, v->open_string, v->open_single, _("text is in single quotes"),
+		      _("write text in double quotes: \"like this\""));
 	else if (v->open_string)
-		guess(g, v->open_string, v->open_column, "a string is not closed",
-		      "close it with '\"' on the same line; to go on on the next line, "
-		      "close it there and open another: \"...\" \"...\"");
+		guess(g, v->open_string, v->open_column, _("a string is not closed"),
+		      /* TRANSLATORS: the end shows two strings in a row, each
+		       * in double quotes: keep those quotes. */
+		      _("close it with '\"' on the same line; to go on on the next line, "
+			"close it there and open another: \"...\" \"...\""));
 	else if ((at = (long)strcspn(e, "'")) < (long)strlen(e))
-		guess(g, v->error_line, at, "text is in single quotes",
-		      "write text in double quotes: \"like this\"");
+		guess(g, v->error_line, at, _("text is in single quotes"),
+		      _("write text in double quotes: \"like this\""));
 	else if ((at = pair_at(e, '}', "{")) >= 0)
-		guess(g, v->error_line, at + 1, "a comma is missing between two groups",
-		      "put a ',' after the '}' that closes the first group");
+		guess(g, v->error_line, at + 1, _("a comma is missing between two groups"),
+		      _("put a ',' after the '}' that closes the first group"));
 	else if (e_first >= 0 && e[e_first] == '{' && p_last >= 0 && p[p_last] == '}' &&
 		 (between = include_between(text, v->previous_line, v->error_line)))
-		guess(g, between, -1, "a comma is missing between two groups",
-		      "the group included here is followed by another: put a line holding ',' "
-		      "after this @include");
+		guess(g, between, -1, _("a comma is missing between two groups"),
+		      _("the group included here is followed by another: put a line holding ',' "
+			"after this @include"));
 	else if (e_first >= 0 && e[e_first] == '{' && p_last >= 0 && p[p_last] == '}')
-		guess(g, v->previous_line, p_last + 1, "a comma is missing between two groups",
-		      "put a ',' after the '}' that ends this line");
+		guess(g, v->previous_line, p_last + 1, _("a comma is missing between two groups"),
+		      _("put a ',' after the '}' that ends this line"));
 	else if ((at = pair_at(e, ',', ")]")) >= 0)
-		guess(g, v->error_line, at, "a comma after the last element of a list",
-		      "remove this ','; libconfig 1.5 takes no comma before ')'");
+		guess(g, v->error_line, at, _("a comma after the last element of a list"),
+		      _("remove this ','; libconfig 1.5 takes no comma before ')'"));
 	else if (e_first >= 0 && strchr(")]", e[e_first]) && p_last >= 0 && p[p_last] == ',')
-		guess(g, v->previous_line, p_last, "a comma after the last element of a list",
-		      "remove this ','; libconfig 1.5 takes no comma before ')'");
+		guess(g, v->previous_line, p_last, _("a comma after the last element of a list"),
+		      _("remove this ','; libconfig 1.5 takes no comma before ')'"));
 	else if ((at = pair_at(e, '=', ";,})")) >= 0 || (at = pair_at(e, ':', ";,})")) >= 0)
 		guess(g, v->error_line, at + 1 + (long)strspn(e + at + 1, " \t"),
-		      "a value is missing",
-		      "write the value after the '=': a \"text\", a number, true or false");
+		      _("a value is missing"),
+		      /* TRANSLATORS: true and false are words of the quiz file:
+		       * they stay in English. */
+		      _("write the value after the '=': a \"text\", a number, true or false"));
 	else if ((at = missing_equals(e, name, sizeof(name))) >= 0) {
 		guess(g, v->error_line, at, "", "");
-		snprintf(g->cause, sizeof(g->cause), "a '=' is missing after '%s'", name);
-		snprintf(g->hint, sizeof(g->hint), "write %s = VALUE; (':' works too)", name);
+		/* TRANSLATORS: %s is the name of a setting, as written in the file. */
+		snprintf(g->cause, sizeof(g->cause), _("a '=' is missing after '%s'"), name);
+		/* TRANSLATORS: %s is the name of a setting; VALUE stands for the
+		 * value to write and may be translated. */
+		snprintf(g->hint, sizeof(g->hint), _("write %s = VALUE; (':' works too)"), name);
 	} else {
 		guess(g, v->error_line, -1, "",
-		      "libconfig stopped at this line; the mistake is there or near the end of "
-		      "the line before");
+		      _("libconfig stopped at this line; the mistake is there or near the end of "
+			"the line before"));
 		g->quote_previous = v->previous_line;
 	}
 	if (g->line == v->previous_line && g->cause[0] && !between)
@@ -839,7 +913,9 @@ static char *syntax_note(const struct guard_text *text, const struct syntax_gues
 	if (g->quote_error && v->error_line != g->line)
 		quote_line(out, text, v->error_line, -1, diag_file);
 	if (g->hint[0])
-		fprintf(out, "hint: %s\n", g->hint);
+		/* TRANSLATORS: the line under a syntax error that says how to
+		 * fix it; %s is the advice. */
+		fprintf(out, _("hint: %s\n"), g->hint);
 	if (fclose(out) != 0) {
 		free(note);
 		return NULL;
@@ -864,8 +940,11 @@ static void report_syntax_error(const struct guard_text *text, int error_line,
 	const char *file;
 	int line;
 	guard_origin(text, g.line, &file, &line);
-	bool added = diag_add(diags, DIAG_ERROR, file, line, "syntax error%s%s",
-			      g.cause[0] ? ": " : "", g.cause);
+	bool added = g.cause[0] ? diag_add(diags, DIAG_ERROR, file, line,
+					   /* TRANSLATORS: %s is what is wrong, such as
+					    * "a string is not closed". */
+					   _("syntax error: %s"), g.cause)
+				: diag_add(diags, DIAG_ERROR, file, line, "%s", _("syntax error"));
 	char *note = added && seen ? syntax_note(text, &g, &view, file) : NULL;
 	if (note)
 		diag_add_note(diags, note);

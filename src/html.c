@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 
 /* Black on white, one dark blue: it survives a washed-out projector and a
@@ -74,14 +75,37 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 		"<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/>"
 		"<rect width=\"%.1f\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
 		length);
-	fprintf(out, "<td class=\"count\">%s</td></tr>\n", figure);
+	fputs("<td class=\"count\">", out);
+	html_escape(out, figure);
+	fputs("</td></tr>\n", out);
+}
+
+/* TEXT escaped for HTML, newly allocated; NULL when memory runs out. */
+static char *escaped(const char *text)
+{
+	char *html = NULL;
+	size_t size = 0;
+	FILE *stream = open_memstream(&html, &size);
+	if (!stream)
+		return NULL;
+	html_escape(stream, text);
+	if (fclose(stream) != 0) {
+		free(html);
+		return NULL;
+	}
+	return html;
 }
 
 static void chart_start(FILE *out, const char *title, const char *chart, const char *note)
 {
-	fprintf(out, "<h3>%s</h3>\n", title);
-	if (note)
-		fprintf(out, "<p class=\"note\">%s</p>\n", note);
+	fputs("<h3>", out);
+	html_escape(out, title);
+	fputs("</h3>\n", out);
+	if (note) {
+		fputs("<p class=\"note\">", out);
+		html_escape(out, note);
+		fputs("</p>\n", out);
+	}
 	fprintf(out, "<table data-chart=\"%s\">\n<tbody>\n", chart);
 }
 
@@ -91,9 +115,9 @@ static void print_tops(FILE *out, const struct report_group *group)
 	size_t most = 0;
 	for (size_t r = 0; r < first->role_count; r++)
 		most = group->top_counts[r] > most ? group->top_counts[r] : most;
-	chart_start(
-		out, "Top result", "top",
-		"A tie counts for each tied role; results with too few answers count for none.");
+	chart_start(out, _("Top result"), "top",
+		    _("A tie counts for each tied role; results with too few answers count for "
+		      "none."));
 	for (size_t r = 0; r < first->role_count; r++) {
 		char figure[32];
 		snprintf(figure, sizeof(figure), "%zu", group->top_counts[r]);
@@ -108,15 +132,21 @@ static void print_bands(FILE *out, const struct report_group *group)
 	size_t most = 0;
 	for (size_t b = 0; b <= CLARITY_BAND_COUNT; b++)
 		most = group->band_counts[b] > most ? group->band_counts[b] : most;
-	chart_start(out, "How sure the results are", "bands", NULL);
+	chart_start(out, _("How sure the results are"), "bands", NULL);
 	for (int b = 0; b <= CLARITY_BAND_COUNT; b++) {
 		if (b == CLARITY_BAND_COUNT && !group->band_counts[b])
 			break; /* only files from before bands have none */
 		const char *id =
 			b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b) : "unknown";
+		/* The id names the row for a script; the word is for people. */
+		const char *word = b < CLARITY_BAND_COUNT ? clarity_band_word((enum clarity_band)b)
+							  /* TRANSLATORS: the band of results
+							   * saved before careerfit told how
+							   * sure a result is. */
+							  : _("unknown");
 		char figure[32];
 		snprintf(figure, sizeof(figure), "%zu", group->band_counts[b]);
-		bar_row(out, "data-band", id, id, (double)group->band_counts[b], (double)most,
+		bar_row(out, "data-band", id, word, (double)group->band_counts[b], (double)most,
 			figure);
 	}
 	fputs("</tbody>\n</table>\n", out);
@@ -125,11 +155,14 @@ static void print_bands(FILE *out, const struct report_group *group)
 static void print_means(FILE *out, const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
-	chart_start(out, "Mean affinity", "mean", NULL);
+	chart_start(out, _("Mean affinity"), "mean", NULL);
 	for (size_t r = 0; r < first->role_count; r++) {
 		double mean = report_mean_affinity(group, r);
 		char figure[32];
-		snprintf(figure, sizeof(figure), mean >= 0 ? "%.1f%%" : "n/a", mean);
+		if (mean >= 0)
+			snprintf(figure, sizeof(figure), "%.1f%%", mean);
+		else
+			snprintf(figure, sizeof(figure), "%s", _("n/a"));
 		bar_row(out, "data-role", first->roles[r].id, first->roles[r].name,
 			mean >= 0 ? mean : 0, 100, figure);
 	}
@@ -145,7 +178,7 @@ static void print_names_under(FILE *out, const struct report_group *group, size_
 	if (role == first->role_count && count == 0)
 		return;
 	fputs("<h4>", out);
-	html_escape(out, role < first->role_count ? first->roles[role].name : "Too few answers");
+	html_escape(out, role < first->role_count ? first->roles[role].name : _("Too few answers"));
 	fprintf(out, ": %zu</h4>\n<p>", count);
 	struct report_names cursor = {0};
 	bool any = false;
@@ -153,14 +186,18 @@ static void print_names_under(FILE *out, const struct report_group *group, size_
 		fputs(any ? ", " : "", out);
 		html_escape(out, name);
 	}
-	fputs(any ? "</p>\n" : "nobody</p>\n", out);
+	if (!any)
+		html_escape(out, _("nobody"));
+	fputs("</p>\n", out);
 }
 
 static void print_names(FILE *out, const struct report_group *group)
 {
-	fputs("<h3>Who got what</h3>\n"
-	      "<p class=\"note\">A tie lists the name under each tied role.</p>\n",
-	      out);
+	fputs("<h3>", out);
+	html_escape(out, _("Who got what"));
+	fputs("</h3>\n<p class=\"note\">", out);
+	html_escape(out, _("A tie lists the name under each tied role."));
+	fputs("</p>\n", out);
 	for (size_t r = 0; r <= report_first(group)->role_count; r++)
 		print_names_under(out, group, r);
 }
@@ -177,7 +214,8 @@ static void print_signals(FILE *out, const struct result_record *first,
 		fprintf(out, " %+g", option->scores[r]);
 		any = true;
 	}
-	fputs(any ? "" : "no role", out);
+	if (!any)
+		html_escape(out, _("no role"));
 }
 
 static void print_question(FILE *out, const struct report_group *group, size_t q)
@@ -185,9 +223,15 @@ static void print_question(FILE *out, const struct report_group *group, size_t q
 	const struct report_question *question = &group->questions[q];
 	fprintf(out, "<h4>%zu. ", q + 1);
 	html_escape(out, question->prompt);
-	fputs("</h4>\n<table>\n<thead><tr><th>Option</th><th>Picked</th><th>Signals</th></tr>"
-	      "</thead>\n<tbody>\n",
-	      out);
+	fputs("</h4>\n<table>\n<thead><tr><th>", out);
+	/* TRANSLATORS: the headings of the table of a question's options: the
+	 * option, how many picked it, the roles it counts toward. */
+	html_escape(out, _("Option"));
+	fputs("</th><th>", out);
+	html_escape(out, _("Picked"));
+	fputs("</th><th>", out);
+	html_escape(out, _("Signals"));
+	fputs("</th></tr></thead>\n<tbody>\n", out);
 	for (size_t o = 0; o < QUIZ_MAX_OPTIONS; o++) {
 		const struct report_option *option = &question->options[o];
 		if (!option->count)
@@ -199,8 +243,11 @@ static void print_question(FILE *out, const struct report_group *group, size_t q
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n", out);
-	if (question->skipped)
-		fprintf(out, "<p>Skipped: %zu</p>\n", question->skipped);
+	if (question->skipped) {
+		fputs("<p>", out);
+		html_escape(out, _("Skipped:"));
+		fprintf(out, " %zu</p>\n", question->skipped);
+	}
 }
 
 static void print_group(FILE *out, const struct report_group *group)
@@ -209,18 +256,23 @@ static void print_group(FILE *out, const struct report_group *group)
 	fputs("<section>\n<h2>", out);
 	html_escape(out, first->quiz_title);
 	fputs("</h2>\n<p>", out);
-	html_escape(out, first->quiz_id);
-	fprintf(out,
-		", version %d. <strong data-participants=\"%zu\">%zu participant%s</strong></p>\n",
-		first->quiz_version, group->record_count, group->record_count,
-		group->record_count == 1 ? "" : "s");
+	char *id = escaped(first->quiz_id);
+	/* TRANSLATORS: %1$s is a quiz's id, %2$d its version. */
+	fprintf(out, _("%1$s, version %2$d."), id ? id : "", first->quiz_version);
+	free(id);
+	fprintf(out, " <strong data-participants=\"%zu\">", group->record_count);
+	fprintf(out, P_("%zu participant", "%zu participants", group->record_count),
+		group->record_count);
+	fputs("</strong></p>\n", out);
 	print_tops(out, group);
 	print_bands(out, group);
 	print_means(out, group);
 	print_names(out, group);
-	fputs("<h3>What the room picked</h3>\n"
-	      "<p class=\"note\">Letters in the quiz file's order; the screen shuffles them.</p>\n",
-	      out);
+	fputs("<h3>", out);
+	html_escape(out, _("What the room picked"));
+	fputs("</h3>\n<p class=\"note\">", out);
+	html_escape(out, _("Letters in the quiz file's order; the screen shuffles them."));
+	fputs("</p>\n", out);
 	for (size_t q = 0; q < group->question_count; q++)
 		print_question(out, group, q);
 	fputs("</section>\n", out);
@@ -228,14 +280,24 @@ static void print_group(FILE *out, const struct report_group *group)
 
 bool html_write_report(const struct report *report, FILE *out)
 {
+	/* TRANSLATORS: the language tag of this translation, as HTML's lang
+	 * attribute takes it: "fr", "pt-BR". */
+	const char *language = _("en");
+	char *title = escaped(_("Workshop results"));
+	fputs("<!DOCTYPE html>\n<html lang=\"", out);
+	html_escape(out, language);
 	fprintf(out,
-		"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		"<title>Workshop results</title>\n<style>\n%s</style>\n</head>\n"
-		"<body>\n<main>\n<h1>Workshop results</h1>\n",
-		style);
-	if (report->group_count == 0)
-		fputs("<p>No results to report.</p>\n", out);
+		"<title>%s</title>\n<style>\n%s</style>\n</head>\n"
+		"<body>\n<main>\n<h1>%s</h1>\n",
+		title ? title : "", style, title ? title : "");
+	free(title);
+	if (report->group_count == 0) {
+		fputs("<p>", out);
+		html_escape(out, _("No results to report."));
+		fputs("</p>\n", out);
+	}
 	for (size_t g = 0; g < report->group_count; g++)
 		print_group(out, &report->groups[g]);
 	fputs("</main>\n</body>\n</html>\n", out);

@@ -66,14 +66,18 @@ enum keymap_screen {
 
 /* The action KEY asks for on SCREEN (one keymap_screen), or KEYMAP_NONE. */
 enum keymap_action keymap_find(enum keymap_screen screen, int key);
-/* The hint line of SCREEN, in BUFFER: false when it did not fit. */
-bool keymap_hints(enum keymap_screen screen, char *buffer, size_t size);
+/* The hint line of SCREEN, translated, in BUFFER: the hints that fit in
+ * COLUMNS columns, in the table's order; a hint that does not fit is left
+ * out whole, those to the help box and the way out last. False when BUFFER
+ * is too small. */
+bool keymap_hints(enum keymap_screen screen, size_t columns, char *buffer, size_t size);
 /* Calls LINE for each key of SCREEN that the help box lists: the keys'
- * names and what they do, in the table's order; with GLOSSARY also the
- * key that opens the glossary. */
+ * names and what they do, translated, in the table's order; with GLOSSARY
+ * also the key that opens the glossary. */
 void keymap_help(enum keymap_screen screen, bool glossary,
 		 void (*line)(const char *keys, const char *help, void *data), void *data);
-/* The keys section of --help: every row, under the screen it works on. */
+/* The keys section of --help, translated: every row, under the screen it
+ * works on. */
 void keymap_print(FILE *out);
 
 /* ---- What the terminal can show ---- */

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "careerfit/catalog.h"
+#include "careerfit/i18n.h"
 #include "careerfit/report.h"
 #include "careerfit/results.h"
 #include "careerfit/text.h"
@@ -452,7 +453,7 @@ static int digits(size_t value)
 /* The widest role name (and "Too few answers"), within reason. */
 static int label_width(const struct room *room, int width)
 {
-	size_t widest = text_width("Too few answers");
+	size_t widest = text_width(_("Too few answers"));
 	for (size_t r = 0; r < room->role_count; r++) {
 		char *clean = text_sanitize(room->roles[r].name);
 		size_t name = clean ? text_width(clean) : 0;
@@ -515,7 +516,7 @@ static void draw_role_bars(const struct room *room, const struct area *area, int
 		bar.color = pair_attr(LIVE_PAIR_ROLE + (int)(r % ROLE_COLOR_COUNT));
 		draw_bar(area, y, &bar);
 	}
-	bar.label = "Too few answers";
+	bar.label = _("Too few answers");
 	bar.count = room->too_few;
 	bar.color = pair_attr(LIVE_PAIR_DIM);
 	draw_bar(area, y, &bar);
@@ -523,7 +524,10 @@ static void draw_role_bars(const struct room *room, const struct area *area, int
 
 static const char *band_label(int band)
 {
-	return band < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)band) : "no band";
+	return band < CLARITY_BAND_COUNT ? clarity_band_word((enum clarity_band)band)
+					 /* TRANSLATORS: the band of results saved before careerfit
+					  * told how sure a result is. */
+					 : _("no band");
 }
 
 /* The bands in one line, for a screen without the rows for bars. */
@@ -556,15 +560,27 @@ static void draw_band_bars(const struct room *room, const struct area *area, int
 	}
 }
 
+/* "3 joined, 2 finished": a count each, so that each takes its own
+ * plural form. */
+static void joined_line(size_t joined, size_t finished, char *line, size_t size)
+{
+	char first[64], second[64];
+	/* TRANSLATORS: how many participants joined the room. */
+	snprintf(first, sizeof(first), P_("%zu joined", "%zu joined", joined), joined);
+	/* TRANSLATORS: how many participants of the room finished the quiz. */
+	snprintf(second, sizeof(second), P_("%zu finished", "%zu finished", finished), finished);
+	snprintf(line, size, _("%1$s, %2$s"), first, second);
+}
+
 /* "3 joined, 2 finished" once participants join through --room; results
  * saved with --save alone leave no mark, so then "2 participants". */
 static void participants_line(const struct room *room, char *line, size_t size)
 {
 	if (room->joined)
-		snprintf(line, size, "%zu joined, %zu finished", room->joined, room->shown_count);
+		joined_line(room->joined, room->shown_count, line, size);
 	else
-		snprintf(line, size, "%zu participant%s", room->shown_count,
-			 room->shown_count == 1 ? "" : "s");
+		snprintf(line, size, P_("%zu participant", "%zu participants", room->shown_count),
+			 room->shown_count);
 }
 
 static void draw_stats(const struct room *room, const struct area *area, struct layout layout)
@@ -575,13 +591,14 @@ static void draw_stats(const struct room *room, const struct area *area, struct 
 	put_text(area->y, area->x, count, area->width);
 	attrset(A_NORMAL);
 	int y = area->y + 2;
-	draw_heading(y++, area->x, "Top result (a tie counts for each tied role)", area->width);
+	draw_heading(y++, area->x, _("Top result (a tie counts for each tied role)"), area->width);
 	draw_role_bars(room, area, y, layout);
 	int per_bar = rows_per_bar(layout);
 	y += ((int)room->role_count + 1) * per_bar + 1;
 	if (y + 1 >= area->bottom)
 		return; /* no room left for the bands */
-	draw_heading(y++, area->x, "How sure", area->width);
+	/* TRANSLATORS: the heading over the bands (clear, leaning...). */
+	draw_heading(y++, area->x, _("How sure"), area->width);
 	if (layout.band_bars)
 		draw_band_bars(room, area, y);
 	else
@@ -617,11 +634,12 @@ static void draw_arrivals(const struct room *room, const struct area *area, bool
 {
 	if (area->bottom - area->y < 2)
 		return;
-	draw_heading(area->y, area->x, "Latest arrivals", area->width);
+	draw_heading(area->y, area->x, _("Latest arrivals"), area->width);
 	int y = area->y + 1;
 	if (!names) {
 		attrset(pair_attr(LIVE_PAIR_DIM));
-		put_text(y++, area->x, "names hidden: press v to show", area->width);
+		/* TRANSLATORS: v is the key, which stays v. */
+		put_text(y++, area->x, _("names hidden: press v to show"), area->width);
 		attrset(A_NORMAL);
 	}
 	for (size_t i = 0; i < room->shown_count && y < area->bottom; i++, y++) {
@@ -653,19 +671,23 @@ static void draw_waiting(const struct room *room)
 {
 	char waiting[512], join[512];
 	if (room->quiz_id)
-		snprintf(waiting, sizeof(waiting), "Waiting for results of %s in %s", room->quiz_id,
-			 room->dir);
+		/* TRANSLATORS: %1$s is a quiz id, %2$s a folder. */
+		snprintf(waiting, sizeof(waiting), _("Waiting for results of %1$s in %2$s"),
+			 room->quiz_id, room->dir);
 	else
-		snprintf(waiting, sizeof(waiting), "Waiting for results in %s", room->dir);
+		/* TRANSLATORS: %s is a folder. */
+		snprintf(waiting, sizeof(waiting), _("Waiting for results in %s"), room->dir);
 	snprintf(join, sizeof(join), "careerfit --room %s", room->dir);
 	int y = LINES / 2 - 3;
 	draw_centred(y, waiting, A_BOLD);
-	draw_centred(y + 2, "Participants join with", A_NORMAL);
+	/* TRANSLATORS: a command follows on the next line. */
+	draw_centred(y + 2, _("Participants join with"), A_NORMAL);
 	draw_centred(y + 3, join, A_BOLD | pair_attr(LIVE_PAIR_HEADING));
-	draw_centred(y + 5, "Their results appear here as they finish.", pair_attr(LIVE_PAIR_DIM));
+	draw_centred(y + 5, _("Their results appear here as they finish."),
+		     pair_attr(LIVE_PAIR_DIM));
 	if (room->joined) {
-		char joined[64];
-		snprintf(joined, sizeof(joined), "%zu joined, 0 finished", room->joined);
+		char joined[192];
+		joined_line(room->joined, 0, joined, sizeof(joined));
 		draw_centred(y + 7, joined, A_BOLD);
 	}
 }
@@ -674,24 +696,31 @@ static void draw_waiting(const struct room *room)
 static void draw_footer(const struct room *room)
 {
 	char notes[256];
-	snprintf(notes, sizeof(notes), "%s", room->unreadable ? "cannot read the folder   " : "");
-	size_t used = strlen(notes);
+	char other[128] = "", skipped[128] = "";
 	if (room->other_quiz)
-		used += (size_t)snprintf(notes + used, sizeof(notes) - used,
-					 "%zu result%s of other quizzes   ", room->other_quiz,
-					 room->other_quiz == 1 ? "" : "s");
-	if (room->skipped && used < sizeof(notes))
-		snprintf(notes + used, sizeof(notes) - used, "%zu file%s skipped", room->skipped,
-			 room->skipped == 1 ? "" : "s");
+		snprintf(other, sizeof(other),
+			 P_("%zu result of other quizzes", "%zu results of other quizzes",
+			    room->other_quiz),
+			 room->other_quiz);
+	if (room->skipped)
+		snprintf(skipped, sizeof(skipped),
+			 P_("%zu file skipped", "%zu files skipped", room->skipped), room->skipped);
+	/* Notes apart, three spaces between them. */
+	snprintf(notes, sizeof(notes), "%s%s%s%s%s",
+		 room->unreadable ? _("cannot read the folder") : "",
+		 room->unreadable && (*other || *skipped) ? "   " : "", other,
+		 *other && *skipped ? "   " : "", skipped);
 	for (size_t end = strlen(notes); end > 0 && notes[end - 1] == ' '; end--)
 		notes[end - 1] = '\0';
 	attrset(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	int width = (int)text_width(notes);
 	int right = COLS - 1 - width > 12 ? COLS - 1 - width : 12;
-	char hints[64];
-	snprintf(hints, sizeof(hints), "q quit  %s/%s p/n questions  v names", glyphs_get()->left,
-		 glyphs_get()->right);
+	char hints[256];
+	/* TRANSLATORS: the live room's key hints; %1$s and %2$s are the
+	 * Left and Right arrows. The keys q, p, n and v stay as they are. */
+	snprintf(hints, sizeof(hints), _("q quit  %1$s/%2$s p/n questions  v names"),
+		 glyphs_get()->left, glyphs_get()->right);
 	put_text(LINES - 1, 1, hints, right - 2);
 	attrset(A_REVERSE | A_BOLD);
 	put_text(LINES - 1, right, notes, COLS - right - 1);
@@ -736,7 +765,7 @@ static void signals_text(const struct report_group *group, const struct report_o
 						 by_id ? first->roles[r].id : first->roles[r].name,
 						 option->scores[r]);
 	if (!used)
-		snprintf(line, size, "no role");
+		snprintf(line, size, "%s", _("no role"));
 }
 
 /* The bar takes the colour of the role the option signals most. */
@@ -836,7 +865,7 @@ static void draw_options(const struct report_group *group, const struct report_q
 	}
 	if (question->skipped && y < area->bottom) {
 		char skipped[64];
-		snprintf(skipped, sizeof(skipped), "skipped: %zu", question->skipped);
+		snprintf(skipped, sizeof(skipped), "%s %zu", _("skipped:"), question->skipped);
 		attrset(pair_attr(LIVE_PAIR_DIM));
 		put_text(y, area->x, skipped, area->width);
 		attrset(A_NORMAL);
@@ -848,9 +877,13 @@ static void draw_question(const struct report_group *group, size_t q)
 {
 	const struct report_question *question = &group->questions[q];
 	struct area body = {.x = 2, .y = 2, .width = COLS - 4, .bottom = LINES - 1};
-	char heading[128];
-	snprintf(heading, sizeof(heading), "Question %zu of %zu   %zu answered", q + 1,
-		 group->question_count, group->record_count - question->skipped);
+	char heading[256], answered[64];
+	size_t count = group->record_count - question->skipped;
+	snprintf(answered, sizeof(answered), P_("%zu answered", "%zu answered", count), count);
+	int used = snprintf(heading, sizeof(heading), _("Question %zu of %zu"), q + 1,
+			    group->question_count);
+	if (used > 0 && (size_t)used < sizeof(heading))
+		snprintf(heading + used, sizeof(heading) - (size_t)used, "   %s", answered);
 	draw_heading(body.y, body.x, heading, body.width);
 	struct text_lines prompt;
 	wrap_clean(question->prompt, body.width, &prompt);
@@ -884,7 +917,7 @@ static void draw_summary(const struct room *room, const struct room_view *view)
 static void draw_room(const struct room *room, const struct room_view *view)
 {
 	const char *title = room->shown_count ? room->shown[0]->quiz_title : "careerfit";
-	draw_header(title, "Live room");
+	draw_header(title, _("Live room"));
 	draw_footer(room);
 	if (!room->shown_count)
 		draw_waiting(room);
@@ -928,8 +961,10 @@ static bool start_curses(bool color)
 {
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		fprintf(stderr, "careerfit: cannot use this terminal (TERM=%s)\n",
+		fputs("careerfit: ", stderr);
+		fprintf(stderr, _("cannot use this terminal (TERM=%s)"),
 			getenv("TERM") ? getenv("TERM") : "");
+		fputc('\n', stderr);
 		return false;
 	}
 	set_term(screen);
@@ -1212,7 +1247,7 @@ static void vcomplain(const char *format, va_list args)
 	char message[1024];
 	vsnprintf(message, sizeof(message), format, args);
 	char *clean = text_sanitize(message);
-	fprintf(stderr, "careerfit: %s\n", clean ? clean : "out of memory");
+	fprintf(stderr, "careerfit: %s\n", clean ? clean : _("out of memory"));
 	free(clean);
 }
 
@@ -1230,24 +1265,27 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *format,
 	va_start(args, format);
 	vcomplain(format, args);
 	va_end(args);
-	fputs("Try 'careerfit room --help' for more information.\n", stderr);
+	fputs(_("Try 'careerfit room --help' for more information.\n"), stderr);
 	return EXIT_ROOM_USAGE;
 }
 
 static void usage(FILE *out)
 {
-	fputs("Usage: careerfit room DIR [--quiz ID] [--no-color]\n"
-	      "Shows a workshop room live, full screen, for a projector: the results\n"
-	      "participants save in DIR (careerfit --room DIR, or --save DIR) appear as\n"
-	      "they arrive, with how many had each role on top, how sure the results\n"
-	      "are, and who arrived last (names hidden until v is pressed). Right or n\n"
-	      "and Left or p step through the questions, each with what the room picked.\n"
-	      "q or Esc quits.\n"
-	      "\n"
-	      "  --quiz ID      show the results of quiz ID (by default the quiz with\n"
-	      "                 the most results in DIR)\n"
-	      "  --no-color     no colours (also when NO_COLOR is set)\n"
-	      "  -h, --help     show this help and exit\n",
+	/* TRANSLATORS: 'careerfit room --help'. Keep the options, the keys
+	 * and the words in capitals (DIR, ID) as they are, the lines within
+	 * 80 columns and the options' descriptions lined up. */
+	fputs(_("Usage: careerfit room DIR [--quiz ID] [--no-color]\n"
+		"Shows a workshop room live, full screen, for a projector: the results\n"
+		"participants save in DIR (careerfit --room DIR, or --save DIR) appear as\n"
+		"they arrive, with how many had each role on top, how sure the results\n"
+		"are, and who arrived last (names hidden until v is pressed). Right or n\n"
+		"and Left or p step through the questions, each with what the room picked.\n"
+		"q or Esc quits.\n"
+		"\n"
+		"  --quiz ID      show the results of quiz ID (by default the quiz with\n"
+		"                 the most results in DIR)\n"
+		"  --no-color     no colours (also when NO_COLOR is set)\n"
+		"  -h, --help     show this help and exit\n"),
 	      out);
 }
 
@@ -1276,20 +1314,21 @@ static int parse_options(int argc, char **argv, struct room_options *options)
 		if (c == OPT_QUIZ && *optarg)
 			options->quiz_id = optarg;
 		else if (c == OPT_QUIZ)
-			return usage_error("room: --quiz needs a quiz id");
+			return usage_error("%s", _("room: --quiz needs a quiz id"));
 		else if (c == OPT_NO_COLOR)
 			options->color = false;
 		else if (c == 'h')
 			return usage(stdout), EXIT_SUCCESS;
 		else if (optopt == OPT_QUIZ)
-			return usage_error("room: --quiz needs a quiz id");
+			return usage_error("%s", _("room: --quiz needs a quiz id"));
 		else
-			return usage_error("room: unknown option '%s'", argv[optind - 1]);
+			return usage_error(_("room: unknown option '%s'"), argv[optind - 1]);
 	}
 	if (optind == argc || !*argv[optind])
-		return usage_error("room needs the folder the results are saved in");
+		return usage_error("%s", _("room needs the folder the results are saved in"));
 	if (argc - optind > 1)
-		return usage_error("room shows one folder, but '%s' is one more", argv[optind + 1]);
+		return usage_error(_("room shows one folder, but '%s' is one more"),
+				   argv[optind + 1]);
 	options->dir = argv[optind];
 	return -1;
 }
@@ -1300,15 +1339,17 @@ static bool check_folder(const char *dir)
 {
 	struct stat info;
 	if (stat(dir, &info) != 0) {
-		complain("cannot open the folder %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be opened. */
+		complain(_("cannot open the folder %1$s: %2$s"), dir, strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(info.st_mode)) {
-		complain("%s is not a folder", dir);
+		complain(_("%s is not a folder"), dir);
 		return false;
 	}
 	if (access(dir, R_OK | X_OK) != 0) {
-		complain("cannot read the folder %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be read. */
+		complain(_("cannot read the folder %1$s: %2$s"), dir, strerror(errno));
 		return false;
 	}
 	return true;
@@ -1320,15 +1361,16 @@ static bool check_terminal(void)
 {
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return true;
-	complain("the live room needs a terminal; 'careerfit report DIR' prints the same "
-		 "in text");
+	complain("%s", _("the live room needs a terminal; 'careerfit report DIR' prints the "
+			 "same in text"));
 	return false;
 }
 
 /* Leaves as the signal would have: the shell sees why. */
 static int die_of(int signal_number)
 {
-	complain("room stopped by signal %d (%s)", signal_number, strsignal(signal_number));
+	/* TRANSLATORS: %1$d is a signal's number, %2$s its name. */
+	complain(_("room stopped by signal %1$d (%2$s)"), signal_number, strsignal(signal_number));
 	signal(signal_number, SIG_DFL);
 	raise(signal_number);
 	return 128 + signal_number;

@@ -14,6 +14,7 @@
 
 #include "careerfit/catalog.h"
 #include "careerfit/i18n.h"
+#include "careerfit/quiz.h"
 #include "careerfit/html.h"
 #include "careerfit/report.h"
 #include "careerfit/text.h"
@@ -30,44 +31,53 @@ enum { EXIT_QUIZ = 1, EXIT_USAGE = 2 };
 
 static void usage(FILE *out)
 {
-	fputs("Usage: careerfit [OPTION]... [QUIZ]\n"
-	      "       careerfit validate [--balance] FILE...\n"
-	      "       careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] [--json]\n"
-	      "       careerfit list [DIR...]\n"
-	      "       careerfit room DIR [--quiz ID]\n"
-	      "       careerfit new QUIZ-ID [FOLDER]\n"
-	      "       careerfit help [COMMAND]\n"
-	      "Find out which product role fits you: Product Manager, Product Marketing\n"
-	      "Manager, Product Owner or Project Manager. QUIZ is a quiz file or a quiz id\n"
-	      "from 'careerfit list'; without one, the bundled quiz (" CAREERFIT_DEFAULT_QUIZ ")\n"
-	      "is taken.\n"
-	      "\n"
-	      "Options:\n"
-	      "  --plain          ask in plain text, one answer per line\n"
-	      "  --answers LIST   answer without asking: one letter per question in file\n"
-	      "                   order, comma-separated, '-' to skip (e.g. a,c,-,b)\n"
-	      "  --json           print the result as JSON (debriefs included)\n"
-	      "  --debrief        after the result, every question's debrief in plain text\n"
-	      "  --seed N         shuffle the options in the order seed N gives\n"
-	      "  --no-color       no colours (also when NO_COLOR is set)\n"
-	      "  --name NAME      the participant's name (keys saved progress)\n"
-	      "  --save DIR       save the result in DIR at the end (needs --name)\n"
-	      "  --room DIR       a workshop room: ask the participant's name, keep their\n"
-	      "                   progress under it, save the result in DIR\n"
-	      "  --resume         continue saved progress without asking\n"
-	      "  --restart        discard saved progress and start afresh\n"
-	      "  -h, --help       show this help and exit\n"
-	      "  -V, --version    show the version and exit\n"
-	      "\n",
-	      out);
+	fprintf(out,
+		/* TRANSLATORS: 'careerfit --help'. Keep the command lines, the options
+		 * and the words in capitals (QUIZ, LIST, DIR...) as they are, the
+		 * lines within 80 columns and the descriptions lined up. %s is the
+		 * bundled quiz's id. */
+		_("Usage: careerfit [OPTION]... [QUIZ]\n"
+		  "       careerfit validate [--balance] FILE...\n"
+		  "       careerfit report DIR-or-FILE... [--quiz ID] [--csv FILE] [--json]\n"
+		  "       careerfit list [DIR...]\n"
+		  "       careerfit room DIR [--quiz ID]\n"
+		  "       careerfit new QUIZ-ID [FOLDER]\n"
+		  "       careerfit help [COMMAND]\n"
+		  "Find out which product role fits you: Product Manager, Product Marketing\n"
+		  "Manager, Product Owner or Project Manager. QUIZ is a quiz file or a quiz id\n"
+		  "from 'careerfit list'; without one, the bundled quiz (%s)\n"
+		  "is taken.\n"
+		  "\n"
+		  "Options:\n"
+		  "  --plain          ask in plain text, one answer per line\n"
+		  "  --answers LIST   answer without asking: one letter per question in file\n"
+		  "                   order, comma-separated, '-' to skip (e.g. a,c,-,b)\n"
+		  "  --json           print the result as JSON (debriefs included)\n"
+		  "  --debrief        after the result, every question's debrief in plain text\n"
+		  "  --seed N         shuffle the options in the order seed N gives\n"
+		  "  --no-color       no colours (also when NO_COLOR is set)\n"
+		  "  --lang LANG      the language of the screens and of the quiz version,\n"
+		  "                   such as fr or en (default: LANGUAGE, LC_ALL, LANG)\n"
+		  "  --name NAME      the participant's name (keys saved progress)\n"
+		  "  --save DIR       save the result in DIR at the end (needs --name)\n"
+		  "  --room DIR       a workshop room: ask the participant's name, keep their\n"
+		  "                   progress under it, save the result in DIR\n"
+		  "  --resume         continue saved progress without asking\n"
+		  "  --restart        discard saved progress and start afresh\n"
+		  "  -h, --help       show this help and exit\n"
+		  "  -V, --version    show the version and exit\n"
+		  "\n"),
+		CAREERFIT_DEFAULT_QUIZ);
 	keymap_print(out);
-	fputs("\n"
-	      "validate reports every problem as FILE:LINE: error: MESSAGE; --balance adds\n"
-	      "whether each role can come out on top and how often under random answers.\n"
-	      "report summarises the results saved with --save, for a mentor; room shows\n"
-	      "a room's results live as they arrive, for a projector. Every command takes\n"
-	      "-h and --help; --no-color, -h and -V may also come before a command.\n"
-	      "Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n",
+	fputc('\n', out);
+	/* TRANSLATORS: the end of 'careerfit --help'; keep the commands and
+	 * options as they are, and the lines within 80 columns. */
+	fputs(_("validate reports every problem as FILE:LINE: error: MESSAGE; --balance adds\n"
+		"whether each role can come out on top and how often under random answers.\n"
+		"report summarises the results saved with --save, for a mentor; room shows\n"
+		"a room's results live as they arrive, for a projector. Every command takes\n"
+		"-h and --help; --no-color, --lang, -h and -V may also come before a command.\n"
+		"Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n"),
 	      out);
 }
 
@@ -83,7 +93,7 @@ static void vcomplain(const char *format, va_list args)
 	if (message)
 		vsnprintf(message, (size_t)length + 1, format, args);
 	char *clean = message ? text_sanitize(message) : NULL;
-	fprintf(stderr, "careerfit: %s\n", clean ? clean : "out of memory");
+	fprintf(stderr, "careerfit: %s\n", clean ? clean : _("out of memory"));
 	free(clean);
 	free(message);
 }
@@ -102,7 +112,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *format,
 	va_start(args, format);
 	vcomplain(format, args);
 	va_end(args);
-	fputs("Try 'careerfit --help' for more information.\n", stderr);
+	fputs(_("Try 'careerfit --help' for more information.\n"), stderr);
 	return EXIT_USAGE;
 }
 
@@ -117,6 +127,12 @@ static bool shows_as_typed(const char *value)
 	return same;
 }
 
+static int language_error(const char *language)
+{
+	return usage_error(_("--lang takes a language tag such as fr, en or pt_BR, not '%s'"),
+			   language);
+}
+
 /* Every long option's value is OPT_LONG or more, so that getopt_long's
  * optopt tells a long option (whose whole word is argv[optind - 1]) from a
  * short one (a letter, possibly inside a cluster like -hx). */
@@ -127,19 +143,30 @@ enum { OPT_LONG = 256, OPT_HELP = OPT_LONG, OPT_VERSION };
 static size_t matching_options(const struct option *options, const char *prefix, size_t length,
 			       char *names, size_t size)
 {
-	size_t count = 0, used = 0;
+	size_t count = 0;
 	for (const struct option *o = options; o->name; o++)
 		count += strncmp(o->name, prefix, length) == 0;
 	names[0] = '\0';
-	for (size_t i = 0; options->name && used < size; options++) {
+	char *before = malloc(size), option[64];
+	for (size_t i = 0; before && options->name; options++) {
 		if (strncmp(options->name, prefix, length) != 0)
 			continue;
-		const char *separator = i == 0 ? "" : i + 1 == count ? " or " : ", ";
-		int written =
-			snprintf(names + used, size - used, "%s--%s", separator, options->name);
-		used += written > 0 ? (size_t)written : 0;
+		snprintf(option, sizeof(option), "--%s", options->name);
+		memcpy(before, names, size);
+		if (i == 0)
+			snprintf(names, size, "%s", option);
+		else if (i + 1 == count)
+			/* TRANSLATORS: the last two of a list of options that an
+			 * abbreviation could be: "--room, --resume or --restart";
+			 * %1$s may already be a list. */
+			snprintf(names, size, _("%1$s or %2$s"), before, option);
+		else
+			/* TRANSLATORS: a list of options going on: "--room,
+			 * --resume"; the last step is "%1$s or %2$s". */
+			snprintf(names, size, _("%1$s, %2$s"), before, option);
 		i++;
 	}
+	free(before);
 	return count;
 }
 
@@ -149,20 +176,22 @@ static size_t matching_options(const struct option *options, const char *prefix,
 static int option_error(char **argv, const struct option *options, int option)
 {
 	if (option && option < OPT_LONG)
-		return usage_error("unknown option '-%c'", option);
+		return usage_error(_("unknown option '-%c'"), option);
 	const char *word = argv[optind - 1];
 	if (strncmp(word, "--", 2) != 0)
-		return usage_error("unknown option '%s'", word);
+		return usage_error(_("unknown option '%s'"), word);
 	size_t length = strcspn(word + 2, "=");
 	if (option && word[2 + length] == '=')
-		return usage_error("'%.*s' takes no value", (int)length + 2, word);
+		return usage_error(_("'%.*s' takes no value"), (int)length + 2, word);
 	if (option)
-		return usage_error("option '%s' needs a value", word);
+		return usage_error(_("option '%s' needs a value"), word);
 	char names[512];
 	if (length && matching_options(options, word + 2, length, names, sizeof(names)) > 1)
-		return usage_error("option '%.*s' is ambiguous: it could be %s", (int)length + 2,
+		/* TRANSLATORS: %.*s is an abbreviated option; %s the options
+		 * it could stand for ("--room or --resume"). */
+		return usage_error(_("option '%.*s' is ambiguous: it could be %s"), (int)length + 2,
 				   word, names);
-	return usage_error("unknown option '%s'", word);
+	return usage_error(_("unknown option '%s'"), word);
 }
 
 static bool parse_seed(const char *text, uint64_t *seed)
@@ -189,6 +218,7 @@ enum {
 	OPT_RESTART,
 	OPT_DEBRIEF,
 	OPT_ROOM,
+	OPT_LANG,
 };
 static const struct option quiz_options[] = {
 	{"plain", no_argument, NULL, OPT_PLAIN},
@@ -202,6 +232,7 @@ static const struct option quiz_options[] = {
 	{"restart", no_argument, NULL, OPT_RESTART},
 	{"debrief", no_argument, NULL, OPT_DEBRIEF},
 	{"room", required_argument, NULL, OPT_ROOM},
+	{"lang", required_argument, NULL, OPT_LANG},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{0},
@@ -222,8 +253,8 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			break;
 		case OPT_ANSWERS:
 			if (!shows_as_typed(optarg))
-				return usage_error("--answers takes letters, '-' and commas, not "
-						   "'%s'",
+				return usage_error(_("--answers takes letters, '-' and commas, "
+						     "not '%s'"),
 						   optarg);
 			options->answers = optarg;
 			break;
@@ -232,7 +263,8 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			break;
 		case OPT_SEED:
 			if (!parse_seed(optarg, &options->seed))
-				return usage_error("--seed takes a whole number, not '%s'", optarg);
+				return usage_error(_("--seed takes a whole number, not '%s'"),
+						   optarg);
 			options->seed_given = true;
 			break;
 		case OPT_NO_COLOR:
@@ -240,21 +272,23 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 			break;
 		case OPT_NAME:
 			if (!*optarg)
-				return usage_error("--name needs a name");
+				return usage_error("%s", _("--name needs a name"));
 			options->name = optarg;
 			break;
 		case OPT_SAVE:
 		case OPT_ROOM:
 			if (!*optarg)
-				return usage_error("%s needs a folder",
+				/* TRANSLATORS: %s is an option, --save or --room. */
+				return usage_error(_("%s needs a folder"),
 						   c == OPT_SAVE ? "--save" : "--room");
 			/* "-" is stdin or stdout everywhere else: never a folder. */
 			if (strcmp(optarg, "-") == 0)
-				return usage_error("%s takes a folder, not '-'",
+				/* TRANSLATORS: %s is an option, --save or --room. */
+				return usage_error(_("%s takes a folder, not '-'"),
 						   c == OPT_SAVE ? "--save" : "--room");
 			if (!shows_as_typed(optarg))
-				return usage_error("--save: the folder '%s' has a control or "
-						   "invisible character in its name",
+				return usage_error(_("--save: the folder '%s' has a control or "
+						     "invisible character in its name"),
 						   optarg);
 			if (c == OPT_ROOM)
 				options->room = true;
@@ -269,6 +303,11 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		case OPT_DEBRIEF:
 			options->debrief = true;
 			break;
+		case OPT_LANG:
+			if (!quiz_language_is_valid(optarg))
+				return language_error(optarg);
+			options->language = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			usage(stdout);
@@ -282,14 +321,17 @@ static int parse_options(int argc, char **argv, struct take_options *options)
 		}
 	}
 	if (argc - optind > 1)
-		return usage_error("one quiz at a time, but %d were given", argc - optind);
+		return usage_error(P_("one quiz at a time, but %d was given",
+				      "one quiz at a time, but %d were given", argc - optind),
+				   argc - optind);
 	if (options->resume && options->restart)
-		return usage_error("--resume and --restart exclude each other");
+		return usage_error("%s", _("--resume and --restart exclude each other"));
 	if (options->room && options->answers && !*options->name)
-		return usage_error("--answers in a --room needs --name: nothing asks the name");
+		return usage_error("%s",
+				   _("--answers in a --room needs --name: nothing asks the name"));
 	if (options->save_dir && !*options->name && !options->room)
-		return usage_error("--save needs --name, so that each result has its owner "
-				   "(--room asks each participant's name)");
+		return usage_error("%s", _("--save needs --name, so that each result has its owner "
+					   "(--room asks each participant's name)"));
 	options->quiz = optind < argc ? argv[optind] : NULL;
 	return -1;
 }
@@ -332,17 +374,18 @@ static int run_validate(int argc, char **argv)
 			balance = true;
 		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			free(files);
-			puts("Usage: careerfit validate [--balance] FILE...\n"
-			     "Checks quiz files; prints FILE:LINE: error: MESSAGE for every "
-			     "problem.\n"
-			     "--balance also shows whether the quiz is fair to every role.");
+			/* TRANSLATORS: 'careerfit validate --help'. */
+			puts(_("Usage: careerfit validate [--balance] FILE...\n"
+			       "Checks quiz files; prints FILE:LINE: error: MESSAGE for every "
+			       "problem.\n"
+			       "--balance also shows whether the quiz is fair to every role."));
 			return EXIT_SUCCESS;
 		} else {
 			free(files);
-			return usage_error("validate: unknown option '%s'", arg);
+			return usage_error(_("validate: unknown option '%s'"), arg);
 		}
 	}
-	int status = count == 0 ? usage_error("validate needs at least one quiz file")
+	int status = count == 0 ? usage_error("%s", _("validate needs at least one quiz file"))
 		     : validate_files(files, count, balance) ? EXIT_SUCCESS
 							     : EXIT_QUIZ;
 	free(files);
@@ -365,7 +408,7 @@ static FILE *open_csv(const char *path)
 {
 	FILE *file = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
 	if (!file)
-		complain("cannot write %s: %s", path, strerror(errno));
+		complain(_("cannot write %1$s: %2$s"), path, strerror(errno));
 	return file;
 }
 
@@ -381,7 +424,7 @@ static int finish_csv(struct report_csv *csv, const struct report *report, FILE 
 	}
 	/* Standard output's failure is told once, by finish_output(). */
 	if (!ok && file != stdout)
-		complain("cannot write %s: %s", path, strerror(saved));
+		complain(_("cannot write %1$s: %2$s"), path, strerror(saved));
 	return ok ? EXIT_SUCCESS : EXIT_QUIZ;
 }
 
@@ -394,7 +437,7 @@ static int print_report(const struct report *report, struct report_json *json)
 	if (report_json_finish(json, report, stdout))
 		return EXIT_SUCCESS;
 	if (!ferror(stdout)) /* standard output's own failure: finish_output() */
-		complain("cannot write the report: %s", strerror(errno));
+		complain(_("cannot write the report: %s"), strerror(errno));
 	return EXIT_QUIZ;
 }
 
@@ -427,26 +470,26 @@ static int run_report(int argc, char **argv)
 		else if (c == REPORT_ITEMS)
 			items = true;
 		else if (c == 'h' || c == OPT_HELP)
-			return puts("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv "
-				    "FILE] "
-				    "[--html FILE] [--json]\n"
-				    "       careerfit report --items DIR-or-FILE... [--quiz ID] "
-				    "[--json]\n"
-				    "Reports the results saved with --save ('-' as FILE is "
-				    "standard "
-				    "output);\n--items shows how each question behaved, for quiz "
-				    "authors."),
+			/* TRANSLATORS: 'careerfit report --help'. */
+			return puts(_("Usage: careerfit report DIR-or-FILE... [--quiz ID] [--csv "
+				      "FILE] [--html FILE] [--json]\n"
+				      "       careerfit report --items DIR-or-FILE... [--quiz ID] "
+				      "[--json]\n"
+				      "Reports the results saved with --save ('-' as FILE is "
+				      "standard output);\n--items shows how each question behaved, "
+				      "for quiz authors.")),
 			       EXIT_SUCCESS;
 		else
 			return option_error(argv, long_options, optopt);
 	}
 	if (optind >= argc)
-		return usage_error("report needs a folder or result files");
+		return usage_error("%s", _("report needs a folder or result files"));
 	if (items && (csv || html))
-		return usage_error("--items goes with --json only, not --csv or --html");
+		return usage_error("%s", _("--items goes with --json only, not --csv or --html"));
 	bool csv_out = csv && strcmp(csv, "-") == 0, html_out = html && strcmp(html, "-") == 0;
 	if (csv_out && html_out)
-		return usage_error("--csv - and --html - cannot both take standard output");
+		return usage_error("%s",
+				   _("--csv - and --html - cannot both take standard output"));
 	bool json_out = json && !items && !csv_out && !html_out;
 	FILE *csv_file = csv ? open_csv(csv) : NULL;
 	if (csv && !csv_file)
@@ -466,7 +509,7 @@ static int run_report(int argc, char **argv)
 		if (status == EXIT_SUCCESS && html && !html_write_file(&report, html)) {
 			/* Standard output's failure is told once, by finish_output(). */
 			if (!html_out)
-				complain("cannot write %s: %s", html, strerror(errno));
+				complain(_("cannot write %1$s: %2$s"), html, strerror(errno));
 			status = EXIT_QUIZ;
 		}
 		if (status == EXIT_SUCCESS && items && !workshop_print_items(stdout, &report, json))
@@ -476,13 +519,13 @@ static int run_report(int argc, char **argv)
 		/* Nothing to report is an answer a script should notice. */
 		if (status == EXIT_SUCCESS && report.group_count == 0) {
 			if (quiz_id)
-				complain("no results of the quiz '%s' (--quiz takes a quiz id, "
-					 "as 'careerfit list' shows)",
+				complain(_("no results of the quiz '%s' (--quiz takes a quiz id, "
+					   "as 'careerfit list' shows)"),
 					 quiz_id);
 			status = EXIT_QUIZ;
 		}
 	} else {
-		fputs("careerfit: out of memory\n", stderr);
+		fprintf(stderr, "careerfit: %s\n", _("out of memory"));
 	}
 	if (csv_file && csv_file != stdout)
 		fclose(csv_file);
@@ -496,7 +539,8 @@ static int list_folders(char **folders, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 		if (access(folders[i], R_OK | X_OK) != 0)
-			complain("warning: cannot read the folder %s: %s", folders[i],
+			/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be read. */
+			complain(_("warning: cannot read the folder %1$s: %2$s"), folders[i],
 				 strerror(errno));
 	struct catalog catalog = {0};
 	bool ok = folders_catalog(&catalog, folders, count);
@@ -521,11 +565,12 @@ static int run_list(int argc, char **argv)
 		else if (strcmp(arg, "--") == 0)
 			options_done = true;
 		else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
-			status = (puts("Usage: careerfit list [DIR...]\n"
-				       "Lists the quizzes careerfit can find, with their ids."),
+			/* TRANSLATORS: 'careerfit list --help'. */
+			status = (puts(_("Usage: careerfit list [DIR...]\n"
+					 "Lists the quizzes careerfit can find, with their ids.")),
 				  EXIT_SUCCESS);
 		else
-			status = usage_error("list: unknown option '%s'", arg);
+			status = usage_error(_("list: unknown option '%s'"), arg);
 	}
 	if (status < 0)
 		status = list_folders(folders, count);
@@ -564,20 +609,28 @@ static int run_help(int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
 		return usage(stdout), EXIT_SUCCESS;
 	if (argc > 2)
-		return usage_error("help takes one command, but '%s' is one more", argv[2]);
+		return usage_error(_("help takes one command, but '%s' is one more"), argv[2]);
 	const struct command *command = find_command(argv[1]);
 	if (!command) {
-		size_t count = sizeof(commands) / sizeof(commands[0]), used = 0;
-		char names[256] = "";
-		for (size_t i = 0; i < count && used < sizeof(names); i++) {
-			int written = snprintf(names + used, sizeof(names) - used, "%s%s",
-					       i == 0		? ""
-					       : i + 1 == count ? " and "
-								: ", ",
-					       commands[i].name);
-			used += written > 0 ? (size_t)written : 0;
+		size_t count = sizeof(commands) / sizeof(commands[0]);
+		char names[256] = "", before[256];
+		for (size_t i = 0; i < count; i++) {
+			memcpy(before, names, sizeof(names));
+			if (i == 0)
+				snprintf(names, sizeof(names), "%s", commands[i].name);
+			else if (i + 1 == count)
+				/* TRANSLATORS: the last two of a list, "list and
+				 * help"; %1$s may already be a list. */
+				snprintf(names, sizeof(names), _("%1$s and %2$s"), before,
+					 commands[i].name);
+			else
+				snprintf(names, sizeof(names), _("%1$s, %2$s"), before,
+					 commands[i].name);
 		}
-		return usage_error("help: no command '%s'; the commands are %s", argv[1], names);
+		/* TRANSLATORS: %1$s is what was asked for; %2$s the commands,
+		 * "validate, report, list, room, new and help". */
+		return usage_error(_("help: no command '%1$s'; the commands are %2$s"), argv[1],
+				   names);
 	}
 	char *help[] = {argv[1], "--help", NULL};
 	return command->run(2, help);
@@ -587,7 +640,8 @@ static int run_help(int argc, char **argv)
  * "careerfit -h list", "careerfit -V list". */
 struct before_command {
 	bool help, version, no_color;
-	const char *other; /* the first word that is none of these */
+	const char *language; /* --lang */
+	const char *other;    /* the first word that is none of these */
 };
 
 /* The quiz option that WORD (after its "--") names in full or by a unique
@@ -609,7 +663,7 @@ static const struct option *quiz_option(const char *word)
 
 /* Notes one option word (not "--") in BEFORE; returns how many of the
  * following words it takes as its value (0 or 1). */
-static int note_option(const char *word, struct before_command *before)
+static int note_option(const char *word, const char *next, struct before_command *before)
 {
 	if (word[1] != '-') {
 		for (const char *letter = word + 1; *letter; letter++)
@@ -629,6 +683,8 @@ static int note_option(const char *word, struct before_command *before)
 		before->version = true;
 	else if (option && !has_value && option->val == OPT_NO_COLOR)
 		before->no_color = true;
+	else if (option && option->val == OPT_LANG)
+		before->language = has_value ? strchr(word, '=') + 1 : next;
 	else if (!before->other)
 		before->other = word;
 	return option && option->has_arg == required_argument && !has_value;
@@ -644,9 +700,43 @@ static int command_index(int argc, char **argv, struct before_command *before)
 			return 0;
 		if (argv[i][0] != '-' || !argv[i][1])
 			return find_command(argv[i]) ? i : 0;
-		i += note_option(argv[i], before);
+		i += note_option(argv[i], argv[i + 1], before);
 	}
 	return 0;
+}
+
+/* The last --lang's value among the quiz's options, or those before a
+ * command; NULL without one. Read ahead of the options' parsing (which
+ * checks it), since it must act before any message is looked up. */
+static const char *requested_language(int argc, char **argv)
+{
+	const char *language = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *word = argv[i];
+		if (strcmp(word, "--") == 0 || (word[0] != '-' && find_command(word)))
+			break;
+		if (strncmp(word, "--", 2) != 0)
+			continue;
+		const struct option *option = quiz_option(word + 2);
+		const char *value = strchr(word, '=');
+		if (option && option->val == OPT_LANG)
+			language = value ? value + 1 : argv[i + 1];
+		i += option && option->has_arg == required_argument && !value;
+	}
+	return language;
+}
+
+/* --lang LANG: gettext reads LANGUAGE before the locale, except in the C
+ * locale, where LC_MESSAGES alone moves to C.UTF-8. LC_CTYPE, which tells
+ * what the terminal can show, stays as the user set it. */
+static void set_language(const char *language)
+{
+	if (!language || !quiz_language_is_valid(language))
+		return;
+	setenv("LANGUAGE", language, 1);
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
+		setlocale(LC_MESSAGES, "C.UTF-8");
 }
 
 /* Runs the command at ARGV[INDEX] with the options that came before it. */
@@ -655,10 +745,14 @@ static int run_command(int argc, char **argv, int index, const struct before_com
 	const struct command *command = find_command(argv[index]);
 	if (before->other) {
 		size_t length = strcspn(before->other, "=");
-		return usage_error("'%.*s' cannot come before the command '%s' (only --no-color, "
-				   "-h and -V can)",
-				   (int)length, before->other, command->name);
+		return usage_error(
+			/* TRANSLATORS: %.*s is an option, %s a command. */
+			_("'%.*s' cannot come before the command '%s' (only --no-color, --lang, "
+			  "-h and -V can)"),
+			(int)length, before->other, command->name);
 	}
+	if (before->language && !quiz_language_is_valid(before->language))
+		return language_error(before->language);
 	if (before->version)
 		return puts("careerfit " CAREERFIT_VERSION), EXIT_SUCCESS;
 	if (before->help) {
@@ -696,13 +790,14 @@ static int finish_output(int status)
 	if (!failed)
 		return status;
 	if (error != EPIPE)
-		complain("cannot write the output: %s", strerror(error));
+		complain(_("cannot write the output: %s"), strerror(error));
 	return EXIT_QUIZ;
 }
 
 int main(int argc, char **argv)
 {
 	set_locale();
+	set_language(requested_language(argc, argv));
 	struct before_command before;
 	int index = command_index(argc, argv, &before);
 	if (index)

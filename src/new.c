@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/quiz.h"
 #include "careerfit/text.h"
 
@@ -116,12 +117,15 @@ static const char template_text[] =
 
 static void new_usage(FILE *out)
 {
-	fputs("Usage: careerfit new QUIZ-ID [FOLDER]\n"
-	      "Writes a starting quiz to FOLDER/QUIZ-ID.cfg, by default in your quiz\n"
-	      "folder ($XDG_DATA_HOME/careerfit/quizzes, else\n"
-	      "~/.local/share/careerfit/quizzes), where 'careerfit QUIZ-ID' finds it.\n"
-	      "QUIZ-ID is lower-case letters, digits and '-'. An existing file is never\n"
-	      "overwritten. The quiz uses the bundled roles and passes 'careerfit validate'.\n",
+	/* TRANSLATORS: 'careerfit new --help'. Keep the words in capitals
+	 * (QUIZ-ID, FOLDER) as they are in the "Usage:" line, and the lines
+	 * within 80 columns. */
+	fputs(_("Usage: careerfit new QUIZ-ID [FOLDER]\n"
+		"Writes a starting quiz to FOLDER/QUIZ-ID.cfg, by default in your quiz\n"
+		"folder ($XDG_DATA_HOME/careerfit/quizzes, else\n"
+		"~/.local/share/careerfit/quizzes), where 'careerfit QUIZ-ID' finds it.\n"
+		"QUIZ-ID is lower-case letters, digits and '-'. An existing file is never\n"
+		"overwritten. The quiz uses the bundled roles and passes 'careerfit validate'.\n"),
 	      out);
 }
 
@@ -133,8 +137,8 @@ __attribute__((format(printf, 1, 2))) static int new_usage_error(const char *for
 	vsnprintf(message, sizeof(message), format, args);
 	va_end(args);
 	char *clean = text_sanitize(message);
-	fprintf(stderr, "careerfit: new: %s\nTry 'careerfit new --help' for more information.\n",
-		clean ? clean : "out of memory");
+	fprintf(stderr, "careerfit: new: %s\n", clean ? clean : _("out of memory"));
+	fputs(_("Try 'careerfit new --help' for more information.\n"), stderr);
 	free(clean);
 	return NEW_USAGE;
 }
@@ -145,8 +149,8 @@ static char *user_quiz_folder(void)
 	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	bool use_data = data && data[0] == '/'; /* XDG: a relative path is ignored */
 	if (!use_data && !(home && *home)) {
-		fputs("careerfit: new: neither XDG_DATA_HOME nor HOME is set: name a FOLDER\n",
-		      stderr);
+		fprintf(stderr, "careerfit: new: %s\n",
+			_("neither XDG_DATA_HOME nor HOME is set: name a FOLDER"));
 		return NULL;
 	}
 	size_t size = strlen(use_data ? data : home) + 64;
@@ -160,9 +164,13 @@ static char *user_quiz_folder(void)
 		if (slash)
 			*slash = '\0';
 		bool made = mkdir(folder, 0755) == 0 || errno == EEXIST;
-		if (!made)
-			fprintf(stderr, "careerfit: new: cannot make the folder %s: %s\n", folder,
-				strerror(errno));
+		if (!made) {
+			const char *why = strerror(errno);
+			fputs("careerfit: new: ", stderr);
+			/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be made. */
+			fprintf(stderr, _("cannot make the folder %1$s: %2$s"), folder, why);
+			fputc('\n', stderr);
+		}
 		if (slash)
 			*slash = '/';
 		if (!made) {
@@ -187,8 +195,9 @@ static bool write_quiz(const char *path, const char *id)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
 	if (fd < 0 && errno == EEXIST) {
-		say_about(path, "exists; 'careerfit new' never overwrites a file: choose another "
-				"id or folder");
+		/* TRANSLATORS: after "careerfit: new: FILE: ". */
+		say_about(path, _("exists; 'careerfit new' never overwrites a file: choose "
+				  "another id or folder"));
 		return false;
 	}
 	FILE *file = fd >= 0 ? fdopen(fd, "w") : NULL;
@@ -199,7 +208,8 @@ static bool write_quiz(const char *path, const char *id)
 		close(fd);
 	if (!ok) {
 		char why[256];
-		snprintf(why, sizeof(why), "cannot write it: %s", strerror(errno));
+		/* TRANSLATORS: after "careerfit: new: FILE: "; %s is why. */
+		snprintf(why, sizeof(why), _("cannot write it: %s"), strerror(errno));
 		say_about(path, why);
 		if (fd >= 0)
 			unlink(path);
@@ -211,17 +221,20 @@ static void print_next_steps(const char *path, const char *id, bool in_user_fold
 {
 	char *shown = text_sanitize(path);
 	const char *file = shown ? shown : "";
-	printf("Wrote %s: a quiz on the bundled roles, with one scenario of two questions.\n"
-	       "Next:\n"
-	       "  check it after each change:  careerfit validate %s\n"
-	       "  answer it without asking:    careerfit --answers a,b %s\n"
-	       "  take it:                     careerfit %s\n",
-	       file, file, file, in_user_folder ? id : file);
+	/* TRANSLATORS: what 'careerfit new' says it did. %1$s is the file
+	 * written; %2$s the quiz id or the file, to take the quiz with. Keep
+	 * the commands lined up in one column, and as they are. */
+	printf(_("Wrote %1$s: a quiz on the bundled roles, with one scenario of two questions.\n"
+		 "Next:\n"
+		 "  check it after each change:  careerfit validate %1$s\n"
+		 "  answer it without asking:    careerfit --answers a,b %1$s\n"
+		 "  take it:                     careerfit %2$s\n"),
+	       file, in_user_folder ? id : file);
 	if (in_user_folder)
-		puts("It is in your quiz folder, so 'careerfit list' shows it and its id "
-		     "works from anywhere.");
-	puts("docs/quiz-format.md describes every setting; docs/authoring.md how to "
-	     "write a good scenario.");
+		puts(_("It is in your quiz folder, so 'careerfit list' shows it and its id "
+		       "works from anywhere."));
+	puts(_("docs/quiz-format.md describes every setting; docs/authoring.md how to "
+	       "write a good scenario."));
 	free(shown);
 }
 
@@ -235,16 +248,21 @@ int new_main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	else if (argc > 1 && argv[1][0] == '-' && argv[1][1])
-		return new_usage_error("unknown option '%s'", argv[1]);
+		return new_usage_error(_("unknown option '%s'"), argv[1]);
 	if (argc - first < 1)
-		return new_usage_error("a quiz id is needed, for example: careerfit new museum");
+		return new_usage_error("%s",
+				       _("a quiz id is needed, for example: careerfit new museum"));
 	if (argc - first > 2)
-		return new_usage_error("a quiz id and at most one folder, but %d were given",
+		return new_usage_error(P_("a quiz id and at most one folder, but %d was given",
+					  "a quiz id and at most one folder, but %d were given",
+					  argc - first),
 				       argc - first);
 	const char *id = argv[first];
 	if (strlen(id) > NEW_MAX_ID || !quiz_id_is_valid(id, QUIZ_ID_QUIZ))
-		return new_usage_error("'%s' is not a quiz id: use lower-case letters, digits "
-				       "and '-' (at most %d), starting with a letter or digit",
+		/* TRANSLATORS: %1$s is what was given; %2$d the most characters. */
+		return new_usage_error(_("'%1$s' is not a quiz id: use lower-case letters, "
+					 "digits and '-' (at most %2$d), starting with a letter "
+					 "or digit"),
 				       id, NEW_MAX_ID);
 	bool in_user_folder = argc - first == 1;
 	char *folder = in_user_folder ? user_quiz_folder() : strdup(argv[first + 1]);

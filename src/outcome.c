@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
+
 struct outcome *outcome_new(const struct quiz *quiz, const int *answers)
 {
 	struct outcome *outcome = calloc(1, sizeof(*outcome));
@@ -60,23 +62,40 @@ __attribute__((format(printf, 1, 2))) static char *text_format(const char *forma
 	return text;
 }
 
-/* The top roles' names: "A", "A and B", "A, B and C". */
+/* The top roles' names: "A", "A and B", "A, B and C". Each step is a
+ * whole pattern, so that a language may join a list its own way. */
 static char *top_names(const struct outcome *outcome)
 {
 	const struct score_result *score = &outcome->score;
-	size_t size = 1;
-	for (size_t i = 0; i < score->top_count; i++)
-		size += strlen(outcome->quiz->roles[score->ranking[i]].name) + 5;
-	char *names = malloc(size);
-	if (!names)
-		return NULL;
-	names[0] = '\0';
-	for (size_t i = 0; i < score->top_count; i++) {
-		if (i)
-			strcat(names, i + 1 == score->top_count ? " and " : ", ");
-		strcat(names, outcome->quiz->roles[score->ranking[i]].name);
+	if (score->top_count == 0)
+		return strdup("");
+	char *names = strdup(outcome->quiz->roles[score->ranking[0]].name);
+	for (size_t i = 1; names && i < score->top_count; i++) {
+		const char *name = outcome->quiz->roles[score->ranking[i]].name;
+		char *longer = i + 1 == score->top_count
+				       /* TRANSLATORS: the last two of a list of role names,
+					* "Product Manager and Product Owner"; the first %s
+					* may already be a list ("A, B"). */
+				       ? text_format(_("%1$s and %2$s"), names, name)
+				       /* TRANSLATORS: a list of role names going on,
+					* "Product Manager, Product Owner"; the last step
+					* is "%1$s and %2$s". */
+				       : text_format(_("%1$s, %2$s"), names, name);
+		free(names);
+		names = longer;
 	}
 	return names;
+}
+
+/* Two whole sentences, one after the other. */
+static char *sentences(char *first, char *second)
+{
+	/* TRANSLATORS: two sentences one after the other; change the space
+	 * only where your language sets sentences apart otherwise. */
+	char *text = first && second ? text_format(_("%1$s %2$s"), first, second) : NULL;
+	free(first);
+	free(second);
+	return text;
 }
 
 static const char *runner_up_name(const struct outcome *outcome)
@@ -89,58 +108,105 @@ char *outcome_headline(const struct outcome *outcome)
 {
 	const struct clarity *clarity = &outcome->clarity;
 	if (clarity->band == CLARITY_INSUFFICIENT)
-		return strdup("Not enough answers yet to suggest a role");
+		return strdup(_("Not enough answers yet to suggest a role"));
 	char *names = top_names(outcome), *headline = NULL;
 	bool hybrid = outcome->score.top_count > 1;
 	if (!names)
 		return NULL;
-	if (clarity->band == CLARITY_CLEAR)
-		headline = text_format("A clear fit: %s%s", names, hybrid ? " (a hybrid)" : "");
+	if (clarity->band == CLARITY_CLEAR && hybrid)
+		/* TRANSLATORS: the headlines of a result. %1$s is one role's name
+		 * or a list of them ("A and B"); "a hybrid": the person fits two or
+		 * more roles equally. %2$s is the next closest role's name. */
+		headline = text_format(_("A clear fit: %s (a hybrid)"), names);
+	else if (clarity->band == CLARITY_CLEAR)
+		headline = text_format(_("A clear fit: %s"), names);
+	else if (clarity->band == CLARITY_LEANING && hybrid)
+		headline = text_format(_("You lean toward %1$s (a hybrid); next comes %2$s"), names,
+				       runner_up_name(outcome));
 	else if (clarity->band == CLARITY_LEANING)
-		headline = text_format("You lean toward %s%s; next comes %s", names,
-				       hybrid ? " (a hybrid)" : "", runner_up_name(outcome));
+		headline = text_format(_("You lean toward %1$s; next comes %2$s"), names,
+				       runner_up_name(outcome));
 	else if (clarity->has_margin)
-		headline = text_format("A close call between %s and %s", names,
+		/* TRANSLATORS: %1$s: the top role's name, or a list of them;
+		 * %2$s: the next closest role's name. */
+		headline = text_format(_("A close call between %1$s and %2$s"), names,
 				       runner_up_name(outcome));
 	else
-		headline = strdup("A close call: your answers favour no role over another");
+		headline = strdup(_("A close call: your answers favour no role over another"));
 	free(names);
 	return headline;
-}
-
-/* "about 12 in 100 people", in words a career-changer reads at once. */
-static void chance_words(double chance, char *out, size_t size)
-{
-	long in_100 = lround(chance * 100);
-	if (in_100 < 1)
-		snprintf(out, size, "fewer than 1 in 100 people");
-	else if (in_100 >= 100)
-		snprintf(out, size, "nearly everyone");
-	else
-		snprintf(out, size, "about %ld in 100 people", in_100);
 }
 
 static char *insufficient_words(const struct outcome *outcome)
 {
 	const struct score_result *score = &outcome->score;
 	size_t total = score->answered + score->skipped, needed = outcome->clarity.needed;
-	if (score->answered < needed)
-		return text_format("You answered %zu of %zu question%s. Answer at least %zu "
-				   "more and careerfit can say which roles your answers point "
-				   "to; until then, read the bars only as a first impression.",
-				   score->answered, total, total == 1 ? "" : "s",
-				   needed - score->answered);
-	return strdup("None of your answers so far tells the roles apart. Answer more "
-		      "questions and careerfit can say which roles they point to.");
+	if (score->answered < needed) {
+		size_t more = needed - score->answered;
+		return sentences(text_format(P_("You answered %zu of %zu question.",
+						"You answered %zu of %zu questions.", total),
+					     score->answered, total),
+				 text_format(P_("Answer at least %zu more and careerfit can say "
+						"which roles your answers point to; until then, "
+						"read the bars only as a first impression.",
+						"Answer at least %zu more and careerfit can say "
+						"which roles your answers point to; until then, "
+						"read the bars only as a first impression.",
+						more),
+					     more));
+	}
+	return strdup(_("None of your answers so far tells the roles apart. Answer more "
+			"questions and careerfit can say which roles they point to."));
 }
 
-static const char *const band_advice[] = {
-	[CLARITY_CLEAR] = "so your answers point to it clearly, not by chance.",
-	[CLARITY_LEANING] = "so take it as a leaning, not a verdict: try some of the work "
-			    "of both roles before you choose.",
-	[CLARITY_CLOSE] = "so your answers fit both about as well. Explore both before you "
-			  "choose.",
-};
+/* How often answering at random leads by as much, and what that means
+ * for the band: one whole sentence for each. A band follows from the
+ * chance (clarity.h), so "fewer than 1 in 100" is always clear and
+ * "nearly everyone" always close. */
+static char *chance_words(enum clarity_band band, double chance)
+{
+	long in_100 = lround(chance * 100);
+	if (band == CLARITY_CLEAR && in_100 < 1)
+		return strdup(_("Answering at random, fewer than 1 in 100 people would get a "
+				"lead that large, so your answers point to it clearly, not by "
+				"chance."));
+	if (band == CLARITY_CLOSE && in_100 >= 100)
+		return strdup(_("Answering at random, nearly everyone would get a lead that "
+				"large, so your answers fit both about as well. Explore both "
+				"before you choose."));
+	in_100 = in_100 < 1 ? 1 : in_100 > 99 ? 99 : in_100;
+	if (band == CLARITY_CLEAR)
+		/* TRANSLATORS: %ld is a number of people out of 100. */
+		return text_format(P_("Answering at random, about %ld in 100 people would get "
+				      "a lead that large, so your answers point to it clearly, "
+				      "not by chance.",
+				      "Answering at random, about %ld in 100 people would get "
+				      "a lead that large, so your answers point to it clearly, "
+				      "not by chance.",
+				      in_100),
+				   in_100);
+	if (band == CLARITY_LEANING)
+		/* TRANSLATORS: %ld is a number of people out of 100. */
+		return text_format(P_("Answering at random, about %ld in 100 people would get "
+				      "a lead that large, so take it as a leaning, not a "
+				      "verdict: try some of the work of both roles before you "
+				      "choose.",
+				      "Answering at random, about %ld in 100 people would get "
+				      "a lead that large, so take it as a leaning, not a "
+				      "verdict: try some of the work of both roles before you "
+				      "choose.",
+				      in_100),
+				   in_100);
+	/* TRANSLATORS: %ld is a number of people out of 100. */
+	return text_format(P_("Answering at random, about %ld in 100 people would get a lead "
+			      "that large, so your answers fit both about as well. Explore "
+			      "both before you choose.",
+			      "Answering at random, about %ld in 100 people would get a lead "
+			      "that large, so your answers fit both about as well. Explore "
+			      "both before you choose.",
+			      in_100),
+			   in_100);
+}
 
 /* How sure the result is: the lead, how often chance gives as much, and
  * what that means. */
@@ -150,19 +216,19 @@ static char *sureness_words(const struct outcome *outcome)
 	if (clarity->band == CLARITY_INSUFFICIENT)
 		return insufficient_words(outcome);
 	if (!clarity->has_margin || !clarity->has_chance)
-		return strdup("Every role you can be matched with scores the same on your "
-			      "answers. The debrief shows what each of your choices signals.");
-	char *names = top_names(outcome), chance[64];
+		return strdup(_("Every role you can be matched with scores the same on your "
+				"answers. The debrief shows what each of your choices signals."));
+	char *names = top_names(outcome);
 	if (!names)
 		return NULL;
-	chance_words(clarity->chance, chance, sizeof(chance));
-	char *text = text_format("%s %s %s by %.1f points. Answering at random, %s would get "
-				 "a lead that large, %s",
-				 names, outcome->score.top_count > 1 ? "lead" : "leads",
-				 runner_up_name(outcome), clarity->margin, chance,
-				 band_advice[clarity->band]);
+	/* TRANSLATORS: %1$s: the top role's name, or a list of them (the
+	 * count picks the form); %2$s: the next closest role's name; %3$.1f:
+	 * the points of the lead, like 2.5. */
+	char *lead = text_format(P_("%1$s leads %2$s by %3$.1f points.",
+				    "%1$s lead %2$s by %3$.1f points.", outcome->score.top_count),
+				 names, runner_up_name(outcome), clarity->margin);
 	free(names);
-	return text;
+	return sentences(lead, chance_words(clarity->band, clarity->chance));
 }
 
 static void emit_line(outcome_emit *emit, void *data, enum outcome_part part, const char *prefix,
@@ -200,8 +266,8 @@ static void render_role(const struct outcome *outcome, size_t r, bool runner_up,
 	const struct quiz_role *role = &outcome->quiz->roles[r];
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	if (runner_up)
-		emit_owned(emit, data, OUTCOME_HEADING, text_format("Next closest: %s", role->name),
-			   (int)r);
+		emit_owned(emit, data, OUTCOME_HEADING,
+			   text_format(_("Next closest: %s"), role->name), (int)r);
 	else
 		emit_line(emit, data, OUTCOME_HEADING, "", role->name, (int)r);
 	if (*role->summary)
@@ -236,11 +302,11 @@ static void render_reasons(const struct outcome *outcome, size_t r, outcome_emit
 		return;
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	emit_owned(emit, data, OUTCOME_HEADING,
-		   text_format("What pushed you toward %s", quiz->roles[r].name), (int)r);
+		   text_format(_("What pushed you toward %s"), quiz->roles[r].name), (int)r);
 	for (size_t i = 0; i < count; i++) {
 		const struct quiz_question *question = &quiz->questions[reasons[i].question];
 		emit_line(emit, data, OUTCOME_BULLET, "", question->prompt, (int)r);
-		emit_line(emit, data, OUTCOME_CHOSEN, "you chose: ",
+		emit_line(emit, data, OUTCOME_CHOSEN, _("you chose: "),
 			  question->options[outcome->answers[reasons[i].question]].text, (int)r);
 	}
 }
@@ -252,7 +318,7 @@ static void render_next_steps(const struct outcome *outcome, size_t r, outcome_e
 	if (role->next_step_count == 0)
 		return;
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
-	emit_owned(emit, data, OUTCOME_HEADING, text_format("Next steps toward %s", role->name),
+	emit_owned(emit, data, OUTCOME_HEADING, text_format(_("Next steps toward %s"), role->name),
 		   (int)r);
 	for (size_t i = 0; i < role->next_step_count; i++)
 		emit_line(emit, data, OUTCOME_BULLET, "", role->next_steps[i], (int)r);
@@ -275,15 +341,17 @@ void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit
 	const struct score_result *score = &outcome->score;
 	emit_owned(emit, data, OUTCOME_HEADLINE, outcome_headline(outcome), -1);
 	emit_owned(emit, data, OUTCOME_COUNT,
-		   text_format("Answered %zu of %zu question%s (%zu skipped).", score->answered,
-			       score->answered + score->skipped,
-			       score->answered + score->skipped == 1 ? "" : "s", score->skipped),
+		   text_format(P_("Answered %zu of %zu question (%zu skipped).",
+				  "Answered %zu of %zu questions (%zu skipped).",
+				  score->answered + score->skipped),
+			       score->answered, score->answered + score->skipped, score->skipped),
 		   -1);
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	render_bars(outcome, emit, data);
 	emit_line(emit, data, OUTCOME_NOTE, "",
-		  "A bar shows how far your answers went toward a role: 100% when every "
-		  "answer was the one that favours it most, 0% when none was.",
+		  /* xgettext: no-c-format */
+		  _("A bar shows how far your answers went toward a role: 100% when every "
+		    "answer was the one that favours it most, 0% when none was."),
 		  -1);
 	emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 	emit_owned(emit, data, OUTCOME_SURENESS, sureness_words(outcome), -1);
@@ -309,7 +377,7 @@ static void render_question_debrief(const struct outcome *outcome, size_t q, out
 {
 	const struct quiz *quiz = outcome->quiz;
 	const struct quiz_question *question = &quiz->questions[q];
-	char prefix[32], signals[512];
+	char prefix[32], label[64], signals[512];
 	snprintf(prefix, sizeof(prefix), "%zu. ", q + 1);
 	emit_line(emit, data, OUTCOME_HEADING, prefix, question->prompt, -1);
 	for (size_t position = 0; position < question->option_count; position++) {
@@ -320,13 +388,16 @@ static void render_question_debrief(const struct outcome *outcome, size_t q, out
 		emit_line(emit, data, chosen ? OUTCOME_CHOSEN : OUTCOME_TEXT, prefix,
 			  question->options[o].text, -1);
 		score_describe_option(quiz, &question->options[o], signals, sizeof(signals));
-		emit_line(emit, data, OUTCOME_TEXT, "      signals: ", signals, -1);
+		/* TRANSLATORS: before the roles an option counts toward,
+		 * "Product Manager +2, Product Owner +1". */
+		snprintf(label, sizeof(label), "      %s", _("signals: "));
+		emit_line(emit, data, OUTCOME_TEXT, label, signals, -1);
 	}
 	if (outcome->answers[q] < 0)
 		emit_line(emit, data, OUTCOME_TEXT, "",
-			  "You skipped this question: it counts toward no role.", -1);
+			  _("You skipped this question: it counts toward no role."), -1);
 	if (*question->debrief)
-		emit_line(emit, data, OUTCOME_TEXT, "Why: ", question->debrief, -1);
+		emit_line(emit, data, OUTCOME_TEXT, _("Why: "), question->debrief, -1);
 }
 
 void outcome_render_debrief(const struct outcome *outcome, outcome_order *order,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 #include "keymap.h"
 #include "summary.h"
@@ -18,7 +19,9 @@ static void print_question(FILE *out, const struct session *session, size_t q, s
 {
 	const struct quiz *quiz = session_quiz(session);
 	const struct quiz_question *question = &quiz->questions[q];
-	fprintf(out, "\nQuestion %zu of %zu\n", q + 1, quiz->question_count);
+	fputc('\n', out);
+	fprintf(out, _("Question %zu of %zu"), q + 1, quiz->question_count);
+	fputc('\n', out);
 	summary_print_wrapped(out, question->prompt, 0, width);
 	for (size_t position = 0; position < question->option_count; position++) {
 		size_t option = session_option_at(session, q, position);
@@ -28,10 +31,11 @@ static void print_question(FILE *out, const struct session *session, size_t q, s
 	}
 	int answer = session_answer_of(session, q);
 	if (answer >= 0)
-		fprintf(out, "(your answer so far: %c)\n",
+		/* TRANSLATORS: %c is the letter of the option chosen before. */
+		fprintf(out, _("(your answer so far: %c)\n"),
 			(char)('a' + session_position_of(session, q, (size_t)answer)));
 	else if (answer == SESSION_SKIPPED)
-		fputs("(you skipped this one)\n", out);
+		fputs(_("(you skipped this one)\n"), out);
 }
 
 /* Reads one whole line, however long, into *LINE; false at the end of
@@ -60,12 +64,29 @@ static bool apply_answer(struct session *session, const char *line, FILE *out)
 		session_skip(session);
 	else if (length == 1 && *p == '<') {
 		if (!session_back(session))
-			fputs("This is the first question.\n", out);
+			fputs(_("This is the first question.\n"), out);
 	} else if (length == 1 && ((*p | 0x20) >= 'a' && (size_t)((*p | 0x20) - 'a') < count))
 		session_answer(session, session_option_at(session, q, (size_t)((*p | 0x20) - 'a')));
 	else
 		return false;
 	return true;
+}
+
+/* The prompt for an answer, one whole sentence for each set of keys:
+ * GLOSSARY when the quiz has one, KEPT when Enter keeps an answer. */
+static const char *answer_prompt(bool glossary, bool kept)
+{
+	if (glossary && kept)
+		return _(
+			"Your answer (a-%c, - to skip, < to go back, ? glossary, Enter to keep): ");
+	if (glossary)
+		/* TRANSLATORS: the plain-text prompt for an answer. %c is the last
+		 * option's letter; the keys "-", "<", "?" and Enter stay as they
+		 * are. Keep the space at the end. */
+		return _("Your answer (a-%c, - to skip, < to go back, ? glossary): ");
+	if (kept)
+		return _("Your answer (a-%c, - to skip, < to go back, Enter to keep): ");
+	return _("Your answer (a-%c, - to skip, < to go back): ");
 }
 
 /* Moves past questions answered on an earlier run, so that piped answers
@@ -101,11 +122,10 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width, void 
 		print_question(out, session, q, width);
 		size_t count = quiz->questions[q].option_count;
 		for (;;) {
-			fprintf(out, "Your answer (a-%c, - to skip, < to go back%s%s): ",
-				(char)('a' + count - 1), quiz->term_count ? ", ? glossary" : "",
-				session_answer_of(session, q) != SESSION_UNANSWERED
-					? ", Enter to keep"
-					: "");
+			fprintf(out,
+				answer_prompt(quiz->term_count > 0,
+					      session_answer_of(session, q) != SESSION_UNANSWERED),
+				(char)('a' + count - 1));
 			fflush(out);
 			if (idle)
 				idle(data);
@@ -122,8 +142,9 @@ bool plain_run(struct session *session, FILE *in, FILE *out, size_t width, void 
 			if (apply_answer(session, line, out))
 				break;
 			fprintf(out,
-				"Please type one letter from a to %c, - to skip or < to "
-				"go back.\n",
+				/* TRANSLATORS: %c is the last option's letter (a to %c). */
+				_("Please type one letter from a to %c, - to skip or < to go "
+				  "back.\n"),
 				(char)('a' + count - 1));
 		}
 		revisiting = session_current(session) < q;

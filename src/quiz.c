@@ -52,6 +52,7 @@ void quiz_free(struct quiz *quiz)
 	free(quiz->id);
 	free(quiz->title);
 	free(quiz->description);
+	free(quiz->language);
 	free(quiz);
 }
 
@@ -74,6 +75,51 @@ bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind)
 		      strchr(extra[kind], *c)))
 			return false;
 	return true;
+}
+
+static size_t span_of(const char *text, bool (*is)(int))
+{
+	size_t length = 0;
+	while (text[length] && is((unsigned char)text[length]))
+		length++;
+	return length;
+}
+
+static bool is_lower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool quiz_language_is_valid(const char *tag)
+{
+	size_t language = span_of(tag, is_lower);
+	if (language < 2 || language > 3)
+		return false;
+	if (!tag[language])
+		return true;
+	const char *country = tag + language + 1;
+	size_t letters = span_of(country, is_upper), digits = span_of(country, is_digit);
+	return tag[language] == '_' &&
+	       ((letters == 2 && !country[2]) || (digits == 3 && !country[3]));
+}
+
+bool quiz_language_matches(const char *tag, const char *wanted)
+{
+	size_t length = strcspn(tag, "_");
+	if (strcmp(tag, wanted) == 0)
+		return true;
+	return !strchr(wanted, '_') && strlen(wanted) == length &&
+	       strncmp(tag, wanted, length) == 0;
 }
 
 bool quiz_options_alike(const struct quiz *quiz, size_t question)

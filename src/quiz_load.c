@@ -5,6 +5,7 @@
 #include "careerfit/quiz.h"
 
 #include "careerfit/guard.h"
+#include "careerfit/i18n.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -39,8 +40,9 @@ struct loader {
 	struct id_set scenario_ids, question_ids, terms;
 };
 
-static const char *const quiz_keys[] = {"id",	 "title",     "description", "version", "shuffle",
-					"roles", "scenarios", "glossary",    "select",	NULL};
+static const char *const quiz_keys[] = {"id",	    "title",   "description", "language",
+					"version",  "shuffle", "roles",	      "scenarios",
+					"glossary", "select",  NULL};
 static const char *const role_keys[] = {"id",	       "name",	     "short", "summary",
 					"description", "next_steps", NULL};
 static const char *const term_keys[] = {"term", "meaning", NULL};
@@ -213,36 +215,46 @@ static void check_known_keys(struct loader *ld, const config_setting_t *group,
 		if (known[k])
 			continue;
 		if (suggestion)
-			loader_warning(
-				ld, member,
-				"unknown setting '%s' in %s (did you mean '%s'?); it is ignored",
-				name, what, suggestion);
+			loader_warning(ld, member,
+				       /* TRANSLATORS: the first %s is a setting's name as
+					* written in the file, the second a part of the
+					* quiz ("a question", "the quiz"...), the third the
+					* name of a known setting. Names stay as they are. */
+				       _("unknown setting '%s' in %s (did you mean '%s'?); it is "
+					 "ignored"),
+				       name, _(what), suggestion);
 		else
-			loader_warning(ld, member, "unknown setting '%s' in %s; it is ignored",
-				       name, what);
+			loader_warning(ld, member,
+				       /* TRANSLATORS: the first %s is a setting's name as
+					* written in the file, the second a part of the
+					* quiz ("a question", "the quiz"...). */
+				       _("unknown setting '%s' in %s; it is ignored"), name,
+				       _(what));
 	}
 }
 
 static const char *type_name(int type)
 {
+	/* TRANSLATORS: the kinds of value a setting can hold, put into
+	 * "'weight' in a question must be a number, not a string". */
 	switch (type) {
 	case CONFIG_TYPE_GROUP:
-		return "a group";
+		return N_("a group");
 	case CONFIG_TYPE_INT:
 	case CONFIG_TYPE_INT64:
-		return "an integer";
+		return N_("an integer");
 	case CONFIG_TYPE_FLOAT:
-		return "a number";
+		return N_("a number");
 	case CONFIG_TYPE_STRING:
-		return "a string";
+		return N_("a string");
 	case CONFIG_TYPE_BOOL:
-		return "a boolean";
+		return N_("a boolean");
 	case CONFIG_TYPE_ARRAY:
-		return "an array";
+		return N_("an array");
 	case CONFIG_TYPE_LIST:
-		return "a list";
+		return N_("a list");
 	default:
-		return "something else";
+		return N_("something else");
 	}
 }
 
@@ -255,8 +267,11 @@ static const config_setting_t *member_of_type(struct loader *ld, const config_se
 	const config_setting_t *member = config_setting_get_member(group, name);
 	if (!member) {
 		if (required)
-			loader_error(ld, group, "%s is missing the required setting '%s'", what,
-				     name);
+			loader_error(ld, group,
+				     /* TRANSLATORS: the first %s is a part of the quiz
+				      * ("a question", "the quiz"...), the second the name
+				      * of a setting, which stays as it is. */
+				     _("%s is missing the required setting '%s'"), _(what), name);
 		return NULL;
 	}
 	int actual = config_setting_type(member);
@@ -264,8 +279,13 @@ static const config_setting_t *member_of_type(struct loader *ld, const config_se
 		       actual == CONFIG_TYPE_FLOAT;
 	if (actual == type || (type == CONFIG_TYPE_FLOAT && numeric))
 		return member;
-	loader_error(ld, member, "'%s' in %s must be %s, not %s", name, what,
-		     type == CONFIG_TYPE_FLOAT ? "a number" : type_name(type), type_name(actual));
+	loader_error(ld, member,
+		     /* TRANSLATORS: the first %s is the name of a setting (it stays
+		      * as it is), the second a part of the quiz ("a question", "the
+		      * quiz"...), the last two kinds of value ("a number", "a
+		      * string"...): what it must be and what it is. */
+		     _("'%s' in %s must be %s, not %s"), name, _(what), _(type_name(type)),
+		     _(type_name(actual)));
 	return NULL;
 }
 
@@ -306,7 +326,9 @@ static bool number_wrapped(struct loader *ld, const config_setting_t *setting)
 					  config_setting_get_int(setting));
 	if (wrapped)
 		loader_error(ld, setting,
-			     "the number for '%s' is too large: libconfig 1.5 would read it as %d",
+			     /* TRANSLATORS: %s is the name of a setting. */
+			     _("the number for '%s' is too large: libconfig 1.5 would read it as "
+			       "%d"),
 			     config_setting_name(setting), config_setting_get_int(setting));
 	return wrapped;
 }
@@ -332,7 +354,9 @@ static char *string_member(struct loader *ld, const config_setting_t *group, con
 		member_of_type(ld, group, name, CONFIG_TYPE_STRING, required, what);
 	const char *text = member ? config_setting_get_string(member) : "";
 	if (member && required && text[strspn(text, " \t\r\n")] == '\0')
-		loader_error(ld, member, "'%s' in %s must not be empty", name, what);
+		/* TRANSLATORS: the first %s is the name of a setting, the second a
+		 * part of the quiz ("a question", "the quiz"...). */
+		loader_error(ld, member, _("'%s' in %s must not be empty"), name, _(what));
 	return copy_string(ld, text);
 }
 
@@ -347,14 +371,24 @@ static char **string_list_member(struct loader *ld, const config_setting_t *grou
 		return NULL;
 	int type = config_setting_type(list);
 	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
-		loader_error(ld, list, "'%s' in %s must be a list of strings, not %s", name, what,
-			     type_name(type));
+		loader_error(ld, list,
+			     /* TRANSLATORS: the first %s is the name of a setting, the
+			      * second a part of the quiz ("a role"...), the third a kind
+			      * of value ("a string", "an integer"...). */
+			     _("'%s' in %s must be a list of strings, not %s"), name, _(what),
+			     _(type_name(type)));
 		return NULL;
 	}
 	size_t length = (size_t)config_setting_length(list);
 	if (length > max) {
-		loader_error(ld, list, "'%s' in %s has %zu entries; at most %zu are allowed", name,
-			     what, length, max);
+		loader_error(ld, list,
+			     /* TRANSLATORS: the first %s is the name of a setting, the
+			      * second a part of the quiz ("a role"...); then how many
+			      * entries it has (the plural follows it) and the most it may
+			      * have. */
+			     P_("'%s' in %s has %zu entry; at most %zu are allowed",
+				"'%s' in %s has %zu entries; at most %zu are allowed", length),
+			     name, _(what), length, max);
 		return NULL;
 	}
 	char **strings = calloc(length ? length : 1, sizeof(*strings));
@@ -366,10 +400,15 @@ static char **string_list_member(struct loader *ld, const config_setting_t *grou
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
 		const char *text = config_setting_get_string(elem);
 		if (!text)
-			loader_error(ld, elem, "each entry of '%s' in %s must be a string", name,
-				     what);
+			loader_error(ld, elem,
+				     /* TRANSLATORS: the first %s is the name of a setting,
+				      * the second a part of the quiz ("a role"...). */
+				     _("each entry of '%s' in %s must be a string"), name, _(what));
 		else if (text[strspn(text, " \t\r\n")] == '\0')
-			loader_error(ld, elem, "an entry of '%s' in %s is empty", name, what);
+			loader_error(ld, elem,
+				     /* TRANSLATORS: the first %s is the name of a setting,
+				      * the second a part of the quiz ("a role"...). */
+				     _("an entry of '%s' in %s is empty"), name, _(what));
 		else if ((strings[*count] = copy_string(ld, text)))
 			(*count)++;
 	}
@@ -394,9 +433,11 @@ static bool has_word(const char *text, const char *word, bool ignore_case)
 
 /* A story, prompt or option that names a role lets a reader answer by the
  * title instead of the situation. Names are matched in any case; short
- * forms (PM, PO) only as written, so that "5 pm" is not one. */
+ * forms (PM, PO) only as written, so that "5 pm" is not one. KEY is
+ * "story" (of the scenario ID), "prompt" (of the question ID) or "text"
+ * (of an option of the question ID). */
 static void check_role_names(struct loader *ld, const config_setting_t *group, const char *key,
-			     const char *what)
+			     const char *id)
 {
 	const config_setting_t *member = config_setting_get_member(group, key);
 	const char *text = member ? config_setting_get_string(member) : NULL;
@@ -407,28 +448,126 @@ static void check_role_names(struct loader *ld, const config_setting_t *group, c
 				    : role->short_name && has_word(text, role->short_name, false)
 					    ? role->short_name
 					    : NULL;
-		if (found)
+		if (!found)
+			continue;
+		if (strcmp(key, "story") == 0)
 			loader_warning(ld, member,
-				       "the %s of %s names the role '%s' (\"%s\"): readers "
-				       "could answer by the title, not the situation",
-				       key, what, role->id, found);
+				       /* TRANSLATORS: the first %s is a scenario's id, the
+					* second a role's id, the third the role's name or
+					* short form as the story writes it. */
+				       _("the story of scenario '%s' names the role '%s' (\"%s\"): "
+					 "readers could answer by the title, not the situation"),
+				       id, role->id, found);
+		else if (strcmp(key, "prompt") == 0)
+			loader_warning(
+				ld, member,
+				/* TRANSLATORS: the first %s is a question's id, the
+				 * second a role's id, the third the role's name or
+				 * short form as the prompt writes it. */
+				_("the prompt of question '%s' names the role '%s' (\"%s\"): "
+				  "readers could answer by the title, not the situation"),
+				id, role->id, found);
+		else
+			loader_warning(ld, member,
+				       /* TRANSLATORS: the first %s is a question's id, the
+					* second a role's id, the third the role's name or
+					* short form as the option's text writes it. */
+				       _("the text of an option of question '%s' names the role "
+					 "'%s' (\"%s\"): readers could answer by the title, not "
+					 "the situation"),
+				       id, role->id, found);
 	}
 }
 
 static char *id_member(struct loader *ld, const config_setting_t *group, enum quiz_id_kind kind,
 		       const char *what)
 {
+	/* TRANSLATORS: what an id may be made of, put into "id '%s' in %s is
+	 * not valid: use %s". */
 	static const char *const rules[] = {
-		"lower-case letters, digits and '-', starting with a letter or digit",
-		"a lower-case letter, then lower-case letters, digits or '_'",
-		"lower-case letters, digits, '-', '_' or '.', starting with a letter or digit",
+		N_("lower-case letters, digits and '-', starting with a letter or digit"),
+		N_("a lower-case letter, then lower-case letters, digits or '_'"),
+		N_("lower-case letters, digits, '-', '_' or '.', starting with a letter or digit"),
 	};
 	char *id = string_member(ld, group, "id", true, what);
 	const config_setting_t *member = config_setting_get_member(group, "id");
 	if (id && *id && !quiz_id_is_valid(id, kind))
-		loader_error(ld, member, "id '%s' in %s is not valid: use %s", id, what,
-			     rules[kind]);
+		loader_error(ld, member,
+			     /* TRANSLATORS: the first %s is the id as written, the
+			      * second a part of the quiz ("a question", "the
+			      * quiz"...), the third what an id may be made of. */
+			     _("id '%s' in %s is not valid: use %s"), id, _(what), _(rules[kind]));
 	return id;
+}
+
+/* The list NAME of WHAT has COUNT entries, not MIN to MAX (max 0: no upper
+ * bound). Each list has its own sentences, so that a translator never has
+ * to fit a setting's name into a sentence as if it were a word. */
+static void list_length_error(struct loader *ld, const config_setting_t *list, const char *name,
+			      const char *what, int min, int max, int count)
+{
+	if (strcmp(name, "roles") == 0)
+		loader_error(ld, list,
+			     /* TRANSLATORS: the first two numbers are the fewest and the
+			      * most roles a quiz may have (the plural follows the
+			      * second), the last how many it has. */
+			     P_("the quiz needs %d to %d roles, but has %d",
+				"the quiz needs %d to %d roles, but has %d", max),
+			     min, max, count);
+	else if (strcmp(name, "options") == 0)
+		loader_error(ld, list,
+			     /* TRANSLATORS: the first two numbers are the fewest and the
+			      * most options a question may have (the plural follows the
+			      * second), the last how many it has. */
+			     P_("a question needs %d to %d options, but has %d",
+				"a question needs %d to %d options, but has %d", max),
+			     min, max, count);
+	else if (strcmp(name, "scenarios") == 0)
+		loader_error(ld, list, _("the quiz has no scenarios; it needs at least one"));
+	else if (strcmp(name, "questions") == 0)
+		loader_error(ld, list, _("a scenario has no questions; it needs at least one"));
+	else if (strcmp(name, "glossary") == 0)
+		loader_error(ld, list,
+			     _("the glossary is empty: give it at least one entry or leave it "
+			       "out"));
+	else if (max)
+		loader_error(ld, list,
+			     /* TRANSLATORS: %s is the name of a setting, then a part of
+			      * the quiz ("a question"...); the numbers are the fewest
+			      * and the most entries it may have (the plural follows the
+			      * second), then how many it has. */
+			     P_("'%s' in %s needs %d to %d entries, but has %d",
+				"'%s' in %s needs %d to %d entries, but has %d", max),
+			     name, _(what), min, max, count);
+	else
+		loader_error(ld, list,
+			     /* TRANSLATORS: %s is the name of a setting, then a part of
+			      * the quiz ("a question"...). */
+			     _("'%s' in %s is empty; it needs at least one entry"), name, _(what));
+}
+
+/* An entry of the list NAME of WHAT is not a group. */
+static void list_entry_error(struct loader *ld, const config_setting_t *elem, const char *name,
+			     const char *what)
+{
+	if (strcmp(name, "roles") == 0)
+		loader_error(ld, elem, _("each of the roles in the quiz must be a group { ... }"));
+	else if (strcmp(name, "options") == 0)
+		loader_error(ld, elem,
+			     _("each of the options in a question must be a group { ... }"));
+	else if (strcmp(name, "scenarios") == 0)
+		loader_error(ld, elem,
+			     _("each of the scenarios in the quiz must be a group { ... }"));
+	else if (strcmp(name, "questions") == 0)
+		loader_error(ld, elem,
+			     _("each of the questions in a scenario must be a group { ... }"));
+	else if (strcmp(name, "glossary") == 0)
+		loader_error(ld, elem, _("each entry of the glossary must be a group { ... }"));
+	else
+		loader_error(ld, elem,
+			     /* TRANSLATORS: %s is the name of a setting, then a part of
+			      * the quiz ("a question"...). */
+			     _("each entry of '%s' in %s must be a group { ... }"), name, _(what));
 }
 
 /* A list of groups with a length in [min, max] (max 0: no upper bound). */
@@ -441,19 +580,13 @@ static const config_setting_t *group_list_member(struct loader *ld, const config
 	if (!list)
 		return NULL;
 	int count = config_setting_length(list);
-	if (count < min || (max && count > max)) {
-		if (max)
-			loader_error(ld, list, "%s needs %d to %d %s, but has %d", what, min, max,
-				     name, count);
-		else
-			loader_error(ld, list, "%s has no %s; it needs at least one", what, name);
-	}
+	if (count < min || (max && count > max))
+		list_length_error(ld, list, name, what, min, max, count);
 	bool all_groups = true;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
 		if (config_setting_type(elem) != CONFIG_TYPE_GROUP) {
-			loader_error(ld, elem, "each of the %s in %s must be a group { ... }", name,
-				     what);
+			list_entry_error(ld, elem, name, what);
 			all_groups = false;
 		}
 	}
@@ -473,14 +606,16 @@ static void note_source(struct loader *ld, const config_setting_t *group, char *
 static void load_role(struct loader *ld, const config_setting_t *group, struct quiz_role *role)
 {
 	note_source(ld, group, &role->file, &role->line);
-	check_known_keys(ld, group, role_keys, "a role");
-	role->id = id_member(ld, group, QUIZ_ID_ROLE, "a role");
-	role->name = string_member(ld, group, "name", true, "a role");
-	role->short_name = string_member(ld, group, "short", false, "a role");
-	role->summary = string_member(ld, group, "summary", false, "a role");
-	role->description = string_member(ld, group, "description", false, "a role");
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	check_known_keys(ld, group, role_keys, N_("a role"));
+	role->id = id_member(ld, group, QUIZ_ID_ROLE, N_("a role"));
+	role->name = string_member(ld, group, "name", true, N_("a role"));
+	role->short_name = string_member(ld, group, "short", false, N_("a role"));
+	role->summary = string_member(ld, group, "summary", false, N_("a role"));
+	role->description = string_member(ld, group, "description", false, N_("a role"));
 	role->next_steps = string_list_member(ld, group, "next_steps", QUIZ_MAX_NEXT_STEPS,
-					      "a role", &role->next_step_count);
+					      N_("a role"), &role->next_step_count);
 	if (role->short_name && !*role->short_name && role->name) {
 		free(role->short_name);
 		role->short_name = copy_string(ld, role->name);
@@ -489,8 +624,8 @@ static void load_role(struct loader *ld, const config_setting_t *group, struct q
 
 static void load_roles(struct loader *ld, const config_setting_t *root)
 {
-	const config_setting_t *list =
-		group_list_member(ld, root, "roles", QUIZ_MIN_ROLES, QUIZ_MAX_ROLES, "the quiz");
+	const config_setting_t *list = group_list_member(ld, root, "roles", QUIZ_MIN_ROLES,
+							 QUIZ_MAX_ROLES, N_("the quiz"));
 	if (!list)
 		return;
 	size_t count = (size_t)config_setting_length(list);
@@ -510,7 +645,7 @@ static void load_roles(struct loader *ld, const config_setting_t *root)
 			if (quiz->roles[j].id && *quiz->roles[i].id &&
 			    strcmp(quiz->roles[j].id, quiz->roles[i].id) == 0)
 				loader_error(ld, config_setting_get_member(group, "id"),
-					     "duplicate role id '%s'", quiz->roles[i].id);
+					     _("duplicate role id '%s'"), quiz->roles[i].id);
 	}
 }
 
@@ -568,7 +703,7 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 		return;
 	}
 	const config_setting_t *scores =
-		member_of_type(ld, option, "scores", CONFIG_TYPE_GROUP, false, "an option");
+		member_of_type(ld, option, "scores", CONFIG_TYPE_GROUP, false, N_("an option"));
 	int count = scores ? config_setting_length(scores) : 0;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *score = config_setting_get_elem(scores, (unsigned)i);
@@ -579,16 +714,25 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 			continue; /* the roles themselves are broken: reported already */
 		} else if (role < 0 && (role = similar_role(quiz, name)) >= 0) {
 			loader_error(ld, score,
-				     "unknown role '%s' in the scores of question '%s' (did you "
-				     "mean '%s'?)",
+				     /* TRANSLATORS: the first %s is a name written in the
+				      * scores, the second a question's id, the third a
+				      * role's id. */
+				     _("unknown role '%s' in the scores of question '%s' (did you "
+				       "mean '%s'?)"),
 				     name, question_id, quiz->roles[role].id);
 		} else if (role < 0) {
-			loader_error(ld, score, "unknown role '%s' in the scores of question '%s'",
-				     name, question_id);
+			loader_error(ld, score,
+				     /* TRANSLATORS: the first %s is a name written in the
+				      * scores, the second a question's id. */
+				     _("unknown role '%s' in the scores of question '%s'"), name,
+				     question_id);
 		} else if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64 &&
 			   type != CONFIG_TYPE_FLOAT) {
-			loader_error(ld, score, "the score for '%s' must be a number, not %s", name,
-				     type_name(type));
+			loader_error(ld, score,
+				     /* TRANSLATORS: the first %s is a role's id, the second a
+				      * kind of value ("a string", "a group"...). */
+				     _("the score for '%s' must be a number, not %s"), name,
+				     _(type_name(type)));
 		} else {
 			double value = number_value(score);
 			if (number_wrapped(ld, score))
@@ -596,7 +740,9 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 			if (!(value >= -QUIZ_MAX_SCORE && value <= QUIZ_MAX_SCORE))
 				loader_error(
 					ld, score,
-					"the score for '%s' is %g; scores must be between -5 and 5",
+					/* TRANSLATORS: %s is a role's id, %g the score. */
+					_("the score for '%s' is %g; scores must be between -5 "
+					  "and 5"),
 					name, value);
 			else
 				out->scores[role] = value;
@@ -607,25 +753,26 @@ static void load_scores(struct loader *ld, const config_setting_t *option, struc
 static void load_option(struct loader *ld, const config_setting_t *group,
 			struct quiz_option *option, const char *question_id)
 {
-	check_known_keys(ld, group, option_keys, "an option");
-	option->text = string_member(ld, group, "text", true, "an option");
-	char what[160];
-	snprintf(what, sizeof(what), "an option of question '%.100s'", question_id);
-	check_role_names(ld, group, "text", what);
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	check_known_keys(ld, group, option_keys, N_("an option"));
+	option->text = string_member(ld, group, "text", true, N_("an option"));
+	check_role_names(ld, group, "text", question_id);
 	load_scores(ld, group, option, question_id);
 }
 
 static double weight_member(struct loader *ld, const config_setting_t *group)
 {
 	const config_setting_t *member =
-		member_of_type(ld, group, "weight", CONFIG_TYPE_FLOAT, false, "a question");
+		member_of_type(ld, group, "weight", CONFIG_TYPE_FLOAT, false, N_("a question"));
 	if (!member)
 		return 1.0;
 	double weight = number_value(member);
 	if (number_wrapped(ld, member))
 		return 1.0;
 	if (!(weight > 0 && weight <= QUIZ_MAX_WEIGHT)) {
-		loader_error(ld, member, "weight is %g; it must be more than 0 and at most 10",
+		/* TRANSLATORS: weight is the name of a setting: it stays as it is. */
+		loader_error(ld, member, _("weight is %g; it must be more than 0 and at most 10"),
 			     weight);
 		return 1.0;
 	}
@@ -636,21 +783,21 @@ static void load_question(struct loader *ld, const config_setting_t *group,
 			  struct quiz_question *question)
 {
 	note_source(ld, group, &question->file, &question->line);
-	check_known_keys(ld, group, question_keys, "a question");
-	question->id = id_member(ld, group, QUIZ_ID_OTHER, "a question");
-	question->prompt = string_member(ld, group, "prompt", true, "a question");
-	char what[160];
-	snprintf(what, sizeof(what), "question '%.100s'", question->id ? question->id : "");
-	check_role_names(ld, group, "prompt", what);
-	question->debrief = string_member(ld, group, "debrief", false, "a question");
-	char *pair = string_member(ld, group, "pair", false, "a question");
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	check_known_keys(ld, group, question_keys, N_("a question"));
+	question->id = id_member(ld, group, QUIZ_ID_OTHER, N_("a question"));
+	question->prompt = string_member(ld, group, "prompt", true, N_("a question"));
+	check_role_names(ld, group, "prompt", question->id ? question->id : "");
+	question->debrief = string_member(ld, group, "debrief", false, N_("a question"));
+	char *pair = string_member(ld, group, "pair", false, N_("a question"));
 	if (pair && *pair)
 		question->pair = pair;
 	else
 		free(pair);
 	question->weight = weight_member(ld, group);
 	const config_setting_t *list = group_list_member(ld, group, "options", QUIZ_MIN_OPTIONS,
-							 QUIZ_MAX_OPTIONS, "a question");
+							 QUIZ_MAX_OPTIONS, N_("a question"));
 	if (!list)
 		return;
 	size_t count = (size_t)config_setting_length(list);
@@ -675,8 +822,11 @@ static bool too_many_problems(struct loader *ld, const config_setting_t *where)
 		return false;
 	if (ld->problems == LOADER_MAX_PROBLEMS)
 		loader_error(ld, where,
-			     "more than %d problems: careerfit stops checking here; fix these "
-			     "and validate again",
+			     P_("more than %d problem: careerfit stops checking here; fix these "
+				"and validate again",
+				"more than %d problems: careerfit stops checking here; fix these "
+				"and validate again",
+				LOADER_MAX_PROBLEMS),
 			     LOADER_MAX_PROBLEMS);
 	return true;
 }
@@ -685,18 +835,18 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 {
 	struct quiz *quiz = ld->quiz;
 	struct quiz_scenario *scenario = &quiz->scenarios[index];
-	check_known_keys(ld, group, scenario_keys, "a scenario");
-	scenario->id = id_member(ld, group, QUIZ_ID_OTHER, "a scenario");
-	scenario->title = string_member(ld, group, "title", true, "a scenario");
-	scenario->story = string_member(ld, group, "story", false, "a scenario");
-	char what[160];
-	snprintf(what, sizeof(what), "scenario '%.100s'", scenario->id ? scenario->id : "");
-	check_role_names(ld, group, "story", what);
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	check_known_keys(ld, group, scenario_keys, N_("a scenario"));
+	scenario->id = id_member(ld, group, QUIZ_ID_OTHER, N_("a scenario"));
+	scenario->title = string_member(ld, group, "title", true, N_("a scenario"));
+	scenario->story = string_member(ld, group, "story", false, N_("a scenario"));
+	check_role_names(ld, group, "story", scenario->id ? scenario->id : "");
 	unique_id(ld, &ld->scenario_ids, scenario->id, config_setting_get_member(group, "id"),
-		  "duplicate scenario id '%s'");
+		  _("duplicate scenario id '%s'"));
 	scenario->first_question = quiz->question_count;
 	const config_setting_t *list =
-		group_list_member(ld, group, "questions", 1, 0, "a scenario");
+		group_list_member(ld, group, "questions", 1, 0, N_("a scenario"));
 	int count = list ? config_setting_length(list) : 0;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *elem = config_setting_get_elem(list, (unsigned)i);
@@ -706,7 +856,7 @@ static void load_scenario(struct loader *ld, const config_setting_t *group, size
 		question->scenario = index;
 		load_question(ld, elem, question);
 		unique_id(ld, &ld->question_ids, question->id,
-			  config_setting_get_member(elem, "id"), "duplicate question id '%s'");
+			  config_setting_get_member(elem, "id"), _("duplicate question id '%s'"));
 		quiz->question_count++;
 		scenario->question_count++;
 	}
@@ -727,7 +877,10 @@ static size_t count_questions(const config_setting_t *scenarios)
 
 static void load_scenarios(struct loader *ld, const config_setting_t *root)
 {
-	const config_setting_t *list = group_list_member(ld, root, "scenarios", 1, 0, "the quiz");
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	const config_setting_t *list =
+		group_list_member(ld, root, "scenarios", 1, 0, N_("the quiz"));
 	if (!list)
 		return;
 	struct quiz *quiz = ld->quiz;
@@ -748,11 +901,14 @@ static void load_scenarios(struct loader *ld, const config_setting_t *root)
 static void load_term(struct loader *ld, const config_setting_t *group, size_t index)
 {
 	struct quiz_term *term = &ld->quiz->glossary[index];
-	check_known_keys(ld, group, term_keys, "a glossary entry");
-	term->term = string_member(ld, group, "term", true, "a glossary entry");
-	term->meaning = string_member(ld, group, "meaning", true, "a glossary entry");
+	/* TRANSLATORS: a part of the quiz, put into sentences such as "%s is
+	 * missing the required setting '%s'" and "'%s' in %s must not be empty". */
+	check_known_keys(ld, group, term_keys, N_("a glossary entry"));
+	term->term = string_member(ld, group, "term", true, N_("a glossary entry"));
+	term->meaning = string_member(ld, group, "meaning", true, N_("a glossary entry"));
 	unique_id(ld, &ld->terms, term->term, config_setting_get_member(group, "term"),
-		  "the glossary explains '%s' twice");
+		  /* TRANSLATORS: %s is a term of the glossary. */
+		  _("the glossary explains '%s' twice"));
 }
 
 /* The optional glossary: the terms the quiz's text uses, explained. */
@@ -760,7 +916,8 @@ static void load_glossary(struct loader *ld, const config_setting_t *root)
 {
 	if (!config_setting_get_member(root, "glossary"))
 		return;
-	const config_setting_t *list = group_list_member(ld, root, "glossary", 1, 0, "the quiz");
+	const config_setting_t *list =
+		group_list_member(ld, root, "glossary", 1, 0, N_("the quiz"));
 	size_t count = list ? (size_t)config_setting_length(list) : 0;
 	if (count == 0)
 		return;
@@ -785,18 +942,23 @@ static bool selected_questions(struct loader *ld, const config_setting_t *list, 
 		const char *id = config_setting_get_string(elem);
 		bool known = id && id_set_has(&ld->question_ids, id);
 		if (!id)
-			loader_error(ld, elem, "each entry of 'select' must be a question id");
+			/* TRANSLATORS: select is the name of a setting: it stays as it is. */
+			loader_error(ld, elem, _("each entry of 'select' must be a question id"));
 		else if (!known)
 			loader_error(ld, elem,
-				     "'select' names the question '%s', which the quiz "
-				     "does not have",
+				     /* TRANSLATORS: select is the name of a setting; %s is
+				      * a question's id. */
+				     _("'select' names the question '%s', which the quiz "
+				       "does not have"),
 				     id);
 		else if (id_set_add(&selected, id) == ID_PRESENT)
-			loader_warning(ld, elem, "'select' names the question '%s' twice", id);
+			/* TRANSLATORS: select is the name of a setting; %s is a
+			 * question's id. */
+			loader_warning(ld, elem, _("'select' names the question '%s' twice"), id);
 		ok = ok && known;
 	}
 	if (ok && count == 0)
-		loader_error(ld, list, "'select' is empty: it must name at least one question");
+		loader_error(ld, list, _("'select' is empty: it must name at least one question"));
 	for (size_t q = 0; ok && q < ld->quiz->question_count; q++)
 		keep[q] = id_set_has(&selected, ld->quiz->questions[q].id);
 	free(selected.slots);
@@ -842,8 +1004,10 @@ static void apply_selection(struct loader *ld, const config_setting_t *root)
 		return;
 	int type = config_setting_type(list);
 	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
-		loader_error(ld, list, "'select' must be a list of question ids, not %s",
-			     type_name(type));
+		/* TRANSLATORS: select is the name of a setting; %s is a kind of
+		 * value ("a string", "a group"...). */
+		loader_error(ld, list, _("'select' must be a list of question ids, not %s"),
+			     _(type_name(type)));
 		return;
 	}
 	bool *keep = calloc(ld->quiz->question_count + 1, sizeof(*keep));
@@ -868,11 +1032,19 @@ static void check_pairs(struct loader *ld, const struct id_set *ids, bool select
 		if (!known && selected) {
 			free(question->pair);
 			question->pair = NULL;
-		} else if (!known || self) {
+		} else if (self) {
 			diag_add(ld->diags, DIAG_ERROR, question->file, question->line,
-				 "the pair of question '%s' is '%s', %s", question->id,
-				 question->pair,
-				 self ? "the question itself" : "which the quiz does not have");
+				 /* TRANSLATORS: both %s are the same question's id. */
+				 _("the pair of question '%s' is '%s', the question itself"),
+				 question->id, question->pair);
+			ld->failed = true;
+		} else if (!known) {
+			diag_add(ld->diags, DIAG_ERROR, question->file, question->line,
+				 /* TRANSLATORS: the first %s is a question's id, the
+				  * second the id its pair names. */
+				 _("the pair of question '%s' is '%s', which the quiz does not "
+				   "have"),
+				 question->id, question->pair);
 			ld->failed = true;
 		}
 	}
@@ -902,37 +1074,71 @@ static void check_balance_basics(struct loader *ld)
 				scored = scored || quiz->questions[q].options[o].scores[r] != 0;
 		if (!scored)
 			diag_add(ld->diags, DIAG_WARNING, quiz->roles[r].file, quiz->roles[r].line,
-				 "no option scores the role '%s', so its affinity is undefined",
+				 /* TRANSLATORS: %s is a role's id. */
+				 _("no option scores the role '%s', so its affinity is undefined"),
 				 quiz->roles[r].id);
 	}
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		const struct quiz_question *question = &quiz->questions[q];
 		if (quiz_options_alike(quiz, q))
 			diag_add(ld->diags, DIAG_WARNING, question->file, question->line,
-				 "every option of question '%s' scores the same, so it cannot "
-				 "tell the roles apart",
+				 /* TRANSLATORS: %s is a question's id. */
+				 _("every option of question '%s' scores the same, so it cannot "
+				   "tell the roles apart"),
 				 question->id);
 	}
+}
+
+/* `language` must be written in the quiz file itself, not in an include:
+ * then the file's own text tells its language, and finding the version of
+ * a quiz id in the reader's language reads no include (catalog_lookup). */
+static char *language_member(struct loader *ld, const config_setting_t *root)
+{
+	const config_setting_t *member =
+		member_of_type(ld, root, "language", CONFIG_TYPE_STRING, false, "the quiz");
+	if (!member)
+		return copy_string(ld, QUIZ_DEFAULT_LANGUAGE);
+	const char *tag = config_setting_get_string(member), *file;
+	int line;
+	setting_origin(ld, member, &file, &line);
+	if (!quiz_language_is_valid(tag))
+		loader_error(ld, member,
+			     _("language '%s' is not a language tag: write a lower-case language "
+			       "code, optionally '_' and an upper-case country code, such as "
+			       "\"fr\", \"en\" or \"pt_BR\""),
+			     tag);
+	else if (strcmp(file, ld->path) != 0)
+		loader_error(ld, member,
+			     _("'language' must be set in the quiz file itself, not in an "
+			       "included file"));
+	return copy_string(ld, tag);
 }
 
 static void load_header(struct loader *ld, const config_setting_t *root)
 {
 	struct quiz *quiz = ld->quiz;
-	check_known_keys(ld, root, quiz_keys, "the quiz");
-	quiz->id = id_member(ld, root, QUIZ_ID_QUIZ, "the quiz");
-	quiz->title = string_member(ld, root, "title", true, "the quiz");
-	quiz->description = string_member(ld, root, "description", false, "the quiz");
+	check_known_keys(ld, root, quiz_keys, N_("the quiz"));
+	quiz->id = id_member(ld, root, QUIZ_ID_QUIZ, N_("the quiz"));
+	quiz->title = string_member(ld, root, "title", true, N_("the quiz"));
+	quiz->description = string_member(ld, root, "description", false, N_("the quiz"));
+	quiz->language = language_member(ld, root);
 	const config_setting_t *version =
-		member_of_type(ld, root, "version", CONFIG_TYPE_FLOAT, false, "the quiz");
+		member_of_type(ld, root, "version", CONFIG_TYPE_FLOAT, false, N_("the quiz"));
 	double number = version ? number_value(version) : 1;
 	bool in_range = number >= 0 && number <= INT_MAX;
 	bool whole = in_range && number == (double)(long long)number;
 	if (version && !number_wrapped(ld, version) && !whole)
-		loader_error(ld, version, "version is %s; it must be a whole number from 0 to %d",
-			     in_range ? "not whole" : "out of range", INT_MAX);
+		loader_error(ld, version,
+			     /* TRANSLATORS: version is the name of a setting: it stays
+			      * as it is. */
+			     in_range ? _("version is not whole; it must be a whole number from 0 "
+					  "to %d")
+				      : _("version is out of range; it must be a whole number "
+					  "from 0 to %d"),
+			     INT_MAX);
 	quiz->version = version && whole ? (int)number : 1;
 	const config_setting_t *shuffle =
-		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, "the quiz");
+		member_of_type(ld, root, "shuffle", CONFIG_TYPE_BOOL, false, N_("the quiz"));
 	quiz->shuffle = shuffle ? config_setting_get_bool(shuffle) : true;
 }
 
@@ -998,7 +1204,8 @@ struct quiz *quiz_load_with_library(const char *path, const char *library, struc
 		goto err;
 	const config_setting_t *root = config_root_setting(&config);
 	if (config_setting_length(root) == 0) {
-		diag_add(diags, DIAG_ERROR, path, 1, "the file holds no settings: it is empty");
+		diag_add(diags, DIAG_ERROR, path, 1, "%s",
+			 _("the file holds no settings: it is empty"));
 		goto err;
 	}
 	load_header(&ld, root);

@@ -2,11 +2,14 @@
 
 #include "careerfit/guard.h"
 
+#include "careerfit/i18n.h"
+
 #include "careerfit/store.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libconfig.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,12 +130,18 @@ char *results_safe_name(const char *name)
 	return safe;
 }
 
-static char *format_error(const char *format, const char *a, const char *b)
+__attribute__((format(printf, 1, 2))) static char *format_error(const char *format, ...)
 {
-	size_t size = strlen(format) + strlen(a) + strlen(b) + 1;
-	char *text = malloc(size);
-	if (text)
-		snprintf(text, size, format, a, b);
+	va_list args;
+	va_start(args, format);
+	int length = vsnprintf(NULL, 0, format, args);
+	va_end(args);
+	char *text = length < 0 ? NULL : malloc((size_t)length + 1);
+	if (text) {
+		va_start(args, format);
+		vsnprintf(text, (size_t)length + 1, format, args);
+		va_end(args);
+	}
 	return text;
 }
 
@@ -146,18 +155,23 @@ bool results_check_folder(const char *dir, char **error)
 	*error = NULL;
 	struct stat info;
 	if (!store_make_folders(dir) || stat(dir, &info) != 0) {
-		*error = format_error("cannot create the folder %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: the first %s is a folder, the second the system's
+		 * reason, such as "Permission denied". */
+		*error = format_error(_("cannot create the folder %s: %s"), dir, strerror(errno));
 		return false;
 	}
 	if (!S_ISDIR(info.st_mode)) {
-		*error = format_error("%s is not a folder%s", dir, "");
+		/* TRANSLATORS: %s is a path. */
+		*error = format_error(_("%s is not a folder"), dir);
 		return false;
 	}
 	store_remove_stale(dir);
 	char *probe = join_path(dir, ".careerfit-probe-XXXXXX");
 	int fd = probe ? mkstemp(probe) : -1;
 	if (fd < 0) {
-		*error = format_error("cannot write in %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: the first %s is a folder, the second the system's
+		 * reason, such as "Permission denied". */
+		*error = format_error(_("cannot write in %s: %s"), dir, strerror(errno));
 		free(probe);
 		return false;
 	}
@@ -286,13 +300,16 @@ static char *publish(const char *dir, const char *temporary, const char *stem, c
 			return path;
 		free(path);
 		if (failure != EEXIST) {
-			*error = format_error("cannot save the result in %s: %s", dir,
+			/* TRANSLATORS: the first %s is a folder, the second the
+			 * system's reason, such as "Permission denied". */
+			*error = format_error(_("cannot save the result in %s: %s"), dir,
 					      strerror(failure));
 			return NULL;
 		}
 	}
 	if (!*error)
-		*error = format_error("cannot find a free file name in %s%s", dir, "");
+		/* TRANSLATORS: %s is a folder. */
+		*error = format_error(_("cannot find a free file name in %s"), dir);
 	return NULL;
 }
 
@@ -308,7 +325,7 @@ bool results_save(const char *dir, const struct outcome *outcome, const char *na
 	config_init(&config);
 	char *temporary = NULL, *safe = results_safe_name(name);
 	if (!safe || !build_record(&config, outcome, name, when)) {
-		*error = format_error("out of memory while saving the result%s%s", "", "");
+		*error = format_error("%s", _("out of memory while saving the result"));
 		goto done;
 	}
 	char stem[400], stamp[32];
@@ -319,7 +336,9 @@ bool results_save(const char *dir, const struct outcome *outcome, const char *na
 	/* A workshop folder is shared: the mentor reads everyone's files. */
 	temporary = store_write_temporary(dir, &config, 0644);
 	if (!temporary)
-		*error = format_error("cannot write the result in %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: the first %s is a folder, the second the system's
+		 * reason, such as "No space left on device". */
+		*error = format_error(_("cannot write the result in %s: %s"), dir, strerror(errno));
 	if (temporary) {
 		*saved = publish(dir, temporary, stem, error);
 		unlink(temporary);
@@ -346,11 +365,12 @@ static bool reject(struct reader *rd, const config_setting_t *where, const char 
 	char line[32] = "";
 	if (where && config_setting_source_line(where))
 		snprintf(line, sizeof(line), ":%u", config_setting_source_line(where));
-	size_t size = strlen(rd->path) + strlen(line) + strlen(what) + 64;
-	*rd->error = malloc(size);
-	if (*rd->error)
-		snprintf(*rd->error, size, "%s%s: not a careerfit result: %s", rd->path, line,
-			 what);
+	char *shown = format_error("%s%s", rd->path, line);
+	if (shown)
+		/* TRANSLATORS: the first %s is FILE or FILE:LINE, the second says
+		 * what is wrong with the file, such as "no list of roles". */
+		*rd->error = format_error(_("%s: not a careerfit result: %s"), shown, what);
+	free(shown);
 	return false;
 }
 
@@ -360,11 +380,13 @@ static bool read_string(struct reader *rd, const config_setting_t *group, const 
 	const char *value = NULL;
 	if (!config_setting_lookup_string(group, name, &value)) {
 		char what[96];
-		snprintf(what, sizeof(what), "no text '%s'", name);
+		/* TRANSLATORS: why a file is not a careerfit result: the setting
+		 * %s (a name in the file, not translated) holds no text. */
+		snprintf(what, sizeof(what), _("no text '%s'"), name);
 		return reject(rd, group, what);
 	}
 	*out = strdup(value);
-	return *out != NULL || reject(rd, group, "out of memory");
+	return *out != NULL || reject(rd, group, _("out of memory"));
 }
 
 static bool read_number(const config_setting_t *group, const char *name, double *out)
@@ -391,10 +413,10 @@ static bool read_roles(struct reader *rd, const config_setting_t *root,
 	const config_setting_t *list = config_setting_get_member(root, "roles");
 	int count = list && config_setting_is_list(list) ? config_setting_length(list) : 0;
 	if (count < 1 || count > QUIZ_MAX_ROLES)
-		return reject(rd, list ? list : root, "no list of roles");
+		return reject(rd, list ? list : root, _("no list of roles"));
 	record->roles = calloc((size_t)count, sizeof(*record->roles));
 	if (!record->roles)
-		return reject(rd, root, "out of memory");
+		return reject(rd, root, _("out of memory"));
 	record->role_count = (size_t)count;
 	for (int i = 0; i < count; i++) {
 		const config_setting_t *group = config_setting_get_elem(list, (unsigned)i);
@@ -402,12 +424,12 @@ static bool read_roles(struct reader *rd, const config_setting_t *root,
 		int top = 0;
 		if (!config_setting_is_group(group) || !read_string(rd, group, "id", &role->id) ||
 		    !read_string(rd, group, "name", &role->name))
-			return reject(rd, group, "a role is not a group with an id and a name");
+			return reject(rd, group, _("a role is not a group with an id and a name"));
 		if (!quiz_id_is_valid(role->id, QUIZ_ID_ROLE))
-			return reject(rd, group, "a role id is not valid");
+			return reject(rd, group, _("a role id is not valid"));
 		role->defined = read_number(group, "affinity", &role->affinity);
 		if (role->defined && !(role->affinity >= 0 && role->affinity <= 100))
-			return reject(rd, group, "an affinity is not between 0 and 100");
+			return reject(rd, group, _("an affinity is not between 0 and 100"));
 		config_setting_lookup_bool(group, "top", &top);
 		role->top = top;
 	}
@@ -431,17 +453,17 @@ static bool read_answer(struct reader *rd, const config_setting_t *group,
 	    !read_string(rd, group, "prompt", &answer->prompt) ||
 	    !config_setting_lookup_int(group, "option", &option) || option < -1 ||
 	    option >= QUIZ_MAX_OPTIONS)
-		return reject(rd, group, "an answer lacks its question or option");
+		return reject(rd, group, _("an answer lacks its question or option"));
 	if (!quiz_id_is_valid(answer->question, QUIZ_ID_OTHER))
-		return reject(rd, group, "a question id is not valid");
+		return reject(rd, group, _("a question id is not valid"));
 	const char *pair = NULL;
 	if (config_setting_lookup_string(group, "pair", &pair) &&
 	    (!quiz_id_is_valid(pair, QUIZ_ID_OTHER) || !(answer->pair = strdup(pair))))
-		return reject(rd, group, "a pair is not a question id");
+		return reject(rd, group, _("a pair is not a question id"));
 	answer->option = option;
 	answer->scores = calloc(record->role_count, sizeof(double));
 	if (!answer->scores)
-		return reject(rd, group, "out of memory");
+		return reject(rd, group, _("out of memory"));
 	if (option < 0)
 		return (answer->text = strdup("")) != NULL;
 	if (!read_string(rd, group, "text", &answer->text))
@@ -452,9 +474,10 @@ static bool read_answer(struct reader *rd, const config_setting_t *group,
 		const config_setting_t *score = config_setting_get_elem(scores, (unsigned)i);
 		int role = record_role_index(record, config_setting_name(score));
 		if (role < 0)
-			return reject(rd, score, "an answer scores a role the file does not list");
+			return reject(rd, score,
+				      _("an answer scores a role the file does not list"));
 		if (!read_number(scores, config_setting_name(score), &answer->scores[role]))
-			return reject(rd, score, "a score is not a number");
+			return reject(rd, score, _("a score is not a number"));
 	}
 	return true;
 }
@@ -464,11 +487,11 @@ static bool read_answers(struct reader *rd, const config_setting_t *root,
 {
 	const config_setting_t *list = config_setting_get_member(root, "answers");
 	if (!list || !config_setting_is_list(list))
-		return reject(rd, root, "no list of answers");
+		return reject(rd, root, _("no list of answers"));
 	int count = config_setting_length(list);
 	record->answers = calloc(count ? (size_t)count : 1, sizeof(*record->answers));
 	if (!record->answers)
-		return reject(rd, root, "out of memory");
+		return reject(rd, root, _("out of memory"));
 	for (int i = 0; i < count; i++) {
 		record->answer_count = (size_t)i + 1;
 		if (!read_answer(rd, config_setting_get_elem(list, (unsigned)i), record,
@@ -484,15 +507,16 @@ static bool read_header(struct reader *rd, const config_setting_t *root,
 	int format = 0;
 	const config_setting_t *quiz = config_setting_get_member(root, "quiz");
 	if (!config_setting_lookup_int(root, "format", &format) || format != RESULTS_FORMAT_VERSION)
-		return reject(rd, root, "no 'format = 1'");
+		/* TRANSLATORS: format = 1 is written in the file: keep it as it is. */
+		return reject(rd, root, _("no 'format = 1'"));
 	if (!quiz || !config_setting_is_group(quiz) ||
 	    !read_string(rd, quiz, "id", &record->quiz_id) ||
 	    !read_string(rd, quiz, "title", &record->quiz_title) ||
 	    !read_string(rd, quiz, "hash", &record->quiz_hash) ||
 	    !config_setting_lookup_int(quiz, "version", &record->quiz_version))
-		return reject(rd, quiz ? quiz : root, "no quiz id, title, version and hash");
+		return reject(rd, quiz ? quiz : root, _("no quiz id, title, version and hash"));
 	if (!quiz_id_is_valid(record->quiz_id, QUIZ_ID_QUIZ))
-		return reject(rd, quiz, "the quiz id is not valid");
+		return reject(rd, quiz, _("the quiz id is not valid"));
 	return read_string(rd, root, "participant", &record->name) &&
 	       read_string(rd, root, "time", &record->time);
 }
@@ -507,16 +531,16 @@ static bool read_clarity(struct reader *rd, const config_setting_t *root,
 	if (clarity && (!config_setting_is_group(clarity) ||
 			!config_setting_lookup_string(clarity, "band", &band) ||
 			!clarity_band_from_id(band, &record->band)))
-		return reject(rd, clarity, "the clarity has no known band");
+		return reject(rd, clarity, _("the clarity has no known band"));
 	record->has_band = clarity != NULL;
 	const config_setting_t *member = config_setting_get_member(root, "runner_up");
 	if (!member)
 		return true;
 	if (!config_setting_lookup_string(root, "runner_up", &runner_up) ||
 	    record_role_index(record, runner_up) < 0)
-		return reject(rd, member, "the runner-up is not one of the file's roles");
+		return reject(rd, member, _("the runner-up is not one of the file's roles"));
 	record->runner_up = strdup(runner_up);
-	return record->runner_up || reject(rd, member, "out of memory");
+	return record->runner_up || reject(rd, member, _("out of memory"));
 }
 
 struct result_record *results_read(const char *path, char **error)
@@ -539,11 +563,15 @@ struct result_record *results_read(const char *path, char **error)
 		snprintf(where, sizeof(where), first && first->line ? "%s:%d" : "%s", path,
 			 first ? first->line : 0);
 		if (first && text)
-			*error = format_error("%s: not a careerfit result: %s", where, "corrupt");
+			*error = format_error(_("%s: not a careerfit result: %s"), where,
+					      /* TRANSLATORS: why a file is not a careerfit
+					       * result: its syntax is broken. */
+					      _("corrupt"));
 		else if (first && first->line == 0)
-			*error = format_error("%s: cannot read: %s", where, first->message);
+			/* TRANSLATORS: the first %s is FILE, the second why. */
+			*error = format_error(_("%s: cannot read: %s"), where, first->message);
 		else if (first)
-			*error = format_error("%s: not a careerfit result: %s", where,
+			*error = format_error(_("%s: not a careerfit result: %s"), where,
 					      first->message);
 		diag_list_clear(&diags);
 		goto err;
@@ -558,7 +586,8 @@ struct result_record *results_read(const char *path, char **error)
 	return record;
 err:
 	if (!*error)
-		*error = format_error("%s: out of memory%s", path, "");
+		/* TRANSLATORS: %s is a file. */
+		*error = format_error(_("%s: out of memory"), path);
 	guard_text_free(text);
 	config_destroy(&config);
 	result_record_free(record);

@@ -1,5 +1,7 @@
 #include "careerfit/score.h"
 
+#include "careerfit/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,5 +212,6 @@ void score_describe_option(const struct quiz *quiz, const struct quiz_option *op
 					 quiz->roles[r].short_name, option->scores[r]);
 	}
 	if (!used)
-		snprintf(out, size, "no role in particular");
+		/* TRANSLATORS: describes an answer option that moves no role's score. */
+		snprintf(out, size, "%s", _("no role in particular"));
 }

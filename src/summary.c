@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 #include "keymap.h"
 
@@ -50,7 +51,9 @@ static void print_bar(const struct printer *printer, const struct outcome_line *
 		fprintf(printer->out, "%.*s%.*s %5.1f%%\n", filled, "####################",
 			20 - filled, "....................", line->value);
 	} else {
-		fprintf(printer->out, "%-20s   n/a\n", "");
+		/* TRANSLATORS: in place of a percentage that cannot be worked
+		 * out; at most 6 columns. */
+		fprintf(printer->out, "%-20s %6s\n", "", _("n/a"));
 	}
 	free(name);
 }
@@ -69,9 +72,12 @@ static void print_line(const struct outcome_line *line, void *data)
 	case OUTCOME_BULLET:
 		summary_print_hanging(out, "  * ", line->text, printer->width);
 		break;
-	case OUTCOME_CHOSEN:
-		summary_print_hanging(out, "    you chose: ", line->text, printer->width);
+	case OUTCOME_CHOSEN: {
+		char prefix[64];
+		snprintf(prefix, sizeof(prefix), "    %s", _("you chose: "));
+		summary_print_hanging(out, prefix, line->text, printer->width);
 		break;
+	}
 	case OUTCOME_SUMMARY:
 	case OUTCOME_TEXT:
 		/* A role's lines sit under its name. */
@@ -124,15 +130,15 @@ void summary_print_debrief(FILE *out, const struct outcome *outcome, const struc
 			   size_t width)
 {
 	struct printer printer = {out, width, 0};
-	fputs("\nDebrief: every question, what each option signals, and why (the letters "
-	      "are those you saw)\n",
-	      out);
+	fprintf(out, "\n%s\n",
+		_("Debrief: every question, what each option signals, and why (the letters "
+		  "are those you saw)"));
 	outcome_render_debrief(outcome, shown_at, session, print_debrief_line, &printer);
 }
 
 void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width)
 {
-	fputs("\nGlossary\n", out);
+	fprintf(out, "\n%s\n", _("Glossary"));
 	for (size_t t = 0; t < quiz->term_count; t++) {
 		char *term = glyphs_text(quiz->glossary[t].term);
 		fprintf(out, "%s\n", term ? term : "");

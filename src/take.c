@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/outcome.h"
 #include "careerfit/progress.h"
 #include "careerfit/quiz.h"
@@ -66,7 +67,8 @@ static void saving_failed(struct saver *saver)
 	saver->failed = true;
 	saver->failure = errno;
 	if (!saver->on_screen)
-		say("warning: cannot save your progress in %s: %s", saver->path,
+		/* TRANSLATORS: %1$s is a file, %2$s why it cannot be written. */
+		say(_("warning: cannot save your progress in %1$s: %2$s"), saver->path,
 		    strerror(saver->failure));
 }
 
@@ -117,11 +119,12 @@ static bool apply_answer_list(struct session *session, const char *list)
 			} else if (letter >= 'a' && (size_t)(letter - 'a') < count) {
 				session_set_answer(session, q, letter - 'a');
 			} else {
-				say("--answers: question %zu has options a to %c; '%.*s' is not "
-				    "one of them (use '-' to skip)\nTry 'careerfit --help' for "
-				    "more "
-				    "information.",
+				/* TRANSLATORS: %zu is a question's number, %c its last
+				 * option's letter, %.*s what was given instead. */
+				say(_("--answers: question %zu has options a to %c; '%.*s' is not "
+				      "one of them (use '-' to skip)"),
 				    q + 1, (char)('a' + count - 1), (int)length, item);
+				fputs(_("Try 'careerfit --help' for more information.\n"), stderr);
 				return false;
 			}
 		}
@@ -131,9 +134,15 @@ static bool apply_answer_list(struct session *session, const char *list)
 	}
 	if (q + 1 == quiz->question_count)
 		return true;
-	say("--answers gives %zu answer%s, but the quiz has %zu question%s\nTry 'careerfit "
-	    "--help' for more information.",
-	    q + 1, q ? "s" : "", quiz->question_count, quiz->question_count == 1 ? "" : "s");
+	/* One count each, so that each takes its own plural form. */
+	char answers[64], questions[64];
+	snprintf(answers, sizeof(answers), P_("%zu answer", "%zu answers", q + 1), q + 1);
+	snprintf(questions, sizeof(questions),
+		 P_("%zu question", "%zu questions", quiz->question_count), quiz->question_count);
+	/* TRANSLATORS: %1$s is a count of answers ("3 answers"), %2$s of
+	 * questions ("10 questions"). */
+	say(_("--answers gives %1$s, but the quiz has %2$s"), answers, questions);
+	fputs(_("Try 'careerfit --help' for more information.\n"), stderr);
 	return false;
 }
 
@@ -141,7 +150,9 @@ static bool apply_answer_list(struct session *session, const char *list)
  * takes the default, yes. */
 static bool ask_yes(FILE *out, const char *question)
 {
-	fprintf(out, "%s [Y/n] ", question);
+	/* TRANSLATORS: %s is a question. Enter says yes; only an answer
+	 * that starts with n or N says no, so keep the n. */
+	fprintf(out, _("%s [Y/n] "), question);
 	fflush(out);
 	char *line = NULL;
 	size_t size = 0;
@@ -163,12 +174,12 @@ static void discard_progress(struct take *t)
 
 static void tell_changed(const struct take *t)
 {
-	if (t->restored.changed == 1)
-		say("1 earlier answer was to a question that has changed or gone since; it "
-		    "will be asked again where it still exists");
-	else if (t->restored.changed)
-		say("%zu earlier answers were to questions that have changed or gone since; "
-		    "they will be asked again where they still exist",
+	if (t->restored.changed)
+		say(P_("%zu earlier answer was to a question that has changed or gone since; "
+		       "it will be asked again where it still exists",
+		       "%zu earlier answers were to questions that have changed or gone since; "
+		       "they will be asked again where they still exist",
+		       t->restored.changed),
 		    t->restored.changed);
 }
 
@@ -184,7 +195,7 @@ static void restore_progress(struct take *t, bool on_screen)
 	if (status == PROGRESS_UNREADABLE && on_screen)
 		t->unreadable = true; /* told when the screens close */
 	else if (status == PROGRESS_UNREADABLE)
-		say("warning: the saved progress in %s cannot be read; it will be replaced",
+		say(_("warning: the saved progress in %s cannot be read; it will be replaced"),
 		    t->saver.path);
 	if (status != PROGRESS_LOADED || t->restored.kept + t->restored.changed == 0)
 		return;
@@ -205,8 +216,8 @@ static void restore_progress(struct take *t, bool on_screen)
 static void settle_saved(struct take *t, bool resume)
 {
 	if (!resume && !isatty(STDIN_FILENO)) {
-		say("saved progress found; this run leaves it alone (--resume continues it, "
-		    "--restart discards it)");
+		say(_("saved progress found; this run leaves it alone (--resume continues it, "
+		      "--restart discards it)"));
 		session_reset(t->session);
 		free(t->saver.path);
 		t->saver.path = NULL;
@@ -215,10 +226,12 @@ static void settle_saved(struct take *t, bool resume)
 		return;
 	}
 	if (!resume) {
-		char question[128];
+		char question[512];
 		snprintf(question, sizeof(question),
-			 "You answered %zu of %zu question%s last time. Resume?", t->restored.kept,
-			 t->quiz->question_count, t->quiz->question_count == 1 ? "" : "s");
+			 P_("You answered %zu of %zu question last time. Resume?",
+			    "You answered %zu of %zu questions last time. Resume?",
+			    t->quiz->question_count),
+			 t->restored.kept, t->quiz->question_count);
 		resume = ask_yes(t->questions, question);
 	}
 	if (resume)
@@ -241,12 +254,14 @@ static void save_result(struct take *t, const struct outcome *outcome)
 			      time(NULL), &saved, &error);
 	if (!t->save_failed && t->saver.path && progress_clear(t->saver.path))
 		session_set_listener(t->session, NULL, NULL);
-	size_t size = 64 + strlen(saved ? saved : "") + strlen(error ? error : "");
+	const char *format =
+		/* TRANSLATORS: %s is why (the first) or the file (the second). */
+		t->save_failed ? _("could not save the result: %s") : _("result saved to %s");
+	const char *detail = t->save_failed ? (error ? error : _("out of memory")) : saved;
+	size_t size = strlen(format) + strlen(detail ? detail : "") + 1;
 	t->save_message = malloc(size);
 	if (t->save_message)
-		snprintf(t->save_message, size,
-			 t->save_failed ? "could not save the result: %s" : "result saved to %s",
-			 t->save_failed ? (error ? error : "out of memory") : saved);
+		snprintf(t->save_message, size, format, detail ? detail : "");
 	free(saved);
 	free(error);
 }
@@ -261,7 +276,7 @@ static bool print_result(struct take *t, bool full)
 	if (!t->outcome)
 		t->outcome = outcome_new(t->quiz, session_answers(t->session));
 	if (!t->outcome) {
-		say("out of memory");
+		say("%s", _("out of memory"));
 		return false;
 	}
 	if (t->options->json) {
@@ -280,20 +295,29 @@ static bool print_result(struct take *t, bool full)
 	if (t->save_message)
 		say("%s", t->save_message);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		say("cannot write the result: %s", strerror(errno));
+		say(_("cannot write the result: %s"), strerror(errno));
 		ok = false;
 	}
 	return ok;
 }
 
-/* "at question 3 of 10", or "at the review" once past the last one. */
-static const char *place_of(const struct take *t, char *place, size_t size)
+/* "quit at question 3 of 10", or "quit at the review" once past the
+ * last one, and whether the answers are kept: one whole sentence each. */
+static void tell_quit(const struct take *t)
 {
 	size_t current = session_current(t->session);
-	if (current >= t->quiz->question_count)
-		return "at the review";
-	snprintf(place, size, "at question %zu of %zu", current + 1, t->quiz->question_count);
-	return place;
+	bool kept = answers_kept(t) && session_answered_count(t->session);
+	if (current >= t->quiz->question_count && kept)
+		say("%s", _("quit at the review; your answers are kept: run the same command to "
+			    "resume"));
+	else if (current >= t->quiz->question_count)
+		say("%s", _("quit at the review"));
+	else if (kept)
+		say(_("quit at question %zu of %zu; your answers are kept: run the same command "
+		      "to resume"),
+		    current + 1, t->quiz->question_count);
+	else
+		say(_("quit at question %zu of %zu"), current + 1, t->quiz->question_count);
 }
 
 static bool claim_on_screen(void *data, const char *name, struct tui_claim *claim);
@@ -316,28 +340,29 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
 	if (outcome == TUI_UNAVAILABLE)
 		return instead_of_screen(t);
-	char place[64];
 	if (t->unreadable)
-		say("warning: the saved progress in %s could not be read; it was replaced",
+		say(_("warning: the saved progress in %s could not be read; it was replaced"),
 		    t->saver.path);
 	/* Saved on submit: a signal on the results screen still tells it. */
 	if (outcome != TUI_DONE && t->save_message)
 		say("%s", t->save_message);
 	if (t->saver.failed)
-		say("warning: cannot save your progress in %s: %s", t->saver.path,
+		say(_("warning: cannot save your progress in %1$s: %2$s"), t->saver.path,
 		    strerror(t->saver.failure));
 	switch (outcome) {
 	case TUI_DONE:
 		return TAKE_DONE;
 	case TUI_QUIT:
-		say("quit %s%s", place_of(t, place, sizeof(place)),
-		    answers_kept(t) && session_answered_count(t->session)
-			    ? "; your answers are kept: run the same command to resume"
-			    : "");
+		tell_quit(t);
 		return TAKE_QUIT;
 	case TUI_SIGNALLED:
-		say("stopped by signal %d (%s)%s", *signal_number, strsignal(*signal_number),
-		    answers_kept(t) ? "; your answers are kept" : "");
+		/* TRANSLATORS: %1$d is a signal's number, %2$s its name. */
+		if (answers_kept(t))
+			say(_("stopped by signal %1$d (%2$s); your answers are kept"),
+			    *signal_number, strsignal(*signal_number));
+		else
+			say(_("stopped by signal %1$d (%2$s)"), *signal_number,
+			    strsignal(*signal_number));
 		return TAKE_SIGNALLED;
 	default:
 		return TAKE_FAILED;
@@ -358,10 +383,17 @@ static enum take_status in_plain_text(struct take *t)
 	FILE *out = t->questions;
 	if (plain_run(t->session, stdin, out, terminal_width(out), flush_progress, t))
 		return TAKE_DONE;
-	say("the input ended at question %zu of %zu (%zu answered); no result%s",
-	    session_current(t->session) + 1, t->quiz->question_count,
-	    session_answered_count(t->session),
-	    answers_kept(t) ? "; your answers are kept (--resume continues)" : "");
+	if (answers_kept(t))
+		/* TRANSLATORS: %1$zu is the question's number, %2$zu how many there
+		 * are, %3$zu how many were answered. */
+		say(_("the input ended at question %1$zu of %2$zu (%3$zu answered); no result; "
+		      "your answers are kept (--resume continues)"),
+		    session_current(t->session) + 1, t->quiz->question_count,
+		    session_answered_count(t->session));
+	else
+		say(_("the input ended at question %1$zu of %2$zu (%3$zu answered); no result"),
+		    session_current(t->session) + 1, t->quiz->question_count,
+		    session_answered_count(t->session));
 	return TAKE_FAILED;
 }
 
@@ -372,7 +404,7 @@ static bool save_folder_ready(const struct take *t)
 	char *error = NULL;
 	if (!t->options->save_dir || results_check_folder(t->options->save_dir, &error))
 		return true;
-	say("cannot save results: %s", error ? error : "out of memory");
+	say(_("cannot save results: %s"), error ? error : _("out of memory"));
 	free(error);
 	return false;
 }
@@ -433,9 +465,9 @@ static char *clean_name(char *line, const char **why)
 	char *shown = text_sanitize(start);
 	bool same = shown && strcmp(shown, start) == 0;
 	free(shown);
-	*why = !length	      ? "Type your name first: the mentor sees it beside your result."
-	       : length > 200 ? "That is long: a shorter form of your name will do."
-	       : !same	      ? "Please use letters, digits, spaces and punctuation only."
+	*why = !length	      ? _("Type your name first: the mentor sees it beside your result.")
+	       : length > 200 ? _("That is long: a shorter form of your name will do.")
+	       : !same	      ? _("Please use letters, digits, spaces and punctuation only.")
 			      : NULL;
 	return *why ? NULL : start;
 }
@@ -447,7 +479,8 @@ static bool ask_name_plain(struct take *t)
 	size_t size = 0;
 	bool claimed = false;
 	for (int tries = 0; !claimed && tries < 10; tries++) {
-		fputs("Your name, as the mentor will see it beside your result: ", t->questions);
+		/* TRANSLATORS: a prompt; keep the space at the end. */
+		fputs(_("Your name, as the mentor will see it beside your result: "), t->questions);
 		fflush(t->questions);
 		if (getline(&line, &size, stdin) < 0) {
 			fputc('\n', t->questions);
@@ -459,9 +492,8 @@ static bool ask_name_plain(struct take *t)
 		if (!claimed)
 			fprintf(t->questions, "%s\n",
 				why ? why
-				    : "That name is open in another session right now. Add an "
-				      "initial "
-				      "or another word to tell you apart.");
+				    : _("That name is open in another session right now. Add an "
+					"initial or another word to tell you apart."));
 	}
 	free(line);
 	return claimed;
@@ -481,7 +513,8 @@ static enum take_status ask(struct take *t, int *signal_number)
 		!options->plain && !options->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	char terminal[128];
 	if (full_screen && !tui_usable(terminal, sizeof(terminal))) {
-		say("the terminal (%s) cannot show the full screen; asking in plain text",
+		/* TRANSLATORS: %s names the terminal, as TERM does. */
+		say(_("the terminal (%s) cannot show the full screen; asking in plain text"),
 		    terminal);
 		full_screen = false;
 	}
@@ -489,17 +522,21 @@ static enum take_status ask(struct take *t, int *signal_number)
 	t->saver.on_screen = full_screen;
 	bool ask_name = options->room && !*options->name;
 	if (ask_name && !full_screen && !ask_name_plain(t)) {
-		say("no name was given, so nothing was asked or saved");
+		say("%s", _("no name was given, so nothing was asked or saved"));
 		return TAKE_FAILED;
 	}
 	/* Two runs of one quiz under one name would overwrite each other's
 	 * answers: the second one stops before touching anything. */
 	if (!ask_name && !claim_name(t, options->name, full_screen)) {
 		char *name = text_sanitize(options->name);
-		say("this quiz is already open under %s%s%s in another careerfit; finish or quit "
-		    "that one first",
-		    *options->name ? "the name '" : "no name", *options->name && name ? name : "",
-		    *options->name ? "'" : "");
+		if (*options->name)
+			/* TRANSLATORS: %s is the participant's name (--name). */
+			say(_("this quiz is already open under the name '%s' in another "
+			      "careerfit; finish or quit that one first"),
+			    name ? name : "");
+		else
+			say("%s", _("this quiz is already open under no name in another careerfit; "
+				    "finish or quit that one first"));
 		free(name);
 		return TAKE_FAILED;
 	}
@@ -512,12 +549,12 @@ static enum take_status ask(struct take *t, int *signal_number)
 static enum take_status instead_of_screen(struct take *t)
 {
 	char *term = text_sanitize(getenv("TERM") ? getenv("TERM") : "");
-	say("the terminal (TERM=%s) cannot show the full screen; asking in plain text",
+	say(_("the terminal (TERM=%s) cannot show the full screen; asking in plain text"),
 	    term ? term : "");
 	free(term);
 	t->saver.on_screen = false;
 	if (t->options->room && !*t->options->name && !t->name && !ask_name_plain(t)) {
-		say("no name was given, so nothing was asked or saved");
+		say("%s", _("no name was given, so nothing was asked or saved"));
 		return TAKE_FAILED;
 	}
 	if (t->offer_resume) {
@@ -531,7 +568,7 @@ static enum take_status instead_of_screen(struct take *t)
 
 static bool prepare(struct take *t)
 {
-	char *path = folders_resolve_quiz(t->options->quiz);
+	char *path = folders_resolve_quiz_version(t->options->quiz, t->options->language);
 	if (!path)
 		return false;
 	struct diag_list diags = {0};
@@ -546,7 +583,7 @@ static bool prepare(struct take *t)
 	/* --answers letters follow the file, so no shuffle there. */
 	t->session = session_new(t->quiz, t->quiz->shuffle && !t->options->answers, seed);
 	if (!t->session)
-		say("out of memory");
+		say("%s", _("out of memory"));
 	return t->session != NULL;
 }
 

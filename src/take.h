@@ -11,6 +11,7 @@ struct take_options {
 	const char *answers;  /* --answers LIST */
 	const char *name;     /* --name; "" without */
 	const char *save_dir; /* --save DIR, or --room DIR */
+	const char *language; /* --lang: the version of a quiz id; NULL: the reader's */
 	bool room;	      /* --room: ask the name when --name is not given */
 	bool plain;
 	bool json;

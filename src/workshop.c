@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/items.h"
 #include "careerfit/text.h"
 #include "summary.h"
@@ -17,7 +18,10 @@
 static void warn(const char *message)
 {
 	char *clean = text_sanitize(message);
-	fprintf(stderr, "careerfit: warning: skipping %s\n", clean ? clean : message);
+	fputs("careerfit: ", stderr);
+	/* TRANSLATORS: %s is a result file and why it is left out. */
+	fprintf(stderr, _("warning: skipping %s"), clean ? clean : message);
+	fputc('\n', stderr);
 	free(clean);
 }
 
@@ -37,8 +41,9 @@ static bool gather_file(struct report *report, const char *path, const char *qui
 	if (!report_add(report, record)) {
 		char message[1024];
 		snprintf(message, sizeof(message),
-			 "%s: its roles or questions differ from "
-			 "other results of the same quiz",
+			 /* TRANSLATORS: %s is a result file. */
+			 _("%s: its roles or questions differ from other results of the same "
+			   "quiz"),
 			 path);
 		warn(message);
 		result_record_free(record);
@@ -63,7 +68,7 @@ static bool gather_folder(struct report *report, const char *folder, const char 
 	int status = catalog_each_file(folder, gather_visit, &gathering);
 	if (status < 0) {
 		char message[1024];
-		snprintf(message, sizeof(message), "%s: cannot read the folder", folder);
+		snprintf(message, sizeof(message), _("%s: cannot read the folder"), folder);
 		warn(message);
 	}
 	return status != 0;
@@ -109,20 +114,30 @@ static void print_bar(FILE *out, const char *label, size_t value, size_t most, c
 	free(clean);
 }
 
+/* "Title (id, version 2)", the line that opens a quiz's report. */
+static void print_quiz_line(FILE *out, const char *title, const char *id, int version)
+{
+	/* TRANSLATORS: %1$s is a quiz's title, %2$s its id, %3$d its
+	 * version. */
+	fprintf(out, _("%1$s (%2$s, version %3$d)"), title ? title : "", id ? id : "", version);
+	fputc('\n', out);
+}
+
 static void print_tops(FILE *out, const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
 	size_t most = 0;
 	for (size_t r = 0; r < first->role_count; r++)
 		most = group->top_counts[r] > most ? group->top_counts[r] : most;
-	fputs("\nTop result (a tie counts for each tied role; too few answers count for none)\n",
-	      out);
+	fprintf(out, "\n%s\n",
+		_("Top result (a tie counts for each tied role; too few answers count for "
+		  "none)"));
 	for (size_t r = 0; r < first->role_count; r++) {
 		char count[32];
 		snprintf(count, sizeof(count), "%zu", group->top_counts[r]);
 		print_bar(out, first->roles[r].name, group->top_counts[r], most, count);
 	}
-	fputs("\nHow sure the results are\n", out);
+	fprintf(out, "\n%s\n", _("How sure the results are"));
 	size_t bands = 0;
 	for (size_t b = 0; b <= CLARITY_BAND_COUNT; b++)
 		bands = group->band_counts[b] > bands ? group->band_counts[b] : bands;
@@ -132,15 +147,20 @@ static void print_tops(FILE *out, const struct report_group *group)
 		char count[32];
 		snprintf(count, sizeof(count), "%zu", group->band_counts[b]);
 		print_bar(out,
-			  b < CLARITY_BAND_COUNT ? clarity_band_id((enum clarity_band)b)
-						 : "unknown",
+			  b < CLARITY_BAND_COUNT ? clarity_band_word((enum clarity_band)b)
+						 /* TRANSLATORS: the band of results saved before
+						  * careerfit told how sure a result is. */
+						 : _("unknown"),
 			  group->band_counts[b], bands, count);
 	}
-	fputs("\nMean affinity\n", out);
+	fprintf(out, "\n%s\n", _("Mean affinity"));
 	for (size_t r = 0; r < first->role_count; r++) {
 		double mean = report_mean_affinity(group, r);
 		char value[32];
-		snprintf(value, sizeof(value), mean >= 0 ? "%5.1f%%" : "  n/a", mean);
+		if (mean >= 0)
+			snprintf(value, sizeof(value), "%5.1f%%", mean);
+		else
+			snprintf(value, sizeof(value), "%5s", _("n/a"));
 		print_bar(out, first->roles[r].name, mean >= 0 ? (size_t)(mean * 10) : 0, 1000,
 			  value);
 	}
@@ -192,7 +212,7 @@ static void print_names_under(FILE *out, const struct report_group *group, size_
 		return;
 	char *label = role == TOO_FEW ? NULL : text_sanitize(report_first(group)->roles[role].name);
 	fprintf(out, "  %s: %zu\n",
-		role == TOO_FEW ? "Too few answers"
+		role == TOO_FEW ? _("Too few answers")
 		: label		? label
 				: "",
 		count);
@@ -201,12 +221,15 @@ static void print_names_under(FILE *out, const struct report_group *group, size_
 	for (const char *name;
 	     (name = report_next_name(group, role == TOO_FEW ? roles : role, &cursor));)
 		print_name(out, name, &column);
-	fputs(count ? "\n" : "    nobody\n", out);
+	if (count)
+		fputc('\n', out);
+	else
+		fprintf(out, "    %s\n", _("nobody"));
 }
 
 static void print_names(FILE *out, const struct report_group *group)
 {
-	fputs("\nWho got what (a tie lists the name under each tied role)\n", out);
+	fprintf(out, "\n%s\n", _("Who got what (a tie lists the name under each tied role)"));
 	for (size_t r = 0; r < report_first(group)->role_count; r++)
 		print_names_under(out, group, r);
 	print_names_under(out, group, TOO_FEW);
@@ -215,7 +238,9 @@ static void print_names(FILE *out, const struct report_group *group)
 static void print_signals(FILE *out, const struct result_record *first,
 			  const struct report_option *option)
 {
-	fputs("        signals:", out);
+	/* TRANSLATORS: before the ids of the roles an option counts toward,
+	 * "pm +2, po +1". */
+	fprintf(out, "        %s", _("signals:"));
 	bool any = false;
 	for (size_t r = 0; r < first->role_count; r++) {
 		if (option->scores[r] == 0)
@@ -225,7 +250,10 @@ static void print_signals(FILE *out, const struct result_record *first,
 		free(id);
 		any = true;
 	}
-	fputs(any ? "\n" : " no role\n", out);
+	if (any)
+		fputc('\n', out);
+	else
+		fprintf(out, " %s\n", _("no role"));
 }
 
 static void print_question(FILE *out, const struct report_group *group, size_t q)
@@ -239,31 +267,39 @@ static void print_question(FILE *out, const struct report_group *group, size_t q
 		const struct report_option *option = &question->options[o];
 		if (!option->count)
 			continue;
-		fprintf(out, "     %c) %zu picked:\n", (char)('a' + o), option->count);
+		fputs("     ", out);
+		/* TRANSLATORS: %1$c is an option's letter, %2$zu how many people
+		 * picked it; its text follows on the next lines. */
+		fprintf(out, P_("%1$c) %2$zu picked:", "%1$c) %2$zu picked:", option->count),
+			(char)('a' + o), option->count);
+		fputc('\n', out);
 		summary_print_wrapped(out, option->text, 8, 80);
 		print_signals(out, report_first(group), option);
 	}
 	if (question->skipped)
-		fprintf(out, "     skipped: %zu\n", question->skipped);
+		fprintf(out, "     %s %zu\n", _("skipped:"), question->skipped);
 }
 
 void workshop_print_report(FILE *out, const struct report *report)
 {
 	if (report->group_count == 0)
-		fputs("No results to report.\n", out);
+		fprintf(out, "%s\n", _("No results to report."));
 	for (size_t g = 0; g < report->group_count; g++) {
 		const struct report_group *group = &report->groups[g];
 		const struct result_record *first = report_first(group);
 		char *title = text_sanitize(first->quiz_title), *id = text_sanitize(first->quiz_id);
-		fprintf(out, "%s%s (%s, version %d)\n%zu participant%s\n", g ? "\n\n" : "",
-			title ? title : "", id ? id : "", first->quiz_version, group->record_count,
-			group->record_count == 1 ? "" : "s");
+		fputs(g ? "\n\n" : "", out);
+		print_quiz_line(out, title, id, first->quiz_version);
+		fprintf(out, P_("%zu participant", "%zu participants", group->record_count),
+			group->record_count);
+		fputc('\n', out);
 		free(title);
 		free(id);
 		print_tops(out, group);
 		print_names(out, group);
-		fputs("\nWhat the room picked (letters in file order; the screen shuffles them)\n",
-		      out);
+		fprintf(out, "\n%s\n",
+			_("What the room picked (letters in file order; the screen shuffles "
+			  "them)"));
 		for (size_t q = 0; q < group->question_count; q++)
 			print_question(out, group, q);
 	}
@@ -290,25 +326,46 @@ static void print_item_option(FILE *out, const struct report_group *group,
 {
 	const struct items_option *option = &items->questions[q].options[o];
 	size_t people = items->result_count;
-	fprintf(out, "     %c) %zu picked (%.0f%%)", (char)('a' + o), option->count,
-		people ? 100.0 * (double)option->count / (double)people : 0.0);
-	if (option->has_role && items->reliable) {
+	double share = people ? 100.0 * (double)option->count / (double)people : 0.0;
+	char letter = (char)('a' + o);
+	fputs("     ", out);
+	if (!option->has_role || !items->reliable) {
+		fprintf(out,
+			/* TRANSLATORS: a line of 'careerfit report --items': %1$c is an
+			 * option's letter, %2$zu how many picked it, %3$.0f%% their share;
+			 * %4$s is the id of the role it scores most ("pm"); item-rest is the
+			 * correlation the legend above explains, %5$+.2f its value. */
+			P_("%1$c) %2$zu picked (%3$.0f%%)", "%1$c) %2$zu picked (%3$.0f%%)",
+			   option->count),
+			letter, option->count, share);
+	} else {
 		char *role = text_sanitize(report_first(group)->roles[option->role].id);
-		fprintf(out, ", scores %s most", role ? role : "");
-		free(role);
 		if (option->has_correlation)
-			fprintf(out, ", item-rest %+.2f", option->correlation);
+			fprintf(out,
+				P_("%1$c) %2$zu picked (%3$.0f%%), scores %4$s most, item-rest "
+				   "%5$+.2f",
+				   "%1$c) %2$zu picked (%3$.0f%%), scores %4$s most, item-rest "
+				   "%5$+.2f",
+				   option->count),
+				letter, option->count, share, role ? role : "",
+				option->correlation);
 		else
-			fputs(", item-rest n/a", out);
+			fprintf(out,
+				P_("%1$c) %2$zu picked (%3$.0f%%), scores %4$s most, item-rest n/a",
+				   "%1$c) %2$zu picked (%3$.0f%%), scores %4$s most, item-rest n/a",
+				   option->count),
+				letter, option->count, share, role ? role : "");
+		free(role);
 	}
 	fputc('\n', out);
 	fputs("        ", out);
 	if (option->known)
 		print_cut(out, group->questions[q].options[o].text, REPORT_WIDTH - 8);
 	else
-		fputs("(nobody picked it, so no result file shows its text)\n", out);
+		fprintf(out, "%s\n", _("(nobody picked it, so no result file shows its text)"));
 	if (option->rare)
-		fputs("        rarely picked: by under 5% of the people\n", out);
+		/* xgettext: no-c-format */
+		fprintf(out, "        %s\n", _("rarely picked: by under 5% of the people"));
 }
 
 static void print_item_question(FILE *out, const struct report_group *group,
@@ -321,17 +378,29 @@ static void print_item_question(FILE *out, const struct report_group *group,
 	summary_print_hanging(out, number, group->questions[q].id, REPORT_WIDTH);
 	fputs("     ", out);
 	print_cut(out, group->questions[q].prompt, REPORT_WIDTH - 5);
-	fprintf(out, "     %zu answered, %zu skipped\n", question->answered, question->skipped);
+	char answered[64], skipped[64];
+	snprintf(answered, sizeof(answered), P_("%zu answered", "%zu answered", question->answered),
+		 question->answered);
+	snprintf(skipped, sizeof(skipped), P_("%zu skipped", "%zu skipped", question->skipped),
+		 question->skipped);
+	fprintf(out, "     ");
+	/* TRANSLATORS: how many answered a question, how many skipped it:
+	 * "7 answered", "1 skipped". */
+	fprintf(out, _("%1$s, %2$s"), answered, skipped);
+	fputc('\n', out);
 	for (size_t o = 0; o < question->option_count; o++)
 		print_item_option(out, group, items, q, o);
+	/* Wrapped within 78 columns, as the lines above are cut. */
 	if (question->identical)
-		fputs("     Every option signals the same: the question does not separate the "
-		      "roles.\n",
-		      out);
+		summary_print_wrapped(out,
+				      _("Every option signals the same: the question does not "
+					"separate the roles."),
+				      5, REPORT_WIDTH - 2);
 	if (question->one_role)
-		fputs("     Every option scores the same role most: the question hardly "
-		      "separates\n     the roles.\n",
-		      out);
+		summary_print_wrapped(out,
+				      _("Every option scores the same role most: the question "
+					"hardly separates the roles."),
+				      5, REPORT_WIDTH - 2);
 }
 
 /* The consistency pairs: people who answer the same question twice alike
@@ -340,23 +409,33 @@ static void print_item_pairs(FILE *out, const struct report_group *group, const 
 {
 	if (items->pair_count == 0)
 		return;
-	fputs("\nConsistency pairs (questions asked twice on purpose)\n", out);
+	fprintf(out, "\n%s\n", _("Consistency pairs (questions asked twice on purpose)"));
 	for (size_t i = 0; i < items->pair_count; i++) {
 		const struct items_pair *pair = &items->pairs[i];
 		char *a = text_sanitize(group->questions[pair->question].id);
 		char *b = text_sanitize(group->questions[pair->other].id);
-		fprintf(out, "  %s / %s: answered alike by %zu of the %zu who answered both\n",
+		fputs("  ", out);
+		fprintf(out,
+			/* TRANSLATORS: %1$s and %2$s are the ids of two questions that
+			 * ask the same thing; %3$zu of the %4$zu people who answered
+			 * both answered them alike. */
+			P_("%1$s / %2$s: answered alike by %3$zu of the %4$zu who answered both",
+			   "%1$s / %2$s: answered alike by %3$zu of the %4$zu who answered both",
+			   pair->both),
 			a ? a : "", b ? b : "", pair->alike, pair->both);
+		fputc('\n', out);
 		free(a);
 		free(b);
 	}
 }
 
 static const char items_legend[] =
-	"Letters are in the quiz file's order. item-rest: the correlation, across the\n"
-	"people who answered, between picking the option and their score for the role it\n"
-	"scores most on the other questions (-1 to +1). Above about +0.2 the option\n"
-	"points where its score says; near 0 or below, it does not.\n";
+	/* TRANSLATORS: the legend of 'careerfit report --items'; keep its lines
+	 * within 80 columns. */
+	N_("Letters are in the quiz file's order. item-rest: the correlation, across the\n"
+	   "people who answered, between picking the option and their score for the role it\n"
+	   "scores most on the other questions (-1 to +1). Above about +0.2 the option\n"
+	   "points where its score says; near 0 or below, it does not.\n");
 
 static bool print_items_group(FILE *out, const struct report_group *group)
 {
@@ -365,16 +444,20 @@ static bool print_items_group(FILE *out, const struct report_group *group)
 		return false;
 	const struct result_record *first = report_first(group);
 	char *title = text_sanitize(first->quiz_title), *id = text_sanitize(first->quiz_id);
-	fprintf(out, "%s (%s, version %d)\n%zu result%s\n", title ? title : "", id ? id : "",
-		first->quiz_version, items.result_count, items.result_count == 1 ? "" : "s");
+	print_quiz_line(out, title, id, first->quiz_version);
+	fprintf(out, P_("%zu result", "%zu results", items.result_count), items.result_count);
+	fputc('\n', out);
 	free(title);
 	free(id);
 	if (items.reliable)
-		fputs(items_legend, out);
+		fputs(_(items_legend), out);
 	else
 		fprintf(out,
-			"Too few results for these figures to be reliable: they need %d or "
-			"more.\nOnly the counts are shown.\n",
+			P_("Too few results for these figures to be reliable: they need %d or "
+			   "more.\nOnly the counts are shown.\n",
+			   "Too few results for these figures to be reliable: they need %d or "
+			   "more.\nOnly the counts are shown.\n",
+			   ITEMS_MIN_RESULTS),
 			ITEMS_MIN_RESULTS);
 	for (size_t q = 0; q < items.question_count; q++)
 		print_item_question(out, group, &items, q);
@@ -393,7 +476,7 @@ bool workshop_print_items(FILE *out, const struct report *report, bool json)
 		return text != NULL;
 	}
 	if (report->group_count == 0)
-		fputs("No results to analyse.\n", out);
+		fprintf(out, "%s\n", _("No results to analyse."));
 	for (size_t g = 0; g < report->group_count; g++) {
 		fputs(g ? "\n\n" : "", out);
 		if (!print_items_group(out, &report->groups[g]))
@@ -407,10 +490,12 @@ static void print_broken(FILE *out, const struct catalog_entry *entry)
 {
 	char *id = text_sanitize(entry->id), *path = text_sanitize(entry->path);
 	char *error = text_sanitize(entry->error);
-	fprintf(out, "%-16s broken: the quiz does not load; %s\n%16s %s\n", id ? id : "",
-		path ? path : "", "", error ? error : "");
+	fprintf(out, "%-16s ", id ? id : "");
+	/* TRANSLATORS: in 'careerfit list'; %s is the quiz file. */
+	fprintf(out, _("broken: the quiz does not load; %s"), path ? path : "");
+	fprintf(out, "\n%16s %s\n", "", error ? error : "");
 	if (entry->hidden)
-		fprintf(out, "%16s (its id is taken by a quiz above: use the path)\n", "");
+		fprintf(out, "%16s %s\n", "", _("(its id is taken by a quiz above: use the path)"));
 	free(error);
 	free(path);
 	free(id);
@@ -419,7 +504,7 @@ static void print_broken(FILE *out, const struct catalog_entry *entry)
 void workshop_print_catalog(FILE *out, const struct catalog *catalog)
 {
 	if (catalog->count == 0)
-		fputs("No quizzes found.\n", out);
+		fprintf(out, "%s\n", _("No quizzes found."));
 	for (size_t i = 0; i < catalog->count; i++) {
 		const struct catalog_entry *entry = &catalog->entries[i];
 		if (entry->broken) {
@@ -427,12 +512,28 @@ void workshop_print_catalog(FILE *out, const struct catalog *catalog)
 			continue;
 		}
 		char *title = text_sanitize(entry->title), *path = text_sanitize(entry->path);
-		fprintf(out, "%-16s %s\n%16s %zu scenario%s, %zu question%s, %zu roles; %s\n",
-			entry->id, title ? title : "", "", entry->scenario_count,
-			entry->scenario_count == 1 ? "" : "s", entry->question_count,
-			entry->question_count == 1 ? "" : "s", entry->role_count, path ? path : "");
+		/* One count each, so that each takes its own plural form. */
+		char scenarios[64], questions[64], roles[64];
+		snprintf(scenarios, sizeof(scenarios),
+			 P_("%zu scenario", "%zu scenarios", entry->scenario_count),
+			 entry->scenario_count);
+		snprintf(questions, sizeof(questions),
+			 P_("%zu question", "%zu questions", entry->question_count),
+			 entry->question_count);
+		snprintf(roles, sizeof(roles), P_("%zu role", "%zu roles", entry->role_count),
+			 entry->role_count);
+		/* The language ends the title's line; the versions of one id
+		 * follow each other (catalog_scan). */
+		fprintf(out, "%-16s %s [%s]\n%16s ", entry->id, title ? title : "", entry->language,
+			"");
+		/* TRANSLATORS: in 'careerfit list': how many scenarios, questions
+		 * and roles a quiz has ("2 scenarios"), then its file. */
+		fprintf(out, _("%1$s, %2$s, %3$s; %4$s"), scenarios, questions, roles,
+			path ? path : "");
+		fputc('\n', out);
 		if (entry->hidden)
-			fprintf(out, "%16s (its id is taken by a quiz above: use the path)\n", "");
+			fprintf(out, "%16s %s\n", "",
+				_("(its id is taken by a quiz above: use the path)"));
 		free(title);
 		free(path);
 	}

@@ -782,7 +782,9 @@ test_list_shows_quizzes_and_ids_work_as_paths() {
 	run list "$t/extra"
 	expect_out "^slyde  *Copy of slyde" "hidden copy" &&
 		expect_out "its id is taken by a quiz above: use the path" "hidden copy" || return
-	[[ $(grep -c '^slyde ' "$work/out") -eq 2 ]] || { fail "hidden copy: not both listed"; return; }
+	# (The French version of slyde, in the bundled quizzes/fr, hides nothing.)
+	[[ $(grep -c '^slyde .*\[en\]$' "$work/out") -eq 2 ]] ||
+		{ fail "hidden copy: not both listed"; return; }
 	run --answers a nosuchquiz
 	expect_status 1 "unknown id" &&
 		expect_err "no quiz file or quiz id 'nosuchquiz'; 'careerfit list' shows the quizzes" \

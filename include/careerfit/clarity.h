@@ -42,6 +42,10 @@ struct clarity {
 };
 
 const char *clarity_band_id(enum clarity_band band);
+/* The band in words for people, translated ("clear" in English): for the
+ * text report, the HTML page and the live room; machine output keeps the
+ * id. */
+const char *clarity_band_word(enum clarity_band band);
 /* The band with this id; false when there is none. */
 bool clarity_band_from_id(const char *id, enum clarity_band *band);
 

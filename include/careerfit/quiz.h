@@ -16,6 +16,8 @@
 #define QUIZ_MAX_SCORE 5.0
 #define QUIZ_MAX_WEIGHT 10.0
 #define QUIZ_MAX_NEXT_STEPS 8
+/* The language of a quiz file that does not say. */
+#define QUIZ_DEFAULT_LANGUAGE "en"
 
 struct quiz_role {
 	char *id;
@@ -66,6 +68,7 @@ struct quiz {
 	char *id;
 	char *title;
 	char *description; /* may be empty */
+	char *language;	   /* a tag such as "fr" or "pt_BR"; "en" when absent */
 	int version;
 	bool shuffle;
 	struct quiz_role *roles;
@@ -87,6 +90,14 @@ enum quiz_id_kind {
 };
 
 bool quiz_id_is_valid(const char *id, enum quiz_id_kind kind);
+/* A language tag as quizzes and --lang write it: a language code of two or
+ * three lower-case letters, optionally '_' and a country code of two
+ * upper-case letters or three digits ("fr", "en", "pt_BR", "es_419"). */
+bool quiz_language_is_valid(const char *tag);
+/* Whether a quiz in language TAG suits a reader of WANTED: the same tag,
+ * or, when WANTED names no country ("fr"), any country of its language
+ * ("fr_CA"). */
+bool quiz_language_matches(const char *tag, const char *wanted);
 
 /* Reads and checks PATH. Every problem found, errors and warnings, is
  * appended to DIAGS with its file and line. Returns NULL when there is any

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "screen.h"
 
 static void debrief_build(const struct tui *tui, struct view *view)
@@ -18,20 +19,25 @@ static void debrief_build(const struct tui *tui, struct view *view)
 	for (size_t position = 0; position < question->option_count; position++) {
 		size_t option = session_option_at(tui->session, q, position);
 		bool chosen = answer >= 0 && (size_t)answer == option;
-		char letter[32], signals[512];
+		char letter[32], signals[512], label[128];
 		snprintf(letter, sizeof(letter), "%s %c) ", chosen ? glyphs_get()->check : " ",
 			 (char)('a' + position));
 		view_add(view, letter, question->options[option].text,
 			 chosen ? STYLE_CHOSEN : STYLE_NORMAL, -1);
 		score_describe_option(quiz, &question->options[option], signals, sizeof(signals));
-		view_add(view, "      signals: ", signals, STYLE_DIM, -1);
+		/* TRANSLATORS: in the debrief, under each option: before the
+		 * roles it signals and their points, such as "PM +3". */
+		snprintf(label, sizeof(label), "      %s ", _("signals:"));
+		view_add(view, label, signals, STYLE_DIM, -1);
 	}
 	view_add_blank(view);
 	if (answer == SESSION_SKIPPED || answer == SESSION_UNANSWERED)
-		view_add(view, "", "You skipped this question: it counts toward no role.",
+		view_add(view, "", _("You skipped this question: it counts toward no role."),
 			 STYLE_DIM, -1);
 	if (*question->debrief) {
-		view_add(view, "", "Why", STYLE_HEADING, -1);
+		/* TRANSLATORS: in the debrief, the heading over why the
+		 * question's options signal what they do. */
+		view_add(view, "", _("Why"), STYLE_HEADING, -1);
 		view_add(view, "", question->debrief, STYLE_NORMAL, -1);
 	}
 }
@@ -44,8 +50,10 @@ static void debrief_enter(struct tui *tui)
 static void debrief_draw(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	char position[64];
-	snprintf(position, sizeof(position), "Debrief %zu of %zu", tui->debrief + 1,
+	char position[128];
+	/* TRANSLATORS: at the right of the debrief's header: the question's
+	 * number, then how many the quiz has; keep under 24 columns. */
+	snprintf(position, sizeof(position), _("Debrief %zu of %zu"), tui->debrief + 1,
 		 quiz->question_count);
 	draw_header(quiz->scenarios[quiz->questions[tui->debrief].scenario].title, position);
 	draw_progress(tui->debrief + 1, quiz->question_count);

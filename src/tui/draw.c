@@ -1,14 +1,18 @@
 /* Drawing helpers shared by the screens: colours, the header and hint
- * lines, and the scrolling body view. Text reaching the screen here is
- * already sanitised and made showable in the locale (view_add does it, with
- * glyphs_text), so addnstr never sees a control character from a quiz
- * file, nor a byte the locale cannot show. */
+ * lines, and the scrolling body view. Text reaching the screen is
+ * sanitised and made showable in the locale (view_add does it, with
+ * glyphs_text, and draw_text again for the interface's own words, which
+ * gettext gives in UTF-8 whatever the locale), so addnstr never sees a
+ * control character from a quiz file, nor a byte the locale cannot show.
+ * Translated words differ in length: they are measured in columns
+ * (text_width), never in bytes. */
 #include <curses.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 #include "screen.h"
 
@@ -52,7 +56,17 @@ static attr_t role_color(int role)
 
 void draw_text(int y, int x, const char *text, size_t columns)
 {
-	mvaddnstr(y, x, text, (int)text_fit(text, columns));
+	char *shown = glyphs_text(text);
+	if (shown)
+		mvaddnstr(y, x, shown, (int)text_fit(shown, columns));
+	free(shown);
+}
+
+/* The columns of TEXT, at most MOST. */
+static size_t width_at_most(const char *text, size_t most)
+{
+	size_t width = text_width(text);
+	return width < most ? width : most;
 }
 
 void draw_header(const char *left, const char *right)
@@ -61,7 +75,7 @@ void draw_header(const char *left, const char *right)
 	char *clean = glyphs_text(left);
 	attrset(A_REVERSE | A_BOLD | color(PAIR_HEADER));
 	mvhline(0, 0, ' ', COLS);
-	size_t right_width = text_width(right);
+	size_t right_width = width_at_most(right, COLS > 2 ? (size_t)COLS - 2 : 0);
 	size_t room = (size_t)COLS > right_width + 3 ? (size_t)COLS - right_width - 3 : 0;
 	if (clean) {
 		/* One line: a new line in a title would break the header. */
@@ -94,42 +108,91 @@ void draw_progress(size_t done, size_t total)
 		       color(PAIR_DIM));
 }
 
-void draw_hints(const char *hints, bool more_below)
+/* "More" at the end of a line: ARROW and the key that scrolls, in
+ * MORE, with a blank after; returns its columns (at most 16). */
+static size_t more_marker(char *more, size_t size, const char *format, const char *arrow)
 {
-	char more[32];
-	snprintf(more, sizeof(more), "%s PgDn ", glyphs_get()->down);
-	size_t more_width = more_below ? text_width(more) : 0;
+	snprintf(more, size, format, arrow);
+	return width_at_most(more, 16) + 1;
+}
+
+void draw_hints(enum keymap_screen screen, bool more_below)
+{
+	char more[64], hints[512];
+	/* TRANSLATORS: at the right of the bottom line when the text goes on
+	 * below: %s is an arrow down, PgDn the key that shows more (Page
+	 * Down; name it as your keyboards do). Keep under 8 columns. */
+	size_t more_width =
+		more_below ? more_marker(more, sizeof(more), _("%s PgDn"), glyphs_get()->down) : 0;
+	size_t room = (size_t)COLS - 2 - more_width;
 	attrset(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	draw_text(LINES - 1, 1, hints, (size_t)COLS - 2 - more_width);
+	if (keymap_hints(screen, room, hints, sizeof(hints)))
+		draw_text(LINES - 1, 1, hints, room);
 	if (more_below) {
 		attrset(A_REVERSE | A_BOLD);
-		draw_text(LINES - 1, COLS - (int)more_width, more, more_width);
+		draw_text(LINES - 1, COLS - (int)more_width, more, more_width - 1);
 	}
 	attrset(A_NORMAL);
 }
 
-static void draw_centred(int y, const char *text)
+/* TEXT centred on row Y, cut to the screen; returns its column. */
+static int draw_centred(int y, const char *text)
 {
-	int x = (COLS - (int)strlen(text)) / 2;
-	draw_text(y, x > 0 ? x : 0, text, (size_t)COLS);
+	size_t width = width_at_most(text, (size_t)COLS);
+	int x = (COLS - (int)width) / 2;
+	draw_text(y, x, text, width);
+	return x;
+}
+
+/* TEXT wrapped to the screen's width, each line centred, from row Y on;
+ * returns the row after it. */
+static int draw_centred_wrapped(int y, const char *text)
+{
+	struct text_lines lines;
+	if (!text_wrap(text, COLS > 4 ? (size_t)COLS - 2 : (size_t)COLS, &lines))
+		return y + 1;
+	for (size_t i = 0; i < lines.count; i++)
+		draw_centred(y++, lines.lines[i]);
+	text_lines_clear(&lines);
+	return y;
+}
+
+/* The rows TEXT takes wrapped as draw_centred_wrapped wraps it. */
+static int wrapped_rows(const char *text)
+{
+	struct text_lines lines;
+	if (!text_wrap(text, COLS > 4 ? (size_t)COLS - 2 : (size_t)COLS, &lines))
+		return 1;
+	int rows = (int)lines.count;
+	text_lines_clear(&lines);
+	return rows;
 }
 
 void draw_too_small(bool keeps_progress)
 {
 	erase();
-	char needs[64], size[64];
-	snprintf(needs, sizeof(needs), "%d columns and %d rows.", TUI_MIN_COLUMNS, TUI_MIN_ROWS);
-	snprintf(size, sizeof(size), "Now: %d x %d", COLS, LINES);
-	int top = LINES / 2 - 3 > 0 ? LINES / 2 - 3 : 0;
-	draw_centred(top + 2, "careerfit needs at least");
-	draw_centred(top + 3, needs);
-	draw_centred(top + 5, size);
-	draw_centred(top + 7, keeps_progress ? "q quits; your answers are kept." : "q quits.");
+	char needs[256], size[128];
+	/* TRANSLATORS: on a terminal too small for careerfit, under "Terminal
+	 * too small"; the numbers are 60 and 18. Wrapped to the terminal's
+	 * width. */
+	snprintf(needs, sizeof(needs), _("careerfit needs at least %d columns and %d rows."),
+		 TUI_MIN_COLUMNS, TUI_MIN_ROWS);
+	/* TRANSLATORS: the terminal's size now, in columns x rows. */
+	snprintf(size, sizeof(size), _("Now: %d x %d"), COLS, LINES);
+	/* TRANSLATORS: q is the key that quits, keep it. Wrapped to the
+	 * terminal's width. */
+	const char *quits = keeps_progress ? _("q quits; your answers are kept.") : _("q quits.");
+	/* TRANSLATORS: the heading of the screen shown when the terminal is
+	 * smaller than careerfit needs; keep under 30 columns. */
+	const char *title = _("Terminal too small");
+	int height = 2 + wrapped_rows(needs) + 2 + 1 + wrapped_rows(quits);
+	int top = (LINES - height) / 2 > 0 ? (LINES - height) / 2 : 0;
+	int y = draw_centred_wrapped(top + 2, needs);
+	draw_centred(y + 1, size);
+	draw_centred_wrapped(y + 3, quits);
 	/* Last, so that the cursor stays where reading should start. */
-	draw_centred(top, "Terminal too small");
-	int x = (COLS - (int)strlen("Terminal too small")) / 2;
-	move(top, x > 0 ? x : 0);
+	move(top, draw_centred(top, title));
 }
 
 void draw_warning(const char *text)
@@ -143,13 +206,23 @@ void draw_confirm_quit(bool keeps_progress)
 {
 	attrset(A_REVERSE | A_BOLD);
 	mvhline(LINES - 1, 0, ' ', COLS);
-	/* Short enough for the narrowest screen: a cut "(y/n)" hides the keys. */
-	const char *question = keeps_progress
-				       ? "Quit now? Your answers are kept for next time. (y/n)"
-				       : "Quit now? Your answers will be lost. (y/n)";
+	/* A cut "(y/n)" would hide the keys: a question longer than the line
+	 * gives way to the short one. */
+	/* TRANSLATORS: asked on the bottom line before quitting; y is the key
+	 * that quits (any other key goes on), so keep "(y/n)" as it is. Keep
+	 * under 58 columns, or the short "Quit now? (y/n)" is asked instead. */
+	const char *question = _("Quit now? Your answers are kept for next time. (y/n)");
+	if (!keeps_progress)
+		/* TRANSLATORS: as "Quit now? Your answers are kept...": keep
+		 * "(y/n)" as it is, under 58 columns. */
+		question = _("Quit now? Your answers will be lost. (y/n)");
+	if (text_width(question) > (size_t)COLS - 2)
+		/* TRANSLATORS: the short form of "Quit now? ... (y/n)" for a
+		 * narrow terminal: keep "(y/n)", under 30 columns. */
+		question = _("Quit now? (y/n)");
 	draw_text(LINES - 1, 1, question, (size_t)COLS - 2);
 	attrset(A_NORMAL);
-	int x = 1 + (int)strlen(question) + 1;
+	int x = 1 + (int)text_width(question) + 1;
 	move(LINES - 1, x < COLS ? x : COLS - 1);
 }
 
@@ -254,10 +327,16 @@ static void draw_bar(int y, const struct view_line *line, size_t width)
 	move(y, 2 + (int)label);
 	draw_bar_cells(filled, bar, A_BOLD | role_color(line->color - 1), color(PAIR_DIM));
 	attrset(A_BOLD);
-	if (line->value >= 0)
+	if (line->value >= 0) {
 		printw(" %5.1f%%", line->value);
-	else
-		addstr("    n/a");
+	} else {
+		/* TRANSLATORS: in place of a percentage, for a role no answer
+		 * could score ("not applicable"); keep under 7 columns. */
+		const char *none = _("n/a");
+		size_t width = width_at_most(none, 7);
+		printw("%*s", (int)(7 - width), "");
+		draw_text(y, getcurx(stdscr), none, width);
+	}
 	attrset(A_NORMAL);
 }
 
@@ -320,10 +399,13 @@ void view_draw(struct tui *tui, const struct view *view, int highlight)
 			mvaddstr(top + row, 0, glyphs_get()->mark);
 	}
 	attrset(A_BOLD);
-	char more[32];
-	snprintf(more, sizeof(more), "%s PgUp ", glyphs_get()->up);
+	char more[64];
+	/* TRANSLATORS: at the right above the text when it goes on above: %s
+	 * is an arrow up, PgUp the key that shows it (Page Up; name it as your
+	 * keyboards do). Keep under 8 columns. */
+	size_t more_width = more_marker(more, sizeof(more), _("%s PgUp"), glyphs_get()->up);
 	if (tui->scroll > 0)
-		draw_text(top - 1, COLS - 8, more, 8);
+		draw_text(top - 1, COLS - 1 - (int)more_width, more, more_width - 1);
 	tui->more_below = tui->scroll + (size_t)height < view->count;
 	attrset(A_NORMAL);
 }

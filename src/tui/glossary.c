@@ -2,6 +2,7 @@
  * box over any screen, and left back to that screen. */
 #include <curses.h>
 
+#include "careerfit/i18n.h"
 #include "screen.h"
 
 static void glossary_build(const struct tui *tui, struct view *view)
@@ -22,7 +23,9 @@ static void glossary_enter(struct tui *tui)
 
 static void glossary_draw(struct tui *tui)
 {
-	draw_header("Glossary: the terms this quiz uses", "Glossary");
+	/* TRANSLATORS: the glossary's title, at the left of its header, and
+	 * its name, at the right (keep under 20 columns). */
+	draw_header(_("Glossary: the terms this quiz uses"), _("Glossary"));
 	draw_progress(1, 1);
 	view_draw(tui, tui_view(tui), -1);
 }

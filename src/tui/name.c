@@ -10,6 +10,8 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "careerfit/i18n.h"
+#include "careerfit/text.h"
 #include "screen.h"
 
 static size_t name_width(const struct tui *tui, size_t from, size_t to)
@@ -86,15 +88,16 @@ static void submit(struct tui *tui)
 {
 	char *name = typed_name(tui);
 	if (!name) {
-		tui->name_message = "Type your name first: the mentor sees it beside your result.";
+		tui->name_message =
+			_("Type your name first: the mentor sees it beside your result.");
 		return;
 	}
 	struct tui_claim claim = {0};
 	bool ok = tui->claim(tui->data, name, &claim);
 	free(name);
 	if (!ok) {
-		tui->name_message = "That name is open in another session right now. Add an "
-				    "initial or another word to tell you apart.";
+		tui->name_message = _("That name is open in another session right now. Add an "
+				      "initial or another word to tell you apart.");
 		return;
 	}
 	tui->keeps_progress = claim.keeps_progress;
@@ -114,14 +117,27 @@ static void name_build(const struct tui *tui, struct view *view)
 	view_add(view, "", session_quiz(tui->session)->title, STYLE_HEADING, -1);
 	view_add_blank(view);
 	view_add(view, "",
-		 "Your name, as the mentor will see it beside your result. If you come "
-		 "back later, type the same name to carry on where you left off.",
+		 _("Your name, as the mentor will see it beside your result. If you come "
+		   "back later, type the same name to carry on where you left off."),
 		 STYLE_NORMAL, -1);
+}
+
+/* Why the name was not taken, wrapped to the screen from row Y on. */
+static void draw_message(int y, const char *message)
+{
+	struct text_lines lines;
+	if (!text_wrap(message, (size_t)COLS - 4, &lines))
+		return;
+	for (size_t i = 0; i < lines.count && y < LINES - 1; i++)
+		draw_text(y++, 2, lines.lines[i], (size_t)COLS - 4);
+	text_lines_clear(&lines);
 }
 
 static void name_draw(struct tui *tui)
 {
-	draw_header("careerfit", "Your name");
+	/* TRANSLATORS: the name screen's name (--room), at the right of its
+	 * header; keep under 20 columns. */
+	draw_header("careerfit", _("Your name"));
 	const struct view *view = tui_view(tui);
 	view_draw(tui, view, -1);
 	int y = view_top() + (int)view->count + 1, x = 4;
@@ -133,7 +149,7 @@ static void name_draw(struct tui *tui)
 		addch(' ');
 	attroff(A_UNDERLINE);
 	if (tui->name_message)
-		draw_text(y + 2, 2, tui->name_message, (size_t)COLS - 4);
+		draw_message(y + 2, tui->name_message);
 	tui->cursor_y = y;
 	tui->cursor_x = x + (int)name_width(tui, 0, tui->name_cursor);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "screen.h"
 
 static size_t current_question(const struct tui *tui)
@@ -35,7 +36,7 @@ static void question_build(const struct tui *tui, struct view *view)
 	}
 	if (answer == SESSION_SKIPPED) {
 		view_add_blank(view);
-		view_add(view, "", "(You skipped this question.)", STYLE_DIM, -1);
+		view_add(view, "", _("(You skipped this question.)"), STYLE_DIM, -1);
 	}
 }
 
@@ -62,8 +63,11 @@ static void question_draw(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
 	size_t q = current_question(tui);
-	char position[64];
-	snprintf(position, sizeof(position), "Question %zu of %zu", q + 1, quiz->question_count);
+	char position[128];
+	/* TRANSLATORS: at the right of the question screen's header: the
+	 * question's number, then how many the quiz has; keep under 24
+	 * columns. */
+	snprintf(position, sizeof(position), _("Question %zu of %zu"), q + 1, quiz->question_count);
 	draw_header(quiz->scenarios[quiz->questions[q].scenario].title, position);
 	draw_progress(q, quiz->question_count);
 	view_draw(tui, tui_view(tui), (int)tui->highlight);

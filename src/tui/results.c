@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 #include "screen.h"
 
@@ -31,9 +32,14 @@ static void add_line(const struct outcome_line *line, void *data)
 		snprintf(bullet, sizeof(bullet), "%s ", glyphs_get()->bullet);
 		view_add(view, bullet, line->text, STYLE_NORMAL, -1);
 		break;
-	case OUTCOME_CHOSEN:
-		view_add(view, "    you chose: ", line->text, STYLE_CHOSEN, -1);
+	case OUTCOME_CHOSEN: {
+		/* Indented under the question it answers; the words ("you
+		 * chose: ") are the outcome's, translated there. */
+		char prefix[128];
+		snprintf(prefix, sizeof(prefix), "    %s", line->prefix);
+		view_add(view, prefix, line->text, STYLE_CHOSEN, -1);
 		break;
+	}
 	case OUTCOME_NOTE:
 		view_add(view, line->prefix, line->text, STYLE_DIM, -1);
 		break;
@@ -48,9 +54,10 @@ static void results_build(const struct tui *tui, struct view *view)
 {
 	outcome_render(tui->outcome, true, add_line, view);
 	view_add_blank(view);
+	/* TRANSLATORS: under the result; d is the key, keep it. */
 	view_add(view, "",
-		 "Press d for the debrief: every question, what each option "
-		 "signals and why.",
+		 _("Press d for the debrief: every question, what each option "
+		   "signals and why."),
 		 STYLE_DIM, -1);
 }
 
@@ -62,7 +69,9 @@ static void results_enter(struct tui *tui)
 static void results_draw(struct tui *tui)
 {
 	char *headline = outcome_headline(tui->outcome);
-	draw_header(headline ? headline : "Your result", "Results");
+	/* TRANSLATORS: the results screen's name, at the right of its header;
+	 * keep under 20 columns. */
+	draw_header(headline ? headline : _("Your result"), _("Results"));
 	free(headline);
 	draw_progress(1, 1);
 	view_draw(tui, tui_view(tui), -1);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "careerfit/i18n.h"
 #include "careerfit/text.h"
 #include "screen.h"
 
@@ -24,12 +25,15 @@ static void review_build(const struct tui *tui, struct view *view)
 				 (int)q);
 		} else {
 			view_add(view, "    ",
-				 answer == SESSION_SKIPPED ? "(skipped)" : "(not answered yet)",
+				 answer == SESSION_SKIPPED ? _("(skipped)")
+							   : _("(not answered yet)"),
 				 STYLE_DIM, (int)q);
 		}
 	}
 	view_add_blank(view);
-	view_add(view, "  ", "[ Submit my answers and see the result ]", STYLE_HEADING,
+	/* TRANSLATORS: the last line of the review, a button: Enter on it
+	 * submits the answers. */
+	view_add(view, "  ", _("[ Submit my answers and see the result ]"), STYLE_HEADING,
 		 (int)quiz->question_count);
 }
 
@@ -43,10 +47,14 @@ static void review_enter(struct tui *tui)
 static void review_draw(struct tui *tui)
 {
 	const struct quiz *quiz = session_quiz(tui->session);
-	char counts[64];
-	snprintf(counts, sizeof(counts), "%zu of %zu answered",
-		 session_answered_count(tui->session), quiz->question_count);
-	draw_header("Review your answers", counts);
+	char counts[128];
+	size_t answered = session_answered_count(tui->session);
+	/* TRANSLATORS: at the right of the review's header: how many
+	 * questions were answered (which picks the form), of how many; keep
+	 * under 24 columns. */
+	snprintf(counts, sizeof(counts), P_("%zu of %zu answered", "%zu of %zu answered", answered),
+		 answered, quiz->question_count);
+	draw_header(_("Review your answers"), counts);
 	draw_progress(quiz->question_count, quiz->question_count);
 	view_draw(tui, tui_view(tui), (int)tui->highlight);
 }

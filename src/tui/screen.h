@@ -158,21 +158,25 @@ bool view_scroll_key(struct tui *tui, const struct view *view, int key);
 void draw_init_colors(bool color);
 void draw_header(const char *left, const char *right);
 void draw_progress(size_t done, size_t total);
-/* The key hints, and "more below" at the right when the body goes on. */
-void draw_hints(const char *hints, bool more_below);
-/* "Terminal too small" (from TUI_MIN_COLUMNS and TUI_MIN_ROWS), with the
- * cursor left on its first line. */
+/* The key hints of SCREEN, as many as fit (see keymap_hints), and "more
+ * below" at the right when the body goes on. */
+void draw_hints(enum keymap_screen screen, bool more_below);
+/* "Terminal too small" (from TUI_MIN_COLUMNS and TUI_MIN_ROWS), wrapped
+ * to the terminal however narrow, with the cursor left on its first line. */
 void draw_too_small(bool keeps_progress);
 /* The keys of SCREEN; with GLOSSARY also the key that opens the glossary.
- * The cursor is left on its first line. */
+ * The box is wrapped and cut to fit the screen. The cursor is left on its
+ * first line. */
 void draw_help(enum keymap_screen screen, bool glossary);
 /* A warning on the row between the header and the body. */
 void draw_warning(const char *text);
-/* "Quit now?" on the hint line, with the cursor left after it. */
+/* "Quit now?" on the hint line (its short form when the long one does not
+ * fit), with the cursor left after it. */
 void draw_confirm_quit(bool keeps_progress);
 /* A bar of WIDTH columns, FILLED of them full, from the cursor on. */
 void draw_bar_cells(size_t filled, size_t width, attr_t full, attr_t empty);
-/* Draws at most COLUMNS columns of sanitised TEXT at Y, X. */
+/* Draws at most COLUMNS columns of TEXT at Y, X, sanitised and made
+ * showable in the locale (glyphs_text). */
 void draw_text(int y, int x, const char *text, size_t columns);
 
 #endif

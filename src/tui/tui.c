@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "careerfit/i18n.h"
 #include "screen.h"
 /* Last: its macros (lines, columns...) would rename screen.h's fields. */
 #include <term.h>
@@ -125,10 +126,11 @@ static void draw(struct tui *tui)
 	tui->cursor_x = 2;
 	screens[tui->screen]->draw(tui);
 	if (tui->keeps_progress && !answers_kept(tui))
-		draw_warning("! Your answers cannot be saved");
-	char hints[256];
-	if (!tui->confirm_quit && keymap_hints(tui_keys(tui), hints, sizeof(hints)))
-		draw_hints(hints, tui->more_below);
+		/* TRANSLATORS: a warning above the text of every screen once
+		 * saving the answers has failed; keep under 50 columns. */
+		draw_warning(_("! Your answers cannot be saved"));
+	if (!tui->confirm_quit)
+		draw_hints(tui_keys(tui), tui->more_below);
 	if (tui->help)
 		draw_help(tui_keys(tui), session_quiz(tui->session)->term_count > 0);
 	else if (tui->confirm_quit)
@@ -191,7 +193,10 @@ bool tui_usable(char *why, size_t size)
 {
 	const char *term = getenv("TERM");
 	if (!term || !*term) {
-		snprintf(why, size, "TERM is not set");
+		/* TRANSLATORS: why the full screen cannot be used, shown as
+		 * "the terminal (TERM is not set) cannot show the full
+		 * screen". */
+		snprintf(why, size, "%s", _("TERM is not set"));
 		return false;
 	}
 	char *shown = glyphs_text(term);
