@@ -27,11 +27,12 @@ static void add_line(const struct outcome_line *line, void *data)
 	case OUTCOME_SURENESS:
 		view_add(view, line->prefix, line->text, STYLE_BOLD, -1);
 		break;
-	case OUTCOME_BULLET:
+	case OUTCOME_BULLET: {
 		char bullet[16];
 		snprintf(bullet, sizeof(bullet), "%s ", glyphs_get()->bullet);
 		view_add(view, bullet, line->text, STYLE_NORMAL, -1);
 		break;
+	}
 	case OUTCOME_CHOSEN: {
 		/* Indented under the question it answers; the words ("you
 		 * chose: ") are the outcome's, translated there. */
