@@ -182,11 +182,6 @@ double chance_table_share(const struct chance_table *table, double margin)
 	return table->count ? (double)(table->count - low) / (double)table->count : 1.0;
 }
 
-bool chance_table_exact(const struct chance_table *table)
-{
-	return table->exact;
-}
-
 bool clarity_assess(const struct quiz *quiz, const int *answers, const struct score_result *result,
 		    struct clarity *clarity)
 {

@@ -13,12 +13,6 @@
 
 #include "config.h"
 
-const char *folders_bundled(void)
-{
-	const char *override = getenv("CAREERFIT_QUIZ_DIR");
-	return override && *override ? override : CAREERFIT_INSTALLED_QUIZ_DIR;
-}
-
 /* The first LENGTH bytes of BASE, then SUFFIX; newly allocated. */
 static char *join(const char *base, size_t length, const char *suffix)
 {
@@ -42,17 +36,35 @@ static bool add_folder(struct folders *folders, char *path)
 	return true;
 }
 
-/* XDG: a relative path in these variables is ignored. */
-static bool add_user_folder(struct folders *folders)
+/* The folder the user's data goes in, with *SUFFIX the rest of the path
+ * to the quizzes; NULL when neither variable is set. XDG: a relative path
+ * in these variables is ignored. */
+static const char *user_base(const char **suffix)
 {
 	const char *data = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
-	if (data && data[0] == '/')
-		return add_folder(folders, join(data, strlen(data), "/careerfit/quizzes"));
-	if (home && *home)
-		return add_folder(folders,
-				  join(home, strlen(home), "/.local/share/careerfit/quizzes"));
-	return true;
+	if (data && data[0] == '/') {
+		*suffix = "/careerfit/quizzes";
+		return data;
+	}
+	if (home && *home) {
+		*suffix = "/.local/share/careerfit/quizzes";
+		return home;
+	}
+	return NULL;
+}
+
+char *folders_user(void)
+{
+	const char *suffix;
+	const char *base = user_base(&suffix);
+	return base ? join(base, strlen(base), suffix) : NULL;
+}
+
+static bool add_user_folder(struct folders *folders)
+{
+	const char *suffix;
+	return !user_base(&suffix) || add_folder(folders, folders_user());
 }
 
 static bool add_system_folders(struct folders *folders)
@@ -73,7 +85,7 @@ static bool add_system_folders(struct folders *folders)
 bool folders_default(struct folders *folders)
 {
 	*folders = (struct folders){0};
-	const char *bundled = folders_bundled();
+	const char *bundled = quiz_bundled_folder();
 	bool ok = add_folder(folders, join(bundled, strlen(bundled), "")) &&
 		  add_user_folder(folders) && add_system_folders(folders) &&
 		  add_folder(folders, strdup("quizzes"));
@@ -232,15 +244,15 @@ static char *default_quiz(const char *language)
 	size_t count = languages ? wanted_languages(languages, wanted, 32) : 0;
 	/* The last two are English and any: the file below. */
 	for (size_t w = 0; w + 2 < count && !path; w++)
-		if (catalog_lookup(folders_bundled(), id, wanted[w], &path) != CATALOG_FOUND)
+		if (catalog_lookup(quiz_bundled_folder(), id, wanted[w], &path) != CATALOG_FOUND)
 			path = NULL;
 	free(languages);
 	if (path)
 		return path;
-	size_t size = strlen(folders_bundled()) + sizeof(CAREERFIT_DEFAULT_QUIZ) + 1;
+	size_t size = strlen(quiz_bundled_folder()) + sizeof(CAREERFIT_DEFAULT_QUIZ) + 1;
 	path = malloc(size);
 	if (path)
-		snprintf(path, size, "%s/%s", folders_bundled(), CAREERFIT_DEFAULT_QUIZ);
+		snprintf(path, size, "%s/%s", quiz_bundled_folder(), CAREERFIT_DEFAULT_QUIZ);
 	return path;
 }
 

@@ -13,10 +13,10 @@ struct folders {
 	size_t count;
 };
 
-/* The bundled quizzes' folder: $CAREERFIT_QUIZ_DIR when set (an
- * uninstalled build, run by meson devenv, the tests or scripts/run), else
- * the installed one. Never a path of the machine careerfit was built on. */
-const char *folders_bundled(void);
+/* The user's quiz folder, $XDG_DATA_HOME/careerfit/quizzes (else
+ * ~/.local/share/careerfit/quizzes), newly allocated; NULL when neither
+ * XDG_DATA_HOME (an absolute path) nor HOME is set, or memory ran out. */
+char *folders_user(void);
 /* Fills FOLDERS with the folders above; false when memory ran out. */
 bool folders_default(struct folders *folders);
 void folders_clear(struct folders *folders);

@@ -101,23 +101,21 @@ static size_t add_file(struct reader *rd, const char *shown)
 	return out->file_count++;
 }
 
-static char *read_all(int fd, size_t *length, const char **why)
+/* Reads FD to its end; NULL with errno set, or 0 when it is too large. */
+static char *read_all(int fd, size_t *length)
 {
 	size_t size = 0, capacity = 0;
 	char *text = NULL;
 	for (;;) {
 		if (!grow((void **)&text, &capacity, size + 65536 + 1, 1)) {
-			*why = "out of memory";
 			errno = ENOMEM;
 			break;
 		}
 		ssize_t got = read(fd, text + size, capacity - size - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got < 0) {
-			*why = strerror(errno);
+		if (got < 0)
 			break;
-		}
 		if (got == 0) {
 			text[size] = '\0';
 			*length = size;
@@ -125,7 +123,6 @@ static char *read_all(int fd, size_t *length, const char **why)
 		}
 		size += (size_t)got;
 		if (size > GUARD_MAX_FILE) {
-			*why = "too large";
 			errno = 0;
 			break;
 		}
@@ -153,16 +150,15 @@ static char *read_file(const char *path, size_t *length, enum refusal *refusal)
 		return NULL;
 	struct stat info;
 	char *text = NULL;
-	const char *why = NULL;
-	if (fstat(fd, &info) != 0)
-		why = "fstat";
-	else if (S_ISDIR(info.st_mode))
+	if (fstat(fd, &info) != 0) {
+		/* REFUSED_ERRNO: errno says why */
+	} else if (S_ISDIR(info.st_mode))
 		*refusal = REFUSED_FOLDER;
 	else if (!S_ISREG(info.st_mode))
 		*refusal = REFUSED_SPECIAL;
 	else if ((unsigned long long)info.st_size > GUARD_MAX_FILE)
 		*refusal = REFUSED_SIZE;
-	else if (!(text = read_all(fd, length, &why)) && errno == 0)
+	else if (!(text = read_all(fd, length)) && errno == 0)
 		*refusal = REFUSED_SIZE;
 	int saved = errno;
 	close(fd);

@@ -310,14 +310,8 @@ static struct json_object *json_question(const struct report_group *group,
 
 static struct json_object *json_group(const struct report_group *group, const struct items *items)
 {
-	const struct result_record *first = report_first(group);
 	struct json_object *object = json_object_new_object();
-	struct json_object *quiz = json_object_new_object();
-	json_object_object_add(quiz, "id", json_out_text(first->quiz_id));
-	json_object_object_add(quiz, "title", json_out_text(first->quiz_title));
-	json_object_object_add(quiz, "version", json_object_new_int(first->quiz_version));
-	json_object_object_add(quiz, "hash", json_out_text(first->quiz_hash));
-	json_object_object_add(object, "quiz", quiz);
+	json_object_object_add(object, "quiz", report_json_quiz(group));
 	json_object_object_add(object, "results", json_object_new_int((int)items->result_count));
 	json_object_object_add(object, "reliable", json_object_new_boolean(items->reliable));
 	json_object_object_add(object, "min_results", json_object_new_int(ITEMS_MIN_RESULTS));

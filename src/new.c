@@ -9,12 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "careerfit/i18n.h"
 #include "careerfit/quiz.h"
+#include "careerfit/store.h"
 #include "careerfit/text.h"
+#include "folders.h"
 
 enum { NEW_OK = 0, NEW_FAILED = 1, NEW_USAGE = 2 };
 
@@ -146,40 +147,22 @@ __attribute__((format(printf, 1, 2))) static int new_usage_error(const char *for
 /* The user's quiz folder, made if missing; NULL (after saying why). */
 static char *user_quiz_folder(void)
 {
-	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	bool use_data = data && data[0] == '/'; /* XDG: a relative path is ignored */
-	if (!use_data && !(home && *home)) {
+	char *folder = folders_user();
+	if (!folder) {
 		fprintf(stderr, "careerfit: new: %s\n",
 			_("neither XDG_DATA_HOME nor HOME is set: name a FOLDER"));
 		return NULL;
 	}
-	size_t size = strlen(use_data ? data : home) + 64;
-	char *folder = malloc(size);
-	if (!folder)
+	if (!store_make_folders(folder)) {
+		const char *why = strerror(errno);
+		fputs("careerfit: new: ", stderr);
+		/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be made. */
+		fprintf(stderr, _("cannot make the folder %1$s: %2$s"), folder, why);
+		fputc('\n', stderr);
+		free(folder);
 		return NULL;
-	snprintf(folder, size, "%s%s/careerfit/quizzes", use_data ? data : home,
-		 use_data ? "" : "/.local/share");
-	/* mkdir -p: every '/' after the first character ends a folder. */
-	for (char *slash = strchr(folder + 1, '/');; slash = strchr(slash + 1, '/')) {
-		if (slash)
-			*slash = '\0';
-		bool made = mkdir(folder, 0755) == 0 || errno == EEXIST;
-		if (!made) {
-			const char *why = strerror(errno);
-			fputs("careerfit: new: ", stderr);
-			/* TRANSLATORS: %1$s is a folder, %2$s why it cannot be made. */
-			fprintf(stderr, _("cannot make the folder %1$s: %2$s"), folder, why);
-			fputc('\n', stderr);
-		}
-		if (slash)
-			*slash = '/';
-		if (!made) {
-			free(folder);
-			return NULL;
-		}
-		if (!slash)
-			return folder;
 	}
+	return folder;
 }
 
 /* "careerfit: new: PATH: WHAT" (PATH comes from the command line). */

@@ -931,10 +931,11 @@ static void load_glossary(struct loader *ld, const config_setting_t *root)
 		load_term(ld, config_setting_get_elem(list, (unsigned)i), i);
 }
 
-/* Marks in KEEP the questions that `select` names; false on any error. */
-static bool selected_questions(struct loader *ld, const config_setting_t *list, bool *keep)
+/* Marks in KEEP the questions that `select` names, whose ids it adds to
+ * SELECTED; false on any error. */
+static bool selected_questions(struct loader *ld, const config_setting_t *list, bool *keep,
+			       struct id_set *selected)
 {
-	struct id_set selected = {0};
 	bool ok = true;
 	int count = config_setting_length(list);
 	for (int i = 0; i < count && !ld->failed; i++) {
@@ -951,7 +952,7 @@ static bool selected_questions(struct loader *ld, const config_setting_t *list, 
 				     _("'select' names the question '%s', which the quiz "
 				       "does not have"),
 				     id);
-		else if (id_set_add(&selected, id) == ID_PRESENT)
+		else if (id_set_add(selected, id) == ID_PRESENT)
 			/* TRANSLATORS: select is the name of a setting; %s is a
 			 * question's id. */
 			loader_warning(ld, elem, _("'select' names the question '%s' twice"), id);
@@ -960,8 +961,7 @@ static bool selected_questions(struct loader *ld, const config_setting_t *list, 
 	if (ok && count == 0)
 		loader_error(ld, list, _("'select' is empty: it must name at least one question"));
 	for (size_t q = 0; ok && q < ld->quiz->question_count; q++)
-		keep[q] = id_set_has(&selected, ld->quiz->questions[q].id);
-	free(selected.slots);
+		keep[q] = id_set_has(selected, ld->quiz->questions[q].id);
 	return ok && count > 0 && !ld->failed;
 }
 
@@ -996,28 +996,6 @@ static void keep_questions(struct quiz *quiz, const bool *keep)
 	quiz->scenario_count = scenarios;
 }
 
-/* `select`: a quiz made of some questions of the scenarios it includes. */
-static void apply_selection(struct loader *ld, const config_setting_t *root)
-{
-	const config_setting_t *list = config_setting_get_member(root, "select");
-	if (!list)
-		return;
-	int type = config_setting_type(list);
-	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
-		/* TRANSLATORS: select is the name of a setting; %s is a kind of
-		 * value ("a string", "a group"...). */
-		loader_error(ld, list, _("'select' must be a list of question ids, not %s"),
-			     _(type_name(type)));
-		return;
-	}
-	bool *keep = calloc(ld->quiz->question_count + 1, sizeof(*keep));
-	if (!keep)
-		ld->failed = true;
-	else if (selected_questions(ld, list, keep) && !ld->failed)
-		keep_questions(ld->quiz, keep);
-	free(keep);
-}
-
 /* A consistency pair names another question of the quiz; a pair left
  * without its other half by `select` is dropped. */
 static void check_pairs(struct loader *ld, const struct id_set *ids, bool selected)
@@ -1050,16 +1028,31 @@ static void check_pairs(struct loader *ld, const struct id_set *ids, bool select
 	}
 }
 
-/* After `select`: the pairs whose other half was left out go. */
-static void check_selected_pairs(struct loader *ld)
+/* `select`: a quiz made of some questions of the scenarios it includes. */
+static void apply_selection(struct loader *ld, const config_setting_t *root)
 {
-	struct id_set kept = {0};
-	for (size_t q = 0; q < ld->quiz->question_count; q++)
-		if (id_set_add(&kept, ld->quiz->questions[q].id) == ID_NO_MEMORY)
-			ld->failed = true;
-	if (!ld->failed)
-		check_pairs(ld, &kept, true);
-	free(kept.slots);
+	const config_setting_t *list = config_setting_get_member(root, "select");
+	if (!list)
+		return;
+	int type = config_setting_type(list);
+	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
+		/* TRANSLATORS: select is the name of a setting; %s is a kind of
+		 * value ("a string", "a group"...). */
+		loader_error(ld, list, _("'select' must be a list of question ids, not %s"),
+			     _(type_name(type)));
+		return;
+	}
+	struct id_set selected = {0};
+	bool *keep = calloc(ld->quiz->question_count + 1, sizeof(*keep));
+	if (!keep)
+		ld->failed = true;
+	else if (selected_questions(ld, list, keep, &selected) && !ld->failed) {
+		keep_questions(ld->quiz, keep);
+		/* SELECTED holds the ids of the questions kept. */
+		check_pairs(ld, &selected, true);
+	}
+	free(keep);
+	free(selected.slots);
 }
 
 /* Warnings about balance that the file's syntax cannot show: a role that
@@ -1216,8 +1209,6 @@ struct quiz *quiz_load_with_library(const char *path, const char *library, struc
 		check_pairs(&ld, &ld.question_ids, false);
 	if (!ld.failed)
 		apply_selection(&ld, root);
-	if (!ld.failed)
-		check_selected_pairs(&ld);
 	if (!ld.failed)
 		check_balance_basics(&ld);
 	sort_by_line(diags, first_diag);

@@ -628,17 +628,22 @@ static struct json_object *json_participant(const struct result_record *record)
 	return object;
 }
 
-/* The group's figures: everything but its "results". */
-static struct json_object *json_figures(const struct report_group *group)
+struct json_object *report_json_quiz(const struct report_group *group)
 {
 	const struct result_record *first = report_first(group);
-	struct json_object *object = json_object_new_object();
 	struct json_object *quiz = json_object_new_object();
 	json_object_object_add(quiz, "id", json_out_text(first->quiz_id));
 	json_object_object_add(quiz, "title", json_out_text(first->quiz_title));
 	json_object_object_add(quiz, "version", json_object_new_int(first->quiz_version));
 	json_object_object_add(quiz, "hash", json_out_text(first->quiz_hash));
-	json_object_object_add(object, "quiz", quiz);
+	return quiz;
+}
+
+/* The group's figures: everything but its "results". */
+static struct json_object *json_figures(const struct report_group *group)
+{
+	struct json_object *object = json_object_new_object();
+	json_object_object_add(object, "quiz", report_json_quiz(group));
 	json_object_object_add(object, "participants",
 			       json_object_new_int((int)group->record_count));
 	json_object_object_add(object, "top", json_roles_map(group, false));

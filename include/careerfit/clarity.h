@@ -63,7 +63,6 @@ struct chance_table *chance_table_new(const struct quiz *quiz, const int *answer
 void chance_table_free(struct chance_table *table);
 /* The share of the table's answer sets whose margin is at least MARGIN. */
 double chance_table_share(const struct chance_table *table, double margin);
-bool chance_table_exact(const struct chance_table *table);
 
 /* The clarity of RESULT, which score_compute() made from ANSWERS. */
 bool clarity_assess(const struct quiz *quiz, const int *answers, const struct score_result *result,

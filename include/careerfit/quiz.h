@@ -107,8 +107,9 @@ struct quiz *quiz_load(const char *path, struct diag_list *diags);
  * back to when the quiz's folder has no such file (NULL: none). quiz_load()
  * uses quiz_bundled_folder(). */
 struct quiz *quiz_load_with_library(const char *path, const char *library, struct diag_list *diags);
-/* The bundled quizzes' folder: $CAREERFIT_QUIZ_DIR when set, else the
- * installed one; the same rule as folders_bundled(). */
+/* The bundled quizzes' folder: $CAREERFIT_QUIZ_DIR when set (an
+ * uninstalled build, run by meson devenv, the tests or scripts/run), else
+ * the installed one. Never a path of the machine careerfit was built on. */
 const char *quiz_bundled_folder(void);
 void quiz_free(struct quiz *quiz);
 /* Frees what QUESTION holds (not QUESTION itself). */

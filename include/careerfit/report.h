@@ -67,6 +67,7 @@ struct report_group {
 };
 
 struct report;
+struct json_object;
 
 /* Who else sees each record that report_add accepts, once it is counted
  * and before the report lets it go: GROUP is its group's index. */
@@ -96,6 +97,8 @@ void report_clear(struct report *report);
 
 /* The group's quiz, roles and names come from its first record. */
 const struct result_record *report_first(const struct report_group *group);
+/* The group's quiz as JSON: {"id", "title", "version", "hash"}. */
+struct json_object *report_json_quiz(const struct report_group *group);
 /* The mean affinity of role R, or -1 when no record defines it. */
 double report_mean_affinity(const struct report_group *group, size_t role);
 

@@ -40,7 +40,7 @@ struct tui_options {
 enum tui_outcome {
 	TUI_DONE,	 /* the person saw their result */
 	TUI_QUIT,	 /* they quit before the end */
-	TUI_SIGNALLED,	 /* a signal ended it: see tui_signal() */
+	TUI_SIGNALLED,	 /* a signal ended it: see tui_run() */
 	TUI_UNAVAILABLE, /* the terminal could not be set up; nothing was shown */
 };
 
