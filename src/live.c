@@ -30,6 +30,7 @@
 #include "careerfit/results.h"
 #include "careerfit/text.h"
 #include "tui/screen.h"
+#include "tui/terminal.h"
 
 enum { EXIT_ROOM_FAILED = 1, EXIT_ROOM_USAGE = 2 };
 
@@ -929,76 +930,31 @@ static void draw_room(const struct room *room, const struct room_view *view)
 
 /* ---- the terminal ---- */
 
-static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-#define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
-
-static volatile sig_atomic_t caught_signal;
-
-static void on_signal(int signal_number)
-{
-	caught_signal = signal_number;
-}
-
-/* As in tui.c: not ncurses' handlers, which would end the program from
- * inside one; ours only set a flag that the loop sees within a timeout. */
-static void catch_signals(struct sigaction saved[])
-{
-	struct sigaction action;
-	memset(&action, 0, sizeof(action));
-	action.sa_handler = on_signal;
-	sigemptyset(&action.sa_mask);
-	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
-		sigaction(handled_signals[i], &action, &saved[i]);
-}
-
-static void restore_signals(const struct sigaction saved[])
-{
-	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
-		sigaction(handled_signals[i], &saved[i], NULL);
-}
+static const struct term_setup curses_setup = {
+	.timeout = 0, /* the loop waits in poll(), on the keys and the folder */
+	.mouse = 0,
+	.init_colors = init_colors,
+};
 
 static bool start_curses(bool color)
 {
-	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen) {
-		fputs("careerfit: ", stderr);
-		fprintf(stderr, _("cannot use this terminal (TERM=%s)"),
-			getenv("TERM") ? getenv("TERM") : "");
-		fputc('\n', stderr);
-		return false;
-	}
-	set_term(screen);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_escdelay(50);
-	timeout(0); /* the loop waits in poll(), on the keys and the folder */
-	init_colors(color);
-	return true;
-}
-
-static bool too_small(void)
-{
-	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
+	if (term_start_curses(&curses_setup, color))
+		return true;
+	fputs("careerfit: ", stderr);
+	fprintf(stderr, _("cannot use this terminal (TERM=%s)"),
+		getenv("TERM") ? getenv("TERM") : "");
+	fputc('\n', stderr);
+	return false;
 }
 
 static void draw(const struct room *room, const struct room_view *view)
 {
 	erase();
-	if (too_small())
+	if (term_too_small())
 		draw_too_small(false);
 	else
 		draw_room(room, view);
 	refresh();
-}
-
-/* A terminal that hung up without a SIGHUP reads as an endless ERR. */
-static bool terminal_gone(void)
-{
-	struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
-	return poll(&input, 1, 0) > 0 && (input.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 static double now(void)
@@ -1217,7 +1173,7 @@ static int run_loop(struct room *room)
 	double interval = watch.fd >= 0 ? WATCHED_SCAN_SECONDS : POLL_SECONDS, last_scan = now();
 	int due = DUE_ALL, ending = 0;
 	bool dirty = true;
-	while (!(ending = caught_signal)) {
+	while (!(ending = term_caught_signal())) {
 		due |= scan_due(&watch, room->dir, &last_scan, interval);
 		dirty |= refresh_room(room, due);
 		room_view_clamp(&view, room);
@@ -1228,7 +1184,7 @@ static int run_loop(struct room *room)
 			break;
 		dirty = keys > 0;
 		due = 0;
-		if (!dirty && terminal_gone()) {
+		if (!dirty && term_gone()) {
 			ending = SIGHUP;
 			break;
 		}
@@ -1384,11 +1340,10 @@ int live_main(int argc, char **argv)
 		return status;
 	if (!check_folder(options.dir) || !check_terminal())
 		return EXIT_ROOM_FAILED;
-	struct sigaction saved[HANDLED_SIGNAL_COUNT];
-	caught_signal = 0;
-	catch_signals(saved);
+	struct sigaction saved[TERM_SIGNAL_COUNT];
+	term_catch_signals(saved);
 	if (!start_curses(options.color)) {
-		restore_signals(saved);
+		term_restore_signals(saved);
 		return EXIT_ROOM_FAILED;
 	}
 	struct room room = {
@@ -1399,6 +1354,6 @@ int live_main(int argc, char **argv)
 	int signal_number = run_loop(&room);
 	endwin();
 	room_clear(&room);
-	restore_signals(saved);
+	term_restore_signals(saved);
 	return signal_number ? die_of(signal_number) : EXIT_SUCCESS;
 }

@@ -14,6 +14,7 @@
 
 #include "careerfit/i18n.h"
 #include "screen.h"
+#include "terminal.h"
 /* Last: its macros (lines, columns...) would rename screen.h's fields. */
 #include <term.h>
 
@@ -23,34 +24,6 @@ static const struct screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_RESULTS] = &results_screen,   [SCREEN_DEBRIEF] = &debrief_screen,
 	[SCREEN_GLOSSARY] = &glossary_screen,
 };
-
-static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-#define HANDLED_SIGNAL_COUNT (sizeof(handled_signals) / sizeof(handled_signals[0]))
-
-static volatile sig_atomic_t caught_signal;
-
-static void on_signal(int signal_number)
-{
-	caught_signal = signal_number;
-}
-
-/* Our handlers, not ncurses' own: the loop notices the flag within one
- * getch timeout and leaves through the same endwin() as every other way. */
-static void catch_signals(struct sigaction saved[])
-{
-	struct sigaction action;
-	memset(&action, 0, sizeof(action));
-	action.sa_handler = on_signal;
-	sigemptyset(&action.sa_mask);
-	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
-		sigaction(handled_signals[i], &action, &saved[i]);
-}
-
-static void restore_signals(const struct sigaction saved[])
-{
-	for (size_t i = 0; i < HANDLED_SIGNAL_COUNT; i++)
-		sigaction(handled_signals[i], &saved[i], NULL);
-}
 
 void tui_switch(struct tui *tui, enum screen_id screen)
 {
@@ -90,11 +63,6 @@ void tui_submit(struct tui *tui)
 	tui_switch(tui, SCREEN_RESULTS);
 }
 
-static bool too_small(void)
-{
-	return COLS < TUI_MIN_COLUMNS || LINES < TUI_MIN_ROWS;
-}
-
 enum keymap_screen tui_keys(const struct tui *tui)
 {
 	if (tui->screen == SCREEN_WELCOME && tui->offer_resume)
@@ -116,7 +84,7 @@ static void draw(struct tui *tui)
 {
 	erase();
 	curs_set(1);
-	if (too_small()) {
+	if (term_too_small()) {
 		draw_too_small(answers_kept(tui));
 		refresh();
 		return;
@@ -182,13 +150,6 @@ static void handle_key(struct tui *tui, int key)
 	}
 }
 
-/* A terminal that hung up without a SIGHUP reads as an endless ERR. */
-static bool terminal_gone(void)
-{
-	struct pollfd input = {.fd = STDIN_FILENO, .events = POLLIN};
-	return poll(&input, 1, 0) > 0 && (input.revents & (POLLHUP | POLLERR | POLLNVAL));
-}
-
 bool tui_usable(char *why, size_t size)
 {
 	const char *term = getenv("TERM");
@@ -213,32 +174,19 @@ bool tui_usable(char *why, size_t size)
 	return usable;
 }
 
-static bool start_curses(bool color)
-{
-	SCREEN *screen = newterm(NULL, stdout, stdin);
-	if (!screen)
-		return false;
-	set_term(screen);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_escdelay(50);
-	timeout(250);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	draw_init_colors(color);
-	return true;
-}
+static const struct term_setup curses_setup = {
+	.timeout = 250,
+	.mouse = BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	.init_colors = draw_init_colors,
+};
 
 static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *options,
 				 int *signal_number)
 {
 	bool dirty = true;
 	while (tui->running) {
-		if (caught_signal) {
-			*signal_number = caught_signal;
+		if (term_caught_signal()) {
+			*signal_number = term_caught_signal();
 			return TUI_SIGNALLED;
 		}
 		if (dirty) {
@@ -250,11 +198,11 @@ static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *opti
 		int key = getch();
 		if (key == ERR) {
 			dirty = false;
-			if (terminal_gone()) {
+			if (term_gone()) {
 				*signal_number = SIGHUP;
 				return TUI_SIGNALLED;
 			}
-		} else if (too_small()) {
+		} else if (term_too_small()) {
 			/* Nothing a key would act on is in sight, but q still
 			 * leaves: the answers are saved as they are given. */
 			if (keymap_find(KEYS_ANY, key) == KEYMAP_QUIT)
@@ -274,11 +222,10 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 			 int *signal_number, struct outcome **result)
 {
 	static struct tui tui; /* the one screen state */
-	struct sigaction saved[HANDLED_SIGNAL_COUNT];
-	caught_signal = 0;
-	catch_signals(saved);
-	if (!start_curses(options->color)) {
-		restore_signals(saved);
+	struct sigaction saved[TERM_SIGNAL_COUNT];
+	term_catch_signals(saved);
+	if (!term_start_curses(&curses_setup, options->color)) {
+		term_restore_signals(saved);
 		return TUI_UNAVAILABLE;
 	}
 	tui = (struct tui){
@@ -302,6 +249,6 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		outcome_free(tui.outcome);
 	tui.outcome = NULL;
 	view_clear(&tui.view);
-	restore_signals(saved);
+	term_restore_signals(saved);
 	return ending;
 }

@@ -1,0 +1,38 @@
+/* The terminal plumbing shared by the quiz (tui.c) and the live room
+ * (live.c): signals caught as a flag, curses started and the terminal's
+ * health checked. */
+#ifndef CAREERFIT_TUI_TERMINAL_H
+#define CAREERFIT_TUI_TERMINAL_H
+
+#include <curses.h>
+#include <signal.h>
+#include <stdbool.h>
+
+/* SIGINT, SIGTERM, SIGHUP and SIGQUIT. */
+#define TERM_SIGNAL_COUNT 4
+
+/* How curses is started: the getch timeout in milliseconds, the mouse
+ * events wanted (0 for none: the mouse is then left alone) and the
+ * colour set-up, called with the caller's colour wish. */
+struct term_setup {
+	int timeout;
+	mmask_t mouse;
+	void (*init_colors)(bool color);
+};
+
+/* Clears the caught signal and puts our handlers in, keeping the old
+ * ones in saved; restore_signals puts them back. */
+void term_catch_signals(struct sigaction saved[TERM_SIGNAL_COUNT]);
+void term_restore_signals(const struct sigaction saved[TERM_SIGNAL_COUNT]);
+/* The last signal caught since term_catch_signals, or 0. */
+int term_caught_signal(void);
+
+/* newterm() on stdout and stdin and the modes both loops rely on; false
+ * when the terminal cannot be used. */
+bool term_start_curses(const struct term_setup *setup, bool color);
+/* Smaller than TUI_MIN_COLUMNS x TUI_MIN_ROWS. */
+bool term_too_small(void);
+/* A terminal that hung up without a SIGHUP reads as an endless ERR. */
+bool term_gone(void);
+
+#endif
