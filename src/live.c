@@ -29,6 +29,7 @@
 #include "careerfit/report.h"
 #include "careerfit/results.h"
 #include "careerfit/text.h"
+#include "complain.h"
 #include "tui/screen.h"
 #include "tui/terminal.h"
 
@@ -1196,24 +1197,6 @@ static int run_loop(struct room *room)
 }
 
 /* ---- the command line ---- */
-
-/* Messages quote the command line: the whole message is sanitised. */
-static void vcomplain(const char *format, va_list args)
-{
-	char message[1024];
-	vsnprintf(message, sizeof(message), format, args);
-	char *clean = text_sanitize(message);
-	fprintf(stderr, "careerfit: %s\n", clean ? clean : _("out of memory"));
-	free(clean);
-}
-
-__attribute__((format(printf, 1, 2))) static void complain(const char *format, ...)
-{
-	va_list args;
-	va_start(args, format);
-	vcomplain(format, args);
-	va_end(args);
-}
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *format, ...)
 {

@@ -23,6 +23,7 @@
 #include "keymap.h"
 #include "workshop.h"
 #include "take.h"
+#include "complain.h"
 #include "live.h"
 #include "new.h"
 #include "validate.h"
@@ -79,31 +80,6 @@ static void usage(FILE *out)
 		"-h and --help; --no-color, --lang, -h and -V may also come before a command.\n"
 		"Exit status: 0 success, 1 a bad quiz file or I/O error, 2 a usage error.\n"),
 	      out);
-}
-
-/* Messages quote the command line, which may hold escape sequences: the
- * whole message is sanitised on its way to the terminal. */
-static void vcomplain(const char *format, va_list args)
-{
-	va_list copy;
-	va_copy(copy, args);
-	int length = vsnprintf(NULL, 0, format, copy);
-	va_end(copy);
-	char *message = length >= 0 ? malloc((size_t)length + 1) : NULL;
-	if (message)
-		vsnprintf(message, (size_t)length + 1, format, args);
-	char *clean = message ? text_sanitize(message) : NULL;
-	fprintf(stderr, "careerfit: %s\n", clean ? clean : _("out of memory"));
-	free(clean);
-	free(message);
-}
-
-__attribute__((format(printf, 1, 2))) static void complain(const char *format, ...)
-{
-	va_list args;
-	va_start(args, format);
-	vcomplain(format, args);
-	va_end(args);
 }
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *format, ...)
