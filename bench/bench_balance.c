@@ -32,7 +32,8 @@ static bool run_once(const char *path)
 	if (!quiz)
 		return false;
 	struct balance_report report;
-	bool ok = balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report);
+	bool ok =
+		balance_compute(quiz, balance_samples(quiz->question_count), BALANCE_SEED, &report);
 	balance_report_clear(&report);
 	quiz_free(quiz);
 	return ok;
@@ -94,7 +95,8 @@ static double time_size(const char *path, size_t count, bool starved, int runs, 
 		struct timespec start;
 		struct balance_report report;
 		clock_gettime(CLOCK_MONOTONIC, &start);
-		if (!balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report)) {
+		if (!balance_compute(quiz, balance_samples(quiz->question_count), BALANCE_SEED,
+				     &report)) {
 			best = -1;
 			break;
 		}

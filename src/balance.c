@@ -166,22 +166,90 @@ static void search_extremes(struct balance_model *model, int *answers, double *a
 	}
 }
 
+/* Every option's weighted scores in one array, question after question,
+ * so that drawing an answer set walks memory in order instead of chasing
+ * each option's own allocation: at 100,000 questions the random answer
+ * sets are nearly all of balance's work. Each product is the one
+ * score_affinities() forms, and the sums are taken in the same order, so
+ * the affinities are the scorer's to the last bit. */
+struct flat_quiz {
+	double *scores; /* option after option, role_count each */
+	size_t *first;	/* per question: its first option's index; one more at the end */
+};
+
+static bool flat_init(struct flat_quiz *flat, const struct quiz *quiz)
+{
+	size_t options = 0, roles = quiz->role_count;
+	for (size_t q = 0; q < quiz->question_count; q++)
+		options += quiz->questions[q].option_count;
+	flat->scores = calloc(options * roles + 1, sizeof(double));
+	flat->first = calloc(quiz->question_count + 1, sizeof(size_t));
+	if (!flat->scores || !flat->first)
+		return false;
+	size_t at = 0;
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		const struct quiz_question *question = &quiz->questions[q];
+		flat->first[q] = at;
+		for (size_t o = 0; o < question->option_count; o++, at++)
+			for (size_t r = 0; r < roles; r++)
+				flat->scores[at * roles + r] =
+					question->weight * question->options[o].scores[r];
+	}
+	flat->first[quiz->question_count] = at;
+	return true;
+}
+
+static void flat_clear(struct flat_quiz *flat)
+{
+	free(flat->scores);
+	free(flat->first);
+}
+
+/* One random answer set's affinities, drawn as the search's answers would
+ * be (one draw per question, in order). */
+static void flat_sample(const struct flat_quiz *flat, const struct score_bounds *bounds,
+			uint64_t *state, double *raw, double *affinity)
+{
+	const struct quiz *quiz = bounds->quiz;
+	size_t roles = bounds->role_count;
+	memset(raw, 0, roles * sizeof(double));
+	for (size_t q = 0; q < quiz->question_count; q++) {
+		size_t first = flat->first[q], count = flat->first[q + 1] - first;
+		const double *scores = &flat->scores[(first + random_next(state) % count) * roles];
+		for (size_t r = 0; r < roles; r++)
+			raw[r] += scores[r];
+	}
+	for (size_t r = 0; r < roles; r++) {
+		double range = bounds->max[r] - bounds->min[r];
+		affinity[r] = range > 0 ? 100.0 * (raw[r] - bounds->min[r]) / range : -1;
+	}
+}
+
+size_t balance_samples(size_t question_count)
+{
+	size_t fitting = question_count ? BALANCE_DRAWS / question_count : BALANCE_SAMPLES;
+	return fitting >= BALANCE_SAMPLES	? BALANCE_SAMPLES
+	       : fitting <= BALANCE_MIN_SAMPLES ? BALANCE_MIN_SAMPLES
+						: fitting;
+}
+
 bool balance_compute(const struct quiz *quiz, size_t samples, uint64_t seed,
 		     struct balance_report *report)
 {
 	*report = (struct balance_report){.role_count = quiz->role_count, .samples = samples};
 	struct balance_model model;
+	struct flat_quiz flat = {0};
 	int *answers = calloc(quiz->question_count ? quiz->question_count : 1, sizeof(int));
 	double *affinity = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(double));
 	report->roles = calloc(quiz->role_count ? quiz->role_count : 1, sizeof(*report->roles));
-	bool ok = model_init(&model, quiz) && answers && affinity && report->roles;
+	bool ok = model_init(&model, quiz) && flat_init(&flat, quiz) && answers && affinity &&
+		  report->roles;
 	uint64_t state = seed;
 	for (size_t s = 0; ok && s < samples; s++) {
-		for (size_t q = 0; q < quiz->question_count; q++)
-			answers[q] = (int)(random_next(&state) % quiz->questions[q].option_count);
-		model_score(&model, answers, affinity);
+		flat_sample(&flat, &model.bounds, &state, model.raw, affinity);
 		tally(affinity, report);
 	}
+	flat_clear(&flat);
 	for (size_t r = 0; ok && samples && r < quiz->role_count; r++) {
 		report->roles[r].top_share /= (double)samples;
 		report->roles[r].sole_top_share /= (double)samples;

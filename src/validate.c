@@ -73,7 +73,8 @@ static bool validate_file(const char *path, bool balance)
 	struct quiz *quiz = quiz_load(path, &diags);
 	struct balance_report report = {0};
 	bool computed =
-		quiz && balance && balance_compute(quiz, BALANCE_SAMPLES, BALANCE_SEED, &report);
+		quiz && balance &&
+		balance_compute(quiz, balance_samples(quiz->question_count), BALANCE_SEED, &report);
 	if (computed)
 		balance_warn(quiz, &report, &diags);
 	diag_print(&diags, stderr);

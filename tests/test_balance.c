@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "careerfit/balance.h"
+#include "careerfit/random.h"
 #include "careerfit/score.h"
 #include "helpers.h"
 
@@ -298,6 +299,53 @@ START_TEST(test_same_seed_gives_the_same_figures)
 }
 END_TEST
 
+/* The shares balance reports are those of the result's own scorer: the
+ * same answer sets, drawn one answer per question from the seed, scored
+ * by score_affinities() and tallied here, give the same counts exactly. */
+START_TEST(test_shares_are_the_scorers_own)
+{
+	struct quiz *quiz = load_bundled("product-roles.cfg");
+	size_t samples = 3000, roles = quiz->role_count;
+	struct balance_report report;
+	ck_assert(balance_compute(quiz, samples, 11, &report));
+	struct score_bounds bounds;
+	ck_assert(score_bounds_init(&bounds, quiz, NULL));
+	int answers[64];
+	double raw[8], affinity[8], tops[8] = {0};
+	ck_assert_uint_le(quiz->question_count, 64);
+	uint64_t state = 11;
+	for (size_t s = 0; s < samples; s++) {
+		for (size_t q = 0; q < quiz->question_count; q++)
+			answers[q] = (int)(random_next(&state) % quiz->questions[q].option_count);
+		score_affinities(&bounds, answers, raw, affinity);
+		double best = -1;
+		for (size_t r = 0; r < roles; r++)
+			best = affinity[r] > best ? affinity[r] : best;
+		for (size_t r = 0; r < roles; r++)
+			tops[r] += best - affinity[r] <= SCORE_TIE_MARGIN;
+	}
+	for (size_t r = 0; r < roles; r++)
+		ck_assert_double_eq(report.roles[r].top_share, tops[r] / (double)samples);
+	score_bounds_clear(&bounds);
+	balance_report_clear(&report);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* An author's quiz of any size gets its balance in seconds: past
+ * BALANCE_DRAWS answers the sets are fewer, but never so few that a share
+ * is vague. */
+START_TEST(test_large_quizzes_draw_fewer_sets)
+{
+	ck_assert_uint_eq(balance_samples(0), BALANCE_SAMPLES);
+	ck_assert_uint_eq(balance_samples(35), BALANCE_SAMPLES);
+	ck_assert_uint_eq(balance_samples(BALANCE_DRAWS / BALANCE_SAMPLES), BALANCE_SAMPLES);
+	ck_assert_uint_eq(balance_samples(50000), 8000);
+	ck_assert_uint_eq(balance_samples(100000), BALANCE_MIN_SAMPLES);
+	ck_assert_uint_eq(balance_samples(10000000), BALANCE_MIN_SAMPLES);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *suite = suite_create("balance");
@@ -311,6 +359,8 @@ int main(void)
 	tcase_add_test(warnings, test_favoured_and_starved_roles_are_named);
 	tcase_add_test(warnings, test_role_that_can_only_tie_is_never_sole_top);
 	tcase_add_test(warnings, test_same_seed_gives_the_same_figures);
+	tcase_add_test(warnings, test_shares_are_the_scorers_own);
+	tcase_add_test(warnings, test_large_quizzes_draw_fewer_sets);
 	tcase_add_test(warnings, test_unscored_role_does_not_make_the_others_favoured);
 	tcase_add_test(warnings, test_starved_role_found_by_the_search_can_be_sole_top);
 	tcase_add_test(warnings, test_starved_role_that_can_only_tie_is_never_sole_top);

@@ -14,6 +14,12 @@
 #include "careerfit/quiz.h"
 
 #define BALANCE_SAMPLES 20000
+/* A quiz so large that 20,000 answer sets would mean more than
+ * BALANCE_DRAWS answers drawn gets fewer sets, never under
+ * BALANCE_MIN_SAMPLES: at 100,000 questions, 4,000 sets still put a share
+ * of 25% within about 1.4 points (two standard errors). */
+#define BALANCE_DRAWS 400000000u
+#define BALANCE_MIN_SAMPLES 4000
 #define BALANCE_SEED 1
 /* With n roles a fair quiz makes each the top in about 1/n of random
  * answer sets; below 0.6/n a role is starved, above 1.4/n favoured (for
@@ -33,6 +39,10 @@ struct balance_report {
 	size_t role_count;
 	size_t samples;
 };
+
+/* How many answer sets balance draws for a quiz of QUESTION_COUNT
+ * questions: BALANCE_SAMPLES, fewer for the largest quizzes. */
+size_t balance_samples(size_t question_count);
 
 /* Draws SAMPLES random answer sets (every option equally likely, every
  * question answered) from SEED. False only when memory runs out. */
