@@ -421,11 +421,16 @@ static bool has_word(const char *text, const char *word, bool ignore_case)
 	size_t length = strlen(word);
 	if (length == 0)
 		return false;
+	/* Only a word's first letter is worth a comparison: every load runs
+	 * this over every text of the quiz, for every role. */
+	int first = ignore_case ? tolower((unsigned char)*word) : (unsigned char)*word;
 	for (const char *p = text; *p; p++) {
+		int c = ignore_case ? tolower((unsigned char)*p) : (unsigned char)*p;
+		if (c != first || (p != text && isalnum((unsigned char)p[-1])))
+			continue;
 		bool same = ignore_case ? strncasecmp(p, word, length) == 0
 					: strncmp(p, word, length) == 0;
-		bool starts = p == text || !isalnum((unsigned char)p[-1]);
-		if (same && starts && !isalnum((unsigned char)p[length]))
+		if (same && !isalnum((unsigned char)p[length]))
 			return true;
 	}
 	return false;
