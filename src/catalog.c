@@ -282,10 +282,21 @@ bool catalog_scan(struct catalog *catalog, const char *folder)
 struct own_text {
 	char *id;	       /* the string of its top-level "id = ...": NULL without one */
 	char *language;	       /* the same for "language" */
+	char *title;	       /* the same for "title", adjacent strings joined */
+	char *description;     /* the same for "description" */
+	bool text_unclear;     /* a title or description read no way but libconfig's */
 	bool includes;	       /* an @include, which might set the id instead */
 	bool unclear;	       /* an id that is no plain string, or set twice */
 	bool language_unclear; /* the same for the language */
 };
+
+static void own_text_clear(struct own_text *own)
+{
+	free(own->id);
+	free(own->language);
+	free(own->title);
+	free(own->description);
+}
 
 /* Past blanks and comments, as libconfig skips them. */
 static const char *skip_blanks(const char *p, const char *end)
@@ -343,6 +354,38 @@ static void read_string(const char *p, const char *end, char **string, bool *unc
 	*unclear = !*string;
 }
 
+/* Reads a top-level text setting whose '=' or ':' is at P into *STRING:
+ * one or more adjacent plain strings, joined as libconfig joins them.
+ * Escapes, a value of another kind or a second setting make *UNCLEAR. */
+static void read_text_value(const char *p, const char *end, char **string, bool *unclear)
+{
+	const char *value = skip_blanks(p + 1, end);
+	size_t length = 0;
+	char *joined = NULL;
+	bool escapes = false, ok = !*string && value < end && *value == '"';
+	while (ok && value < end && *value == '"') {
+		const char *after = skip_string(value, end, &escapes);
+		size_t part = (size_t)(after - value) - 2;
+		char *grown = after - value >= 2 && after[-1] == '"' && !escapes
+				      ? realloc(joined, length + part + 1)
+				      : NULL;
+		ok = grown != NULL;
+		if (ok) {
+			joined = grown;
+			memcpy(joined + length, value + 1, part);
+			length += part;
+			joined[length] = '\0';
+		}
+		value = skip_blanks(after, end);
+	}
+	if (ok) {
+		*string = joined;
+	} else {
+		free(joined);
+		*unclear = true;
+	}
+}
+
 static bool names(const char *name, size_t length, const char *expected)
 {
 	return length == strlen(expected) && memcmp(name, expected, length) == 0;
@@ -370,6 +413,10 @@ static void scan_own_text(const char *p, const char *end, struct own_text *own)
 				read_string(next, end, &own->id, &own->unclear);
 			else if (names(name, length, "language"))
 				read_string(next, end, &own->language, &own->language_unclear);
+			else if (names(name, length, "title"))
+				read_text_value(next, end, &own->title, &own->text_unclear);
+			else if (names(name, length, "description"))
+				read_text_value(next, end, &own->description, &own->text_unclear);
 			continue;
 		}
 		own->includes |= *p == '@';
@@ -414,8 +461,7 @@ static char *own_language(const char *path)
 	bool valid = readable && !own.language_unclear && own.language &&
 		     quiz_language_is_valid(own.language);
 	char *language = strdup(valid ? own.language : QUIZ_DEFAULT_LANGUAGE);
-	free(own.id);
-	free(own.language);
+	own_text_clear(&own);
 	return language;
 }
 
@@ -447,8 +493,7 @@ static bool lookup_visit(const char *path, void *data)
 	 * include, or under its own name, never the id (it is not named so). */
 	bool other = !readable || (!own.unclear && (own.id ? !own_id : !own.includes)) ||
 		     (own_id && language_clear && !suits);
-	free(own.id);
-	free(own.language);
+	own_text_clear(&own);
 	if (named && own_id && suits) {
 		lookup->path = strdup(path);
 		lookup->result = lookup->path ? CATALOG_FOUND : CATALOG_UNSURE;
@@ -536,4 +581,32 @@ void catalog_clear(struct catalog *catalog)
 	}
 	free(catalog->entries);
 	*catalog = (struct catalog){0};
+}
+
+bool catalog_peek(const char *path, struct quiz_peek *peek)
+{
+	*peek = (struct quiz_peek){0};
+	struct own_text own;
+	bool ok = read_own_text(path, &own) && !own.unclear && !own.text_unclear && own.id &&
+		  own.title;
+	if (ok)
+		*peek = (struct quiz_peek){.id = own.id,
+					   .title = own.title,
+					   .description =
+						   own.description ? own.description : strdup("")};
+	ok = ok && peek->description;
+	if (ok)
+		own.id = own.title = own.description = NULL;
+	else
+		quiz_peek_clear(peek);
+	own_text_clear(&own);
+	return ok;
+}
+
+void quiz_peek_clear(struct quiz_peek *peek)
+{
+	free(peek->id);
+	free(peek->title);
+	free(peek->description);
+	*peek = (struct quiz_peek){0};
 }

@@ -332,6 +332,15 @@ enum progress_status progress_load(const char *path, struct session *session,
 	return status;
 }
 
+bool progress_waiting(const char *path)
+{
+	char *previous = previous_of(path);
+	bool waiting = access(path, F_OK) == 0 || errno != ENOENT || !previous ||
+		       access(previous, F_OK) == 0 || errno != ENOENT;
+	free(previous);
+	return waiting;
+}
+
 bool progress_clear(const char *path)
 {
 	char *previous = previous_of(path);

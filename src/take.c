@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "careerfit/catalog.h"
 #include "careerfit/i18n.h"
 #include "careerfit/outcome.h"
 #include "careerfit/progress.h"
@@ -44,14 +45,21 @@ struct take {
 	char *name;		 /* the participant's: --name, or typed in a room */
 	bool saved;		 /* the result went to --save/--room (or failed) */
 	bool save_failed;
-	char *save_message; /* what saving said, told once the screens close */
-	bool unreadable;    /* saved progress could not be read: say so later */
-	bool offer_resume;  /* the full-screen welcome asks */
-	FILE *questions;    /* where plain mode asks */
+	char *save_message;	   /* what saving said, told once the screens close */
+	bool unreadable;	   /* saved progress could not be read: say so later */
+	bool offer_resume;	   /* the full-screen welcome asks */
+	FILE *questions;	   /* where plain mode asks */
+	int screen_usable;	   /* tui_usable(), asked once: -1 until then */
+	struct quiz_peek peek;	   /* what the welcome drawn before loading shows */
+	bool splashed;		   /* that welcome is on the screen */
+	struct diag_list warnings; /* the quiz's, told once the screen is gone */
 };
 
+/* Nothing is written over the welcome drawn before the quiz loaded: the
+ * terminal is given back first. */
 __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
 {
+	tui_splash_end();
 	va_list args;
 	va_start(args, format);
 	fputs("careerfit: ", stderr);
@@ -499,6 +507,16 @@ static bool ask_name_plain(struct take *t)
 	return claimed;
 }
 
+/* tui_usable(), asked once a run. */
+static bool screen_usable(struct take *t, char *why, size_t size)
+{
+	static char terminal[128];
+	if (t->screen_usable < 0)
+		t->screen_usable = tui_usable(terminal, sizeof(terminal));
+	snprintf(why, size, "%s", terminal);
+	return t->screen_usable;
+}
+
 static enum take_status ask(struct take *t, int *signal_number)
 {
 	const struct take_options *options = t->options;
@@ -512,7 +530,7 @@ static enum take_status ask(struct take *t, int *signal_number)
 	bool full_screen =
 		!options->plain && !options->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	char terminal[128];
-	if (full_screen && !tui_usable(terminal, sizeof(terminal))) {
+	if (full_screen && !screen_usable(t, terminal, sizeof(terminal))) {
 		/* TRANSLATORS: %s names the terminal, as TERM does. */
 		say(_("the terminal (%s) cannot show the full screen; asking in plain text"),
 		    terminal);
@@ -566,16 +584,44 @@ static enum take_status instead_of_screen(struct take *t)
 	return in_plain_text(t);
 }
 
+/* The full-screen welcome is drawn before the quiz at PATH is loaded when
+ * it is what comes first, as ask() would decide: the full screen, no name
+ * to ask for, no saved answers to offer, a save folder that takes results,
+ * and a file that says its own id and title plainly. Loading a quiz costs
+ * several times what starting curses does; the person reads the welcome
+ * meanwhile, and the quiz's size joins it once the quiz is loaded. */
+static void splash_welcome(struct take *t, const char *path)
+{
+	const struct take_options *options = t->options;
+	char terminal[128], *error = NULL;
+	if (options->answers || options->plain || options->json ||
+	    (options->room && !*options->name) || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    !screen_usable(t, terminal, sizeof(terminal)))
+		return;
+	bool folder_ok = !options->save_dir || results_check_folder(options->save_dir, &error);
+	free(error);
+	if (!folder_ok || !catalog_peek(path, &t->peek))
+		return;
+	char *saved = progress_path(t->peek.id, options->name);
+	bool fresh = !saved || !progress_waiting(saved);
+	free(saved);
+	if (fresh)
+		t->splashed = tui_splash(t->peek.title, t->peek.description, options->color);
+}
+
 static bool prepare(struct take *t)
 {
 	char *path = folders_resolve_quiz_version(t->options->quiz, t->options->language);
 	if (!path)
 		return false;
-	struct diag_list diags = {0};
-	t->quiz = quiz_load(path, &diags);
-	diag_print(&diags, stderr);
-	diag_list_clear(&diags);
+	splash_welcome(t, path);
+	t->quiz = quiz_load(path, &t->warnings);
 	free(path);
+	if (!t->quiz || !t->splashed) {
+		tui_splash_end();
+		diag_print(&t->warnings, stderr);
+		diag_list_clear(&t->warnings);
+	}
 	if (!t->quiz)
 		return false;
 	uint64_t seed = t->options->seed_given ? t->options->seed
@@ -589,10 +635,14 @@ static bool prepare(struct take *t)
 
 enum take_status take_quiz(const struct take_options *options, int *signal_number)
 {
-	struct take t = {.options = options};
+	struct take t = {.options = options, .screen_usable = -1};
 	enum take_status status = TAKE_FAILED;
 	if (prepare(&t))
 		status = ask(&t, signal_number);
+	tui_splash_end();
+	diag_print(&t.warnings, stderr);
+	diag_list_clear(&t.warnings);
+	quiz_peek_clear(&t.peek);
 	if (status == TAKE_DONE) {
 		/* After the screens, a short summary; in plain text, everything. */
 		if (!print_result(&t, !t.saver.on_screen))

@@ -1910,6 +1910,47 @@ START_TEST(test_catalog_lists_a_broken_quiz_with_its_first_error)
 }
 END_TEST
 
+/* The welcome drawn while a quiz loads names it as loading it will: the
+ * title's adjacent strings joined, comments and includes passed over. A
+ * file it cannot read plainly waits for the load instead. */
+START_TEST(test_peek_reads_what_the_welcome_names)
+{
+	static const char quiz[] = "# a comment: title = \"no\";\n"
+				   "@include \"roles.cfg\"\n"
+				   "id = \"peeked\";\n"
+				   "title = \"Which role \"   /* between */ \"fits you?\";\n"
+				   "scenarios = ( { title = \"not this one\"; } );\n"
+				   "description = \"Ten \"\n  \"questions.\";\n";
+	struct quiz_peek peek;
+	ck_assert(catalog_peek(write_file("peek.cfg", quiz, sizeof(quiz) - 1), &peek));
+	ck_assert_str_eq(peek.id, "peeked");
+	ck_assert_str_eq(peek.title, "Which role fits you?");
+	ck_assert_str_eq(peek.description, "Ten questions.");
+	quiz_peek_clear(&peek);
+
+	static const char bare[] = "id = \"b\"; title = \"T\";";
+	ck_assert(catalog_peek(write_file("peek-bare.cfg", bare, sizeof(bare) - 1), &peek));
+	ck_assert_str_eq(peek.description, "");
+	quiz_peek_clear(&peek);
+
+	static const char *const unclear[] = {
+		"id = \"e\"; title = \"A \\\"quoted\\\" word\";", /* an escape */
+		"id = \"t\"; title = \"One\"; title = \"Two\";",  /* set twice */
+		"title = \"No id\";",				  /* the id elsewhere */
+		"id = \"n\"; title = 5;",			  /* not text */
+		"id = \"u\"; title = \"unfinished;\n",
+	};
+	for (size_t i = 0; i < sizeof(unclear) / sizeof(unclear[0]); i++) {
+		ck_assert_msg(!catalog_peek(write_file("peek-unclear.cfg", unclear[i],
+						       strlen(unclear[i])),
+					    &peek),
+			      "peeked at: %s", unclear[i]);
+		ck_assert_ptr_null(peek.title);
+	}
+	ck_assert(!catalog_peek(temp_path("peek-missing.cfg"), &peek));
+}
+END_TEST
+
 /* A quiz that parses but breaks a rule is listed under its own id. */
 START_TEST(test_catalog_lists_a_quiz_that_breaks_a_rule_under_its_id)
 {
@@ -2097,6 +2138,7 @@ static Suite *loader_suite(void)
 
 	tc = tcase_create("catalog");
 	tcase_add_test(tc, test_catalog_lists_a_broken_quiz_with_its_first_error);
+	tcase_add_test(tc, test_peek_reads_what_the_welcome_names);
 	tcase_add_test(tc, test_catalog_lists_a_quiz_that_breaks_a_rule_under_its_id);
 	suite_add_tcase(suite, tc);
 

@@ -644,6 +644,36 @@ test_escape_sequences_in_quiz_text_are_shown_not_obeyed() {
 	pass
 }
 
+# The welcome is drawn from the quiz file's own title before the quiz is
+# loaded. A quiz that turns out broken behind it gives its errors on a
+# terminal given back whole; a quiz's warnings are told once the screen is
+# gone, not written over it.
+test_a_quiz_broken_behind_its_welcome_gives_errors_on_a_restored_terminal() {
+	local quiz=$work/behind.cfg part=$work/behind-part.cfg
+	printf 'id = "behind";\ntitle = "Broken behind";\n@include "behind-part.cfg"\n' >"$quiz"
+	printf 'roles = (\n  { id = "pm"; name = "PM" }\n  { id = "po"; name = "PO"; }\n);\n' >"$part"
+	launch -- "$quiz"
+	wait_exit "broken" && expect_status 1 "broken" &&
+		expect_err_line "$part:2: error: syntax error: a comma is missing between two groups" "broken" ||
+		{ [[ -n ${status:-} ]] && cat "$run/err" >&2; return; }
+	expect "careerfit-test: exited" "broken: shell output" || return
+	[[ $shot != *"Broken behind"* ]] || { fail "broken: the welcome is still on screen"; return; }
+	local modes
+	modes=$(pane '#{alternate_on} #{cursor_flag} #{keypad_flag} #{mouse_any_flag}')
+	[[ $modes == "0 1 0 0" ]] ||
+		{ fail "broken: alternate cursor keypad mouse are '$modes', expected '0 1 0 0'"; return; }
+
+	sed 's/The team’s lead asks you/The Product Owner asks you/' "$unicode" >"$quiz"
+	launch -- "$quiz"
+	expect "Press Enter to start." "warned" && expect "1 scenario" "warned: the size" || return
+	[[ ! -s $run/err ]] || { fail "warned: stderr written under the screen"; return; }
+	keys q
+	wait_exit "warned" && expect_status 0 "warned" &&
+		expect_err "$quiz:13: warning: the story of scenario 'cjk' names the role 'po'" "warned" ||
+		return
+	pass
+}
+
 # click ROW COLUMN: a left click there (press and release), as the
 # terminal reports it: X10 encoding, \e[M and three bytes, 32 + the button
 # (3 is a release), 32 + the column, 32 + the row (both from 1). That is

@@ -69,4 +69,16 @@ const struct catalog_entry *catalog_find_version(const struct catalog *catalog, 
 						 const char *languages);
 void catalog_clear(struct catalog *catalog);
 
+/* What a quiz's welcome screen names, read from its own top-level text
+ * without its includes or libconfig: enough to draw the welcome while the
+ * quiz loads. Nothing is checked here; quiz_load() still reads it all. */
+struct quiz_peek {
+	char *id, *title, *description; /* description: "" when it has none */
+};
+/* False (and *PEEK empty) when PATH cannot be read so, or when its id or
+ * title is missing, or any of the three is anything but plain strings
+ * (escapes included): only loading it tells then. */
+bool catalog_peek(const char *path, struct quiz_peek *peek);
+void quiz_peek_clear(struct quiz_peek *peek);
+
 #endif

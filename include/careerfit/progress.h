@@ -61,6 +61,9 @@ struct progress_info {
  * missing or cannot be read, PATH.prev (the version before) is read. */
 enum progress_status progress_load(const char *path, struct session *session,
 				   struct progress_info *info);
+/* Whether anything is saved at PATH or PATH.prev for progress_load() to
+ * read, usable or not: a quick look, without reading either. */
+bool progress_waiting(const char *path);
 /* Removes the progress file and PATH.prev; missing files are fine. */
 bool progress_clear(const char *path);
 

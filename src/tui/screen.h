@@ -98,6 +98,9 @@ struct tui {
 	 * tui_view), and whether what it shows has changed since. */
 	struct view view;
 	bool view_stale;
+	/* Before the quiz is loaded (no session yet): what the welcome shows
+	 * of it. */
+	const char *splash_title, *splash_description;
 };
 
 struct screen {

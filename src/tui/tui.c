@@ -218,17 +218,61 @@ static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *opti
 	return tui->finished ? TUI_DONE : TUI_QUIT;
 }
 
+static struct tui the_tui; /* the one screen state */
+/* Curses started by tui_splash() for tui_run(), with the signal handlers
+ * it replaced. */
+static struct {
+	bool on;
+	struct sigaction saved[TERM_SIGNAL_COUNT];
+} splash;
+
+bool tui_splash(const char *title, const char *description, bool color)
+{
+	term_catch_signals(splash.saved);
+	if (!term_start_curses(&curses_setup, color)) {
+		term_restore_signals(splash.saved);
+		return false;
+	}
+	splash.on = true;
+	the_tui = (struct tui){
+		.color = color,
+		.screen = SCREEN_WELCOME,
+		.view_stale = true,
+		.splash_title = title,
+		.splash_description = description,
+	};
+	screens[SCREEN_WELCOME]->enter(&the_tui);
+	draw(&the_tui);
+	return true;
+}
+
+void tui_splash_end(void)
+{
+	if (!splash.on)
+		return;
+	view_clear(&the_tui.view);
+	endwin();
+	term_restore_signals(splash.saved);
+	splash.on = false;
+}
+
 enum tui_outcome tui_run(struct session *session, const struct tui_options *options,
 			 int *signal_number, struct outcome **result)
 {
-	static struct tui tui; /* the one screen state */
 	struct sigaction saved[TERM_SIGNAL_COUNT];
-	term_catch_signals(saved);
-	if (!term_start_curses(&curses_setup, options->color)) {
-		term_restore_signals(saved);
-		return TUI_UNAVAILABLE;
+	if (splash.on) {
+		/* A signal caught while the quiz loaded is still to be seen. */
+		memcpy(saved, splash.saved, sizeof(saved));
+		splash.on = false;
+		view_clear(&the_tui.view);
+	} else {
+		term_catch_signals(saved);
+		if (!term_start_curses(&curses_setup, options->color)) {
+			term_restore_signals(saved);
+			return TUI_UNAVAILABLE;
+		}
 	}
-	tui = (struct tui){
+	the_tui = (struct tui){
 		.session = session,
 		.color = options->color,
 		.running = true,
@@ -241,14 +285,14 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 		.submitted = options->submitted,
 		.data = options->data,
 	};
-	tui_switch(&tui, options->claim ? SCREEN_NAME : SCREEN_WELCOME);
-	enum tui_outcome ending = run_loop(&tui, options, signal_number);
+	tui_switch(&the_tui, options->claim ? SCREEN_NAME : SCREEN_WELCOME);
+	enum tui_outcome ending = run_loop(&the_tui, options, signal_number);
 	endwin();
-	*result = ending == TUI_DONE ? tui.outcome : NULL;
+	*result = ending == TUI_DONE ? the_tui.outcome : NULL;
 	if (ending != TUI_DONE)
-		outcome_free(tui.outcome);
-	tui.outcome = NULL;
-	view_clear(&tui.view);
+		outcome_free(the_tui.outcome);
+	the_tui.outcome = NULL;
+	view_clear(&the_tui.view);
 	term_restore_signals(saved);
 	return ending;
 }

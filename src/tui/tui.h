@@ -50,6 +50,16 @@ enum tui_outcome {
  * "TERM is not set". */
 bool tui_usable(char *why, size_t size);
 
+/* The welcome screen, drawn before the quiz is loaded from what its file
+ * says of itself (see catalog_peek), so that the first paint waits for
+ * nothing it does not show: curses is started and signals are caught as
+ * tui_run() would. Then either tui_run() goes on from it, or, when the
+ * quiz cannot be taken after all, tui_splash_end() restores the terminal.
+ * False when the terminal cannot be set up (nothing was shown). TITLE
+ * and DESCRIPTION must outlive the splash. */
+bool tui_splash(const char *title, const char *description, bool color);
+void tui_splash_end(void);
+
 /* Runs the quiz on the terminal; the terminal is restored on every path.
  * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. With
  * TUI_DONE, *RESULT is the outcome the person saw (theirs to free). */

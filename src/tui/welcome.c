@@ -59,19 +59,25 @@ static void quiz_size(const struct quiz *quiz, char *text, size_t size)
 	snprintf(text, size, "%s %s", sentence, minutes);
 }
 
+/* Drawn first from the quiz file's own title and description while the
+ * quiz loads (tui_splash), then again from the loaded quiz, with its
+ * size. */
 static void welcome_build(const struct tui *tui, struct view *view)
 {
-	const struct quiz *quiz = session_quiz(tui->session);
-	char counts[512];
-	quiz_size(quiz, counts, sizeof(counts));
-	view_add(view, "", quiz->title, STYLE_HEADING, -1);
+	const struct quiz *quiz = tui->session ? session_quiz(tui->session) : NULL;
+	const char *description = quiz ? quiz->description : tui->splash_description;
+	view_add(view, "", quiz ? quiz->title : tui->splash_title, STYLE_HEADING, -1);
 	view_add_blank(view);
-	if (*quiz->description) {
-		view_add(view, "", quiz->description, STYLE_NORMAL, -1);
+	if (*description) {
+		view_add(view, "", description, STYLE_NORMAL, -1);
 		view_add_blank(view);
 	}
-	view_add(view, "", counts, STYLE_NORMAL, -1);
-	view_add_blank(view);
+	if (quiz) {
+		char counts[512];
+		quiz_size(quiz, counts, sizeof(counts));
+		view_add(view, "", counts, STYLE_NORMAL, -1);
+		view_add_blank(view);
+	}
 	view_add(view, "",
 		 _("Each scenario tells a story; each question asks what you would do, "
 		   "want, measure or enjoy there. There is no right answer: pick what "
