@@ -636,6 +636,10 @@ struct setup {
 };
 
 #define WELCOME "Press Enter to start."
+/* The goals of issue 13: a first paint within 10% of the bare program's,
+ * an answer at most twice a highlight move. */
+#define GOAL_PAINT 1.10
+#define GOAL_ANSWER 2.00
 
 static bool careerfit_by_path(const struct setup *setup, struct round *round)
 {
@@ -716,9 +720,14 @@ static bool run_round(const struct setup *setup, struct round *round, int number
 	return true;
 }
 
-/* The median over ROUNDS of the ratio TOP / BOTTOM within each round. */
+/* Whether every ratio with a goal met it, for the exit status. */
+static bool all_met = true;
+
+/* The median over ROUNDS of the ratio TOP / BOTTOM within each round, and
+ * against GOAL when it is one (> 0): the issue's goals, printed beside
+ * each figure so that one run says whether all are met. */
 static void print_ratio(const char *label, const struct round *rounds, int count, enum figure top,
-			enum figure bottom)
+			enum figure bottom, double goal)
 {
 	double *ratios = calloc((size_t)count, sizeof(*ratios));
 	if (!ratios)
@@ -726,10 +735,38 @@ static void print_ratio(const char *label, const struct round *rounds, int count
 	for (int i = 0; i < count; i++)
 		ratios[i] = rounds[i].time[top] / rounds[i].time[bottom];
 	double median = bench_median(ratios, (size_t)count);
-	printf("  %-34s %6.2f   (%.2f to %.2f)\n", label, median,
+	printf("  %-34s %6.2f   (%.2f to %.2f)", label, median,
 	       bench_quantile(ratios, (size_t)count, 25),
 	       bench_quantile(ratios, (size_t)count, 75));
+	if (goal > 0) {
+		printf("   goal <= %.2f: %s", goal, median <= goal ? "met" : "NOT MET");
+		all_met = all_met && median <= goal;
+	}
+	printf("\n");
 	free(ratios);
+}
+
+/* BENCH_PTY_TIMES=1: each figure's median in milliseconds, to see where a
+ * ratio comes from (absolute times move with the machine; ratios less). */
+static void print_times(const struct round *rounds, int count)
+{
+	static const char *const names[FIGURE_COUNT] = {
+		"paint by path", "paint by id", "Enter",	"j",	      "a", "bare paint",
+		"bare redraw",	 "bare line",	"dialog paint", "dialog Down"};
+	const char *wanted = getenv("BENCH_PTY_TIMES");
+	double *values = calloc((size_t)count, sizeof(*values));
+	if (!wanted || strcmp(wanted, "1") != 0 || !values) {
+		free(values);
+		return;
+	}
+	printf("medians, ms:");
+	for (int f = 0; f < FIGURE_COUNT; f++) {
+		for (int i = 0; i < count; i++)
+			values[i] = rounds[i].time[f] * 1000;
+		printf(" %s %.3f;", names[f], bench_median(values, (size_t)count));
+	}
+	printf("\n");
+	free(values);
 }
 
 static double median_bytes(const struct round *rounds, int count, enum figure figure)
@@ -749,19 +786,22 @@ static void print_report(const struct setup *setup, const struct round *rounds, 
 	printf("bench-pty: %d rounds at %dx%d, TERM=xterm-256color, LANG=C.UTF-8\n", count,
 	       SCREEN_COLUMNS, SCREEN_ROWS);
 	printf("median of the paired ratios, one per round (middle half of the rounds)\n");
-	print_ratio("first paint, quiz by path / bare", rounds, count, PAINT_BY_PATH, BARE_PAINT);
-	print_ratio("first paint, quiz by id / bare", rounds, count, PAINT_BY_ID, BARE_PAINT);
-	print_ratio("Enter, to question 1 / bare key", rounds, count, START, BARE_LINE);
-	print_ratio("j, highlight move / bare key", rounds, count, MOVE, BARE_REDRAW);
-	print_ratio("a, answer to question 2 / bare key", rounds, count, ANSWER, BARE_LINE);
+	print_ratio("first paint, quiz by path / bare", rounds, count, PAINT_BY_PATH, BARE_PAINT,
+		    GOAL_PAINT);
+	print_ratio("first paint, quiz by id / bare", rounds, count, PAINT_BY_ID, BARE_PAINT,
+		    GOAL_PAINT);
+	print_ratio("Enter, to question 1 / bare key", rounds, count, START, BARE_LINE, 0);
+	print_ratio("j, highlight move / bare key", rounds, count, MOVE, BARE_REDRAW, 0);
+	print_ratio("a, answer to question 2 / bare key", rounds, count, ANSWER, BARE_LINE, 0);
+	print_ratio("a, answer / j, highlight move", rounds, count, ANSWER, MOVE, GOAL_ANSWER);
 	if (setup->dialog) {
-		print_ratio("dialog --msgbox paint / bare", rounds, count, DIALOG_PAINT,
-			    BARE_PAINT);
+		print_ratio("dialog --msgbox paint / bare", rounds, count, DIALOG_PAINT, BARE_PAINT,
+			    0);
 		print_ratio("dialog --menu Down / bare key", rounds, count, DIALOG_MOVE,
-			    BARE_REDRAW);
+			    BARE_REDRAW, 0);
 		print_ratio("careerfit paint / dialog paint", rounds, count, PAINT_BY_PATH,
-			    DIALOG_PAINT);
-		print_ratio("careerfit j / dialog Down", rounds, count, MOVE, DIALOG_MOVE);
+			    DIALOG_PAINT, 0);
+		print_ratio("careerfit j / dialog Down", rounds, count, MOVE, DIALOG_MOVE, 0);
 	} else {
 		printf("  dialog: not installed (command -v dialog found nothing): skipped\n");
 	}
@@ -775,6 +815,8 @@ static void print_report(const struct setup *setup, const struct round *rounds, 
 		       median_bytes(rounds, count, DIALOG_PAINT),
 		       median_bytes(rounds, count, DIALOG_MOVE));
 	printf("\n");
+	print_times(rounds, count);
+	printf("goals: %s\n", all_met ? "all met" : "NOT all met");
 }
 
 static void catch_signals(void)
