@@ -403,6 +403,11 @@ static void render_question_debrief(const struct outcome *outcome, size_t q, out
 void outcome_render_debrief(const struct outcome *outcome, outcome_order *order,
 			    const void *order_data, outcome_emit *emit, void *data)
 {
+	char legend[1024];
+	if (score_role_legend(outcome->quiz, legend, sizeof(legend)))
+		/* TRANSLATORS: before the key to the roles' short names at the
+		 * top of the debrief. */
+		emit_line(emit, data, OUTCOME_TEXT, _("Roles in short: "), legend, -1);
 	for (size_t q = 0; q < outcome->quiz->question_count; q++) {
 		emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 		render_question_debrief(outcome, q, order, order_data, emit, data);

@@ -203,15 +203,41 @@ size_t score_reasons(const struct quiz *quiz, const int *answers, size_t role,
 void score_describe_option(const struct quiz *quiz, const struct quiz_option *option, char *out,
 			   size_t size)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (size_t r = 0; r < quiz->role_count && used < size; r++) {
+	/* The role it counts most for first; equal points in the quiz's
+	 * role order. */
+	size_t order[QUIZ_MAX_ROLES], count = 0;
+	for (size_t r = 0; r < quiz->role_count && count < QUIZ_MAX_ROLES; r++) {
 		if (option->scores[r] == 0)
 			continue;
-		used += (size_t)snprintf(out + used, size - used, "%s%s %+g", used ? ", " : "",
-					 quiz->roles[r].short_name, option->scores[r]);
+		size_t at = count++;
+		for (; at > 0 && option->scores[order[at - 1]] < option->scores[r]; at--)
+			order[at] = order[at - 1];
+		order[at] = r;
 	}
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < count && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s %+g", used ? ", " : "",
+					 quiz->roles[order[i]].short_name,
+					 option->scores[order[i]]);
 	if (!used)
 		/* TRANSLATORS: describes an answer option that moves no role's score. */
 		snprintf(out, size, "%s", _("no role in particular"));
+}
+
+bool score_role_legend(const struct quiz *quiz, char *out, size_t size)
+{
+	bool needed = false;
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t r = 0; r < quiz->role_count && used < size; r++) {
+		const struct quiz_role *role = &quiz->roles[r];
+		needed |= strcmp(role->short_name, role->name) != 0;
+		/* TRANSLATORS: one entry of the debrief's key to the roles'
+		 * short names, "PM: Product Manager"; entries are joined by
+		 * "; ". */
+		used += (size_t)snprintf(out + used, size - used, _("%1$s%2$s: %3$s"),
+					 used ? "; " : "", role->short_name, role->name);
+	}
+	return needed;
 }

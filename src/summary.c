@@ -127,12 +127,17 @@ static size_t shown_at(const void *session, size_t question, size_t position)
 }
 
 void summary_print_debrief(FILE *out, const struct outcome *outcome, const struct session *session,
-			   size_t width)
+			   size_t width, bool letters_typed)
 {
 	struct printer printer = {out, width, 0};
-	fprintf(out, "\n%s\n",
-		_("Debrief: every question, what each option signals, and why (the letters "
-		  "are those you saw)"));
+	fputc('\n', out);
+	summary_print_wrapped(
+		out,
+		letters_typed ? _("Debrief: every question, what each option signals, and why "
+				  "(the letters are those of --answers, in the quiz file's order)")
+			      : _("Debrief: every question, what each option signals, and why "
+				  "(the letters are those you saw)"),
+		0, width);
 	outcome_render_debrief(outcome, shown_at, session, print_debrief_line, &printer);
 }
 

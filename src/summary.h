@@ -19,8 +19,10 @@ void summary_print_wrapped(FILE *out, const char *text, size_t indent, size_t wi
  * descriptions, the answers behind them and the next steps. */
 void summary_print(FILE *out, const struct outcome *outcome, bool full, size_t width);
 /* Every question's debrief, after the result (--debrief). */
+/* LETTERS_TYPED: the answers came from --answers, whose letters follow
+ * the file, not a shuffled screen. */
 void summary_print_debrief(FILE *out, const struct outcome *outcome, const struct session *session,
-			   size_t width);
+			   size_t width, bool letters_typed);
 
 /* The quiz's glossary: each term, and what it means under it. */
 void summary_print_glossary(FILE *out, const struct quiz *quiz, size_t width);

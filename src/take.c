@@ -296,7 +296,7 @@ static bool print_result(struct take *t, bool full)
 		summary_print(stdout, t->outcome, full, terminal_width(stdout));
 		if (t->options->debrief)
 			summary_print_debrief(stdout, t->outcome, t->session,
-					      terminal_width(stdout));
+					      terminal_width(stdout), t->options->answers != NULL);
 	}
 	save_result(t, t->outcome);
 	bool ok = !t->save_failed;

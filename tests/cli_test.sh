@@ -138,9 +138,13 @@ test_plain_summary_has_runner_up_next_steps_and_debrief() {
 		expect_out "^Next steps toward Product Manager$" "next steps" &&
 		expect_out "^  \* Shadow a product lead for a week of user interviews.$" "a step" &&
 		expect_out "^Debrief: every question" "debrief" &&
+		expect_out "^those of --answers, in the quiz file's order)$" "debrief: whose letters" &&
+		expect_out "^Roles in short: PM: Product Manager; PMM: Product Marketing Manager; PO: Product$" \
+			"debrief: the short names spelled out" &&
 		expect_out "^1. The churn report arrives on Monday morning" "debrief question" &&
 		expect_out "^> a) Arrange interviews" "debrief answer" &&
 		expect_out "^      signals: PM +3, PMM +1$" "debrief signals" &&
+		expect_out "^      signals: PMM +3, PM +1$" "debrief signals, most points first" &&
 		expect_out "^Why: Going straight to the affected users" "debrief why" || return
 	# A clear result gives no steps for the runner-up; a leaning one does.
 	[[ $(grep -c "^Next steps toward" "$work/out") -eq 1 ]] || { fail "clear: one role's steps"; return; }
@@ -152,7 +156,8 @@ test_plain_summary_has_runner_up_next_steps_and_debrief() {
 # With shuffled options, the debrief letters are those the person saw.
 test_plain_debrief_uses_the_letters_shown() {
 	feed 'a\na\na\na\na\na\na\na\na\na\n' --plain --seed 3 --debrief "$TEST_DATA_DIR/slyde/slyde.cfg"
-	expect_status 0 "debrief letters" || return
+	expect_status 0 "debrief letters" && expect_out "^those you saw)$" "debrief: whose letters" ||
+		return
 	local shown
 	shown=$(sed -n '/^Question 1 of 10$/{n;n;s/^  a) //p;}' "$work/out" | head -1)
 	[[ -n $shown ]] && grep -qF -- "> a) $shown" "$work/out" ||

@@ -109,6 +109,10 @@ test_whole_quiz_gives_ranked_results_debrief_and_summary() {
 		{ fail "debrief: one signals line per option expected"; return; }
 	[[ $(grep -c "^  ✓ [a-d]) " <<<"$shot") -eq 1 ]] || { fail "debrief: one answer marked"; return; }
 	grep -q '^  Why$' <<<"$shot" || { fail "debrief: no 'Why' section"; return; }
+	# At the foot of the debrief, the short names the signals use.
+	keys End
+	expect "  PM: Product Manager; PMM: Product Marketing Manager; PO: Product" \
+		"debrief: the short names spelled out" || return
 	keys Right
 	expect "Debrief 2 of 10" "debrief next" || return
 	keys r

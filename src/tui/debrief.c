@@ -40,6 +40,11 @@ static void debrief_build(const struct tui *tui, struct view *view)
 		view_add(view, "", _("Why"), STYLE_HEADING, -1);
 		view_add(view, "", question->debrief, STYLE_NORMAL, -1);
 	}
+	char legend[1024];
+	if (score_role_legend(quiz, legend, sizeof(legend))) {
+		view_add_blank(view);
+		view_add(view, "", legend, STYLE_DIM, -1);
+	}
 }
 
 static void debrief_enter(struct tui *tui)
