@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -243,6 +244,9 @@ bool tui_splash(const char *title, const char *description, bool color)
 	};
 	screens[SCREEN_WELCOME]->enter(&the_tui);
 	draw(&the_tui);
+	/* The quiz loads next, on this CPU, for several milliseconds: the
+	 * kernel's work of handing the screen to the terminal goes first. */
+	sched_yield();
 	return true;
 }
 
