@@ -53,10 +53,12 @@ char *progress_path(const char *quiz_id, const char *name)
 }
 
 /* Saving after every answer has to be quick: the hashes are worked out
- * once, the folder is made once (by progress_lock), and the slow part,
- * flushing to the disk, waits for progress_writer_sync(). PATH only ever
- * goes to PREVIOUS once flushed, so a power cut that tears the newest
- * version still leaves the one before it whole. */
+ * once, the folder is made once (by progress_lock), and the slow parts,
+ * flushing to the disk and making the file the next version goes into
+ * (a new file can wait on the file system's journal for milliseconds),
+ * wait for progress_writer_sync(). PATH only ever goes to PREVIOUS once
+ * flushed, so a power cut that tears the newest version still leaves the
+ * one before it whole. */
 struct progress_writer {
 	char *path;
 	char *previous; /* PATH.prev: the version before, flushed to the disk */
@@ -65,7 +67,24 @@ struct progress_writer {
 	char (*question_hashes)[17];
 	int pending;   /* open on the version last written but not flushed, or -1 */
 	bool new_name; /* that version gave PATH its name: flush the folder too */
+	int spare;     /* a file made ahead for the next version, still unnamed, or -1 */
 };
+
+/* Makes the spare file when there is none. Unnamed, it leaves nothing
+ * behind when the run is killed; where the file system cannot make one,
+ * each save makes its own file. */
+static void make_spare(struct progress_writer *writer)
+{
+	if (writer->spare < 0)
+		writer->spare = store_open_unnamed(writer->folder);
+}
+
+static void drop_spare(struct progress_writer *writer)
+{
+	if (writer->spare >= 0)
+		close(writer->spare);
+	writer->spare = -1;
+}
 
 /* PATH.prev, newly allocated. */
 static char *previous_of(const char *path)
@@ -90,6 +109,7 @@ struct progress_writer *progress_writer_new(const char *path, const struct quiz 
 		.question_hashes = calloc(quiz->question_count ? quiz->question_count : 1,
 					  sizeof(*writer->question_hashes)),
 		.pending = -1,
+		.spare = -1,
 	};
 	if (!writer->path || !writer->previous || !writer->folder || !writer->question_hashes) {
 		progress_writer_free(writer);
@@ -99,6 +119,7 @@ struct progress_writer *progress_writer_new(const char *path, const struct quiz 
 	results_quiz_hash(quiz, writer->quiz_hash);
 	for (size_t q = 0; q < quiz->question_count; q++)
 		results_question_hash(quiz, q, writer->question_hashes[q]);
+	make_spare(writer);
 	return writer;
 }
 
@@ -125,15 +146,23 @@ static bool build_progress(config_t *config, const struct progress_writer *write
 	return b.ok;
 }
 
-/* The whole file, in a temporary file of its folder; the folder is made
- * again only if it went since the lock made it. */
+/* The whole file, in the spare file or else a new temporary file of its
+ * folder; the folder is made again only if it went since the lock made
+ * it. */
 static char *write_version(struct progress_writer *writer, const struct session *session, int *fd)
 {
 	config_t config;
 	config_init(&config);
 	char *temporary = NULL;
 	if (build_progress(&config, writer, session)) {
-		temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
+		if (writer->spare >= 0 && store_write_config(writer->spare, &config) &&
+		    (temporary = store_name_unnamed(writer->folder, writer->spare))) {
+			*fd = writer->spare;
+			writer->spare = -1;
+		}
+		drop_spare(writer); /* one that could not be written or named */
+		if (!temporary)
+			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
 		if (!temporary && errno == ENOENT && store_make_folders(writer->folder))
 			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
 	} else {
@@ -145,7 +174,9 @@ static char *write_version(struct progress_writer *writer, const struct session 
 	return temporary;
 }
 
-bool progress_writer_save(struct progress_writer *writer, const struct session *session)
+/* One version into place: written, PATH moved aside when it is the
+ * flushed one, the version renamed to PATH. */
+static bool put_version(struct progress_writer *writer, const struct session *session)
 {
 	int fd;
 	char *temporary = write_version(writer, session, &fd);
@@ -173,17 +204,30 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
 	return true;
 }
 
+bool progress_writer_save(struct progress_writer *writer, const struct session *session)
+{
+	bool had_spare = writer->spare >= 0;
+	if (put_version(writer, session))
+		return true;
+	/* The folder went since the spare was made in it: once more, with a
+	 * new file, which makes the folder again. */
+	return had_spare && errno == ENOENT && put_version(writer, session);
+}
+
 bool progress_writer_sync(struct progress_writer *writer)
 {
-	if (writer->pending < 0)
-		return true;
-	bool ok = fsync(writer->pending) == 0;
-	int failure = errno;
-	close(writer->pending);
-	writer->pending = -1;
-	if (ok && writer->new_name)
-		store_sync_folder(writer->folder);
-	writer->new_name = false;
+	bool ok = true;
+	int failure = 0;
+	if (writer->pending >= 0) {
+		ok = fsync(writer->pending) == 0;
+		failure = errno;
+		close(writer->pending);
+		writer->pending = -1;
+		if (ok && writer->new_name)
+			store_sync_folder(writer->folder);
+		writer->new_name = false;
+	}
+	make_spare(writer);
 	errno = failure;
 	return ok;
 }
@@ -199,6 +243,7 @@ void progress_writer_free(struct progress_writer *writer)
 		progress_writer_sync(writer);
 	if (writer->pending >= 0)
 		close(writer->pending);
+	drop_spare(writer);
 	free(writer->path);
 	free(writer->previous);
 	free(writer->folder);

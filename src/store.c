@@ -2,6 +2,8 @@
  * share. A file is first written whole to a hidden temporary file in its
  * folder; only then does it get its name. A result is flushed to the disk
  * before; saved progress after (see progress.c). */
+/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW on /proc/self/fd: Linux. */
+#define _GNU_SOURCE
 #include "careerfit/store.h"
 
 #include <dirent.h>
@@ -13,6 +15,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "careerfit/random.h"
 
 /* mkdir -p, for the folder a mentor names with --save. */
 bool store_make_folders(const char *dir)
@@ -108,28 +112,85 @@ static char *render(config_t *config, size_t *length)
 	return text;
 }
 
-char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
+/* A new, empty hidden file in DIR with permissions MODE, open in *FD: its
+ * path, newly allocated, or NULL with errno. */
+static char *create_temporary(const char *dir, mode_t mode, int *fd)
 {
-	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX"), length = 0;
+	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX");
 	char *temporary = malloc(size);
-	char *text = temporary ? render(config, &length) : NULL;
-	if (!text) {
-		free(temporary);
+	*fd = -1;
+	if (!temporary)
 		return NULL;
-	}
 	snprintf(temporary, size, "%s/.careerfit-XXXXXX", dir);
 	/* mkstemp() makes the file 0600 already. */
 	*fd = mkstemp(temporary);
-	bool ok = *fd >= 0 && (mode == 0600 || fchmod(*fd, mode) == 0) &&
-		  write_all(*fd, text, length);
-	int failure = errno;
-	free(text);
-	if (ok)
+	if (*fd >= 0 && (mode == 0600 || fchmod(*fd, mode) == 0))
 		return temporary;
+	int failure = errno;
 	if (*fd >= 0) {
 		close(*fd);
 		unlink(temporary);
 	}
+	*fd = -1;
+	free(temporary);
+	errno = failure;
+	return NULL;
+}
+
+bool store_write_config(int fd, config_t *config)
+{
+	size_t length = 0;
+	char *text = render(config, &length);
+	bool ok = text && write_all(fd, text, length);
+	int failure = errno;
+	free(text);
+	errno = failure;
+	return ok;
+}
+
+int store_open_unnamed(const char *dir)
+{
+	return open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+}
+
+char *store_name_unnamed(const char *dir, int fd)
+{
+	static const char letters[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static uint64_t state;
+	if (!state)
+		state = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uintptr_t)&state;
+	char magic[64];
+	snprintf(magic, sizeof(magic), "/proc/self/fd/%d", fd);
+	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX");
+	char *name = malloc(size);
+	for (int tries = 0; name && tries < 100; tries++) {
+		/* The name store_remove_stale() knows: .careerfit- and six. */
+		char suffix[7];
+		uint64_t bits = random_next(&state);
+		for (size_t i = 0; i < 6; i++, bits /= sizeof(letters) - 1)
+			suffix[i] = letters[bits % (sizeof(letters) - 1)];
+		suffix[6] = '\0';
+		snprintf(name, size, "%s/.careerfit-%s", dir, suffix);
+		if (linkat(AT_FDCWD, magic, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0)
+			return name;
+		if (errno != EEXIST)
+			break;
+	}
+	int failure = name ? errno : ENOMEM;
+	free(name);
+	errno = failure;
+	return NULL;
+}
+
+char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
+{
+	char *temporary = create_temporary(dir, mode, fd);
+	if (!temporary || store_write_config(*fd, config))
+		return temporary;
+	int failure = errno;
+	close(*fd);
+	unlink(temporary);
 	*fd = -1;
 	free(temporary);
 	errno = failure;

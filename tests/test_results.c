@@ -1,6 +1,7 @@
 /* Result files and saved progress: written safely, read back faithfully,
  * and anything broken refused with a reason. */
 #include <check.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,6 +289,86 @@ START_TEST(test_progress_is_renamed_into_place_before_it_is_flushed)
 }
 END_TEST
 
+/* The inode of the file this process has open in FOLDER/SUB with no name
+ * (made ahead for the next version), or 0: /proc/self/fd shows it as
+ * "FOLDER/SUB/#INODE (deleted)". */
+static ino_t unnamed_file(const char *sub)
+{
+	char prefix[128], link[300], target[512];
+	snprintf(prefix, sizeof(prefix), "%s/%s/#", folder, sub);
+	DIR *fds = opendir("/proc/self/fd");
+	ck_assert_ptr_nonnull(fds);
+	ino_t found = 0;
+	for (struct dirent *entry; !found && (entry = readdir(fds));) {
+		snprintf(link, sizeof(link), "/proc/self/fd/%s", entry->d_name);
+		ssize_t length = readlink(link, target, sizeof(target) - 1);
+		struct stat info;
+		if (length > 0 &&
+		    (target[length] = '\0', strncmp(target, prefix, strlen(prefix)) == 0) &&
+		    stat(link, &info) == 0)
+			found = info.st_ino;
+	}
+	closedir(fds);
+	return found;
+}
+
+/* Hidden files left in FOLDER/SUB. */
+static size_t hidden_files(const char *sub)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "%s/%s", folder, sub);
+	DIR *dir = opendir(path);
+	ck_assert_ptr_nonnull(dir);
+	size_t count = 0;
+	for (struct dirent *entry; (entry = readdir(dir));)
+		count += strncmp(entry->d_name, ".careerfit-", 11) == 0;
+	closedir(dir);
+	return count;
+}
+
+/* Making a file can wait on the file system's journal for milliseconds:
+ * the file an answer goes into is made ahead, while the person reads,
+ * with no name (a killed run leaves nothing), so a save only names it;
+ * each flush makes the next one, and none is left behind. */
+START_TEST(test_progress_file_is_made_ahead_of_the_answer)
+{
+	struct quiz *quiz = slyde();
+	char sub[] = "ahead", path[512];
+	snprintf(path, sizeof(path), "%s/%s", folder, sub);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/%s/progress.cfg", folder, sub);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	ck_assert_ptr_nonnull(writer);
+	ino_t made = unnamed_file(sub);
+	ck_assert_msg(made != 0, "no file made ahead");
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	struct stat saved;
+	ck_assert_int_eq(stat(path, &saved), 0);
+	ck_assert_uint_eq(saved.st_ino, made); /* the file made ahead, named */
+	ck_assert_uint_eq(hidden_files(sub), 0);
+	ck_assert(progress_writer_sync(writer));
+	made = unnamed_file(sub);
+	ck_assert(made != 0 && made != saved.st_ino);
+	session_answer(session, 1);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_eq(stat(path, &saved), 0);
+	ck_assert_uint_eq(saved.st_ino, made);
+	struct session *reader = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_uint_eq(info.kept, 2);
+	progress_writer_free(writer);
+	ck_assert_uint_eq(unnamed_file(sub), 0);
+	ck_assert_uint_eq(hidden_files(sub), 0);
+	ck_assert(progress_clear(path));
+	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
 /* The lock makes the folder at the start; should it go meanwhile, the
  * next save makes it again, and the one after does not try. */
 START_TEST(test_progress_folder_is_made_again_only_when_it_went)
@@ -440,6 +521,7 @@ int main(void)
 	tcase_add_test(progress, test_progress_restores_answers_and_place);
 	tcase_add_test(progress, test_progress_drops_answers_to_changed_questions);
 	tcase_add_test(progress, test_progress_is_renamed_into_place_before_it_is_flushed);
+	tcase_add_test(progress, test_progress_file_is_made_ahead_of_the_answer);
 	tcase_add_test(progress, test_progress_folder_is_made_again_only_when_it_went);
 	tcase_add_test(progress, test_progress_writer_hashes_the_quiz_once);
 	tcase_add_test(progress, test_torn_progress_falls_back_to_the_version_before);
