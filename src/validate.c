@@ -22,6 +22,15 @@ static void print_cell(const char *text, size_t columns, bool right)
 
 static void print_balance(const struct quiz *quiz, const struct balance_report *report)
 {
+	/* As wide as the longest role name, so that the figures line up
+	 * ("Product Marketing Manager (responsable marketing produit)"). */
+	size_t role_width = 28;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		char *name = text_sanitize(quiz->roles[r].name);
+		size_t width = name ? text_width(name) : 0;
+		role_width = width > role_width && width <= 80 ? width : role_width;
+		free(name);
+	}
 	printf("  ");
 	printf(P_("balance over %zu random answer set (seed %d):",
 		  "balance over %zu random answer sets (seed %d):", report->samples),
@@ -30,8 +39,8 @@ static void print_balance(const struct quiz *quiz, const struct balance_report *
 	/* TRANSLATORS: the headings of validate --balance's table: a role
 	 * can be the only top role ("sole top": yes or no), how often it is
 	 * a top role, how often the only one, and its highest affinity. The
-	 * widths are 28, 9, 9, 10 and 14 columns. */
-	print_cell(_("role"), 28, false);
+	 * widths are 28 (or the longest role name), 9, 9, 10 and 14 columns. */
+	print_cell(_("role"), role_width, false);
 	printf(" ");
 	print_cell(_("sole top"), 9, false);
 	printf(" ");
@@ -45,7 +54,7 @@ static void print_balance(const struct quiz *quiz, const struct balance_report *
 		const struct balance_role *figures = &report->roles[r];
 		char *name = text_sanitize(quiz->roles[r].name);
 		printf("    ");
-		print_cell(name ? name : "", 28, false);
+		print_cell(name ? name : "", role_width, false);
 		printf(" ");
 		/* TRANSLATORS: whether a role can be the sole top; 9 columns. */
 		print_cell(figures->can_be_sole_top ? _("yes") : _("no"), 9, false);

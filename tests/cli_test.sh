@@ -99,14 +99,17 @@ test_every_role_can_come_out_on_top() {
 # The bundled quizzes: every role can be the sole top, and each is top in
 # 20% to 30% of random answer sets, as validate --balance measures.
 test_bundled_quizzes_are_fair_to_every_role() {
-	local quiz rows
-	for quiz in product-roles quick slyde; do
+	local quiz rows columns
+	for quiz in product-roles quick slyde fr/product-roles fr/quick fr/slyde; do
 		run validate --balance "$QUIZ_DIR/$quiz.cfg"
 		expect_status 0 "balance $quiz" || return
-		rows=$(grep -E '^    (Product|Project) ' "$work/out")
+		rows=$(grep -E '^    (Product|Project|Chef) ' "$work/out")
 		[[ $(wc -l <<<"$rows") -eq 4 ]] || { fail "balance $quiz: 4 rows expected"; return; }
 		awk '$(NF-3) != "yes" || $(NF-2) + 0 < 20 || $(NF-2) + 0 > 30 { exit 1 }' \
 			<<<"$rows" || { fail "balance $quiz: $rows"; return; }
+		# The figures line up under their headings, however long the names.
+		columns=$(grep -E '^    (role|Product|Project|Chef) ' "$work/out" | awk '{ print length($0) }' | sort -u)
+		[[ $(wc -l <<<"$columns") -eq 1 ]] || { fail "balance $quiz: ragged table: $(cat "$work/out")"; return; }
 	done
 	pass
 }
