@@ -211,6 +211,11 @@ test_french_screens_fit_60_columns() {
 	expect "10 réponses sur 10" "french review" && expect_width 60 "review" || return
 	keys Enter
 	expect "Résultats" "french results" && expect_width 60 "results" || return
+	# The roles' long French names are not cut beside their bars: each
+	# goes on its own line, above its bar.
+	local shown
+	shown=$(grep -c -x -E "  (Product Manager \(chef de produit\)|Product Marketing Manager \(responsable|Chef de projet|Product Owner).*" <<<"$shot")
+	[[ $shown -ge 3 ]] || { fail "french results: role names cut: $shot"; return; }
 	keys q
 	wait_exit "french 60x18" && pass
 }

@@ -318,9 +318,11 @@ bool view_find(const struct view *view, int tag, size_t *first, size_t *last)
 
 static void draw_bar(int y, const struct view_line *line, size_t width)
 {
-	const size_t label = 28;
+	/* A bar without a label (its name is on the line above) takes the
+	 * whole width. */
+	const size_t label = *line->text ? VIEW_BAR_LABEL : 0;
 	attrset(A_BOLD);
-	draw_text(y, 2, line->text, label - 1);
+	draw_text(y, 2, line->text, label ? label - 1 : 0);
 	attrset(A_NORMAL);
 	size_t bar = width > label + 8 ? width - label - 8 : 4;
 	size_t filled = line->value > 0 ? (size_t)(line->value / 100.0 * (double)bar + 0.5) : 0;

@@ -8,14 +8,26 @@
 #include "careerfit/text.h"
 #include "screen.h"
 
+/* The body being built, and whether the roles' names are too long for
+ * the column beside the bars: each then goes on a line of its own above
+ * its bar, so that no name is cut. */
+struct body {
+	struct view *view;
+	bool names_above;
+};
+
 static void add_line(const struct outcome_line *line, void *data)
 {
-	struct view *view = data;
+	struct body *body = data;
+	struct view *view = body->view;
 	switch (line->part) {
 	case OUTCOME_HEADLINE:
 		break; /* in the header */
 	case OUTCOME_BAR:
-		view_add_bar(view, line->text, line->value, line->role + 1);
+		if (body->names_above)
+			view_add(view, "", line->text, STYLE_BOLD, -1);
+		view_add_bar(view, body->names_above ? "" : line->text, line->value,
+			     line->role + 1);
 		break;
 	case OUTCOME_BLANK:
 		view_add_blank(view);
@@ -53,7 +65,14 @@ static void add_line(const struct outcome_line *line, void *data)
 
 static void results_build(const struct tui *tui, struct view *view)
 {
-	outcome_render(tui->outcome, true, add_line, view);
+	const struct quiz *quiz = session_quiz(tui->session);
+	struct body body = {.view = view};
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		char *name = glyphs_text(quiz->roles[r].name);
+		body.names_above |= !name || text_width(name) > VIEW_BAR_LABEL - 1;
+		free(name);
+	}
+	outcome_render(tui->outcome, true, add_line, &body);
 	view_add_blank(view);
 	/* TRANSLATORS: under the result; d is the key, keep it. */
 	view_add(view, "",

@@ -134,11 +134,16 @@ const struct view *tui_view(struct tui *tui);
 
 /* ---- draw.c ---- */
 
+/* The columns a bar's label takes, its space after included. */
+#define VIEW_BAR_LABEL 28
+
 /* Adds TEXT (raw quiz text: sanitised here) wrapped to the view's width,
  * the first line after FIRST, the rest after a blank indent of the same
  * width. */
 void view_add(struct view *view, const char *first, const char *text, enum style style, int tag);
 void view_add_blank(struct view *view);
+/* A bar of VALUE (0 to 100, or < 0 for none) after LABEL, in the column
+ * VIEW_BAR_LABEL wide; with an empty LABEL the bar takes the whole width. */
 void view_add_bar(struct view *view, const char *label, double value, int color);
 void view_clear(struct view *view);
 /* The first and last line with TAG, or false if there is none. */
