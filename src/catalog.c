@@ -365,10 +365,9 @@ static void read_text_value(const char *p, const char *end, char **string, bool 
 	bool escapes = false, ok = !*string && value < end && *value == '"';
 	while (ok && value < end && *value == '"') {
 		const char *after = skip_string(value, end, &escapes);
-		size_t part = (size_t)(after - value) - 2;
-		char *grown = after - value >= 2 && after[-1] == '"' && !escapes
-				      ? realloc(joined, length + part + 1)
-				      : NULL;
+		bool whole = after - value >= 2 && after[-1] == '"' && !escapes;
+		size_t part = whole ? (size_t)(after - value) - 2 : 0;
+		char *grown = whole ? realloc(joined, length + part + 1) : NULL;
 		ok = grown != NULL;
 		if (ok) {
 			joined = grown;
@@ -589,16 +588,13 @@ bool catalog_peek(const char *path, struct quiz_peek *peek)
 	struct own_text own;
 	bool ok = read_own_text(path, &own) && !own.unclear && !own.text_unclear && own.id &&
 		  own.title;
-	if (ok)
-		*peek = (struct quiz_peek){.id = own.id,
-					   .title = own.title,
-					   .description =
-						   own.description ? own.description : strdup("")};
-	ok = ok && peek->description;
-	if (ok)
+	if (ok && !own.description)
+		own.description = strdup("");
+	ok = ok && own.description;
+	if (ok) {
+		*peek = (struct quiz_peek){own.id, own.title, own.description};
 		own.id = own.title = own.description = NULL;
-	else
-		quiz_peek_clear(peek);
+	}
 	own_text_clear(&own);
 	return ok;
 }

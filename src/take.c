@@ -52,14 +52,33 @@ struct take {
 	int screen_usable;	   /* tui_usable(), asked once: -1 until then */
 	struct quiz_peek peek;	   /* what the welcome drawn before loading shows */
 	bool splashed;		   /* that welcome is on the screen */
-	struct diag_list warnings; /* the quiz's, told once the screen is gone */
+	struct diag_list warnings; /* the quiz's, told once the screen is gone (held) */
 };
 
-/* Nothing is written over the welcome drawn before the quiz loaded: the
- * terminal is given back first. */
+/* While the welcome drawn before the quiz loaded is up (tui_splash), or
+ * the screens it handed over to, the quiz's warnings wait and a signal is
+ * only noted. Releasing them gives the terminal back, tells the warnings
+ * and keeps the signal for the end of the run. */
+static struct {
+	struct diag_list *warnings;
+	int signal;
+} held;
+
+static void release_held(void)
+{
+	int signal = tui_splash_end();
+	held.signal = held.signal ? held.signal : signal;
+	if (held.warnings) {
+		diag_print(held.warnings, stderr);
+		diag_list_clear(held.warnings);
+		held.warnings = NULL;
+	}
+}
+
+/* Nothing is written over a screen, and the quiz's warnings come first. */
 __attribute__((format(printf, 1, 2))) static void say(const char *format, ...)
 {
-	tui_splash_end();
+	release_held();
 	va_list args;
 	va_start(args, format);
 	fputs("careerfit: ", stderr);
@@ -346,6 +365,7 @@ static enum take_status on_screen(struct take *t, int *signal_number)
 		.data = t,
 	};
 	enum tui_outcome outcome = tui_run(t->session, &tui, signal_number, &t->outcome);
+	release_held();
 	if (outcome == TUI_UNAVAILABLE)
 		return instead_of_screen(t);
 	if (t->unreadable)
@@ -617,11 +637,9 @@ static bool prepare(struct take *t)
 	splash_welcome(t, path);
 	t->quiz = quiz_load(path, &t->warnings);
 	free(path);
-	if (!t->quiz || !t->splashed) {
-		tui_splash_end();
-		diag_print(&t->warnings, stderr);
-		diag_list_clear(&t->warnings);
-	}
+	held.warnings = &t->warnings;
+	if (!t->quiz || !t->splashed)
+		release_held();
 	if (!t->quiz)
 		return false;
 	uint64_t seed = t->options->seed_given ? t->options->seed
@@ -639,10 +657,15 @@ enum take_status take_quiz(const struct take_options *options, int *signal_numbe
 	enum take_status status = TAKE_FAILED;
 	if (prepare(&t))
 		status = ask(&t, signal_number);
-	tui_splash_end();
-	diag_print(&t.warnings, stderr);
-	diag_list_clear(&t.warnings);
+	release_held();
 	quiz_peek_clear(&t.peek);
+	if (held.signal && status != TAKE_SIGNALLED) {
+		/* Caught while the quiz loaded behind its welcome, which then
+		 * went no further (the quiz broken, the name in use). */
+		*signal_number = held.signal;
+		say(_("stopped by signal %1$d (%2$s)"), held.signal, strsignal(held.signal));
+		status = TAKE_SIGNALLED;
+	}
 	if (status == TAKE_DONE) {
 		/* After the screens, a short summary; in plain text, everything. */
 		if (!print_result(&t, !t.saver.on_screen))

@@ -190,11 +190,11 @@ expect_width() {
 # matching the extended regular expression PATTERN.
 row_of() { grep -n -m1 -E -- "$1" <<<"$shot" | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 
-# wait_exit WHAT: waits for careerfit to end; its exit status in $status
-# (expect_status, from harness.sh, checks it).
+# wait_exit WHAT [SECONDS]: waits for careerfit to end (10 s unless told);
+# its exit status in $status (expect_status, from harness.sh, checks it).
 wait_exit() {
-	local tries=0
-	while [[ ! -e $run/status ]] && ((tries++ < 100)); do
+	local tries=0 most=$((${2:-10} * 10))
+	while [[ ! -e $run/status ]] && ((tries++ < most)); do
 		sleep 0.1
 	done
 	[[ -e $run/status ]] || { fail "$1: careerfit did not exit"; return 1; }

@@ -235,6 +235,8 @@ bool tui_splash(const char *title, const char *description, bool color)
 		return false;
 	}
 	splash.on = true;
+	/* No session yet: nothing drawn here may reach for one (no help, no
+	 * "Quit?", no resume offer, and no tui_switch()). */
 	the_tui = (struct tui){
 		.color = color,
 		.screen = SCREEN_WELCOME,
@@ -250,14 +252,19 @@ bool tui_splash(const char *title, const char *description, bool color)
 	return true;
 }
 
-void tui_splash_end(void)
+int tui_splash_end(void)
 {
 	if (!splash.on)
-		return;
-	view_clear(&the_tui.view);
+		return 0;
+	/* Keys typed at the welcome were meant for the quiz, not the shell. */
+	flushinp();
 	endwin();
+	int signal = term_caught_signal();
 	term_restore_signals(splash.saved);
+	view_clear(&the_tui.view);
+	the_tui = (struct tui){0};
 	splash.on = false;
+	return signal;
 }
 
 enum tui_outcome tui_run(struct session *session, const struct tui_options *options,

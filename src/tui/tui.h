@@ -54,11 +54,13 @@ bool tui_usable(char *why, size_t size);
  * says of itself (see catalog_peek), so that the first paint waits for
  * nothing it does not show: curses is started and signals are caught as
  * tui_run() would. Then either tui_run() goes on from it, or, when the
- * quiz cannot be taken after all, tui_splash_end() restores the terminal.
- * False when the terminal cannot be set up (nothing was shown). TITLE
- * and DESCRIPTION must outlive the splash. */
+ * quiz cannot be taken after all, tui_splash_end() restores the terminal
+ * (and drops what was typed meanwhile). False when the terminal cannot be
+ * set up (nothing was shown). TITLE and DESCRIPTION must outlive the
+ * splash. A signal meanwhile is only noted: tui_run() sees it at once,
+ * tui_splash_end() returns it (0 for none, and when no splash is up). */
 bool tui_splash(const char *title, const char *description, bool color);
-void tui_splash_end(void);
+int tui_splash_end(void);
 
 /* Runs the quiz on the terminal; the terminal is restored on every path.
  * With TUI_SIGNALLED, *SIGNAL_NUMBER says which signal ended it. With
