@@ -56,9 +56,9 @@ char *progress_path(const char *quiz_id, const char *name)
  * once, the folder is made once (by progress_lock), and the slow parts,
  * flushing to the disk and making the file the next version goes into
  * (a new file can wait on the file system's journal for milliseconds),
- * wait for progress_writer_sync(). PATH only ever goes to PREVIOUS once
- * flushed, so a power cut that tears the newest version still leaves the
- * one before it whole. */
+ * wait for progress_writer_sync() and progress_writer_ready(). PATH only
+ * ever goes to PREVIOUS once flushed, so a power cut that tears the newest
+ * version still leaves the one before it whole. */
 struct progress_writer {
 	char *path;
 	char *previous; /* PATH.prev: the version before, flushed to the disk */
@@ -68,16 +68,8 @@ struct progress_writer {
 	int pending;   /* open on the version last written but not flushed, or -1 */
 	bool new_name; /* that version gave PATH its name: flush the folder too */
 	int spare;     /* a file made ahead for the next version, still unnamed, or -1 */
+	bool no_spare; /* the file system cannot make one, or it cannot be named */
 };
-
-/* Makes the spare file when there is none. Unnamed, it leaves nothing
- * behind when the run is killed; where the file system cannot make one,
- * each save makes its own file. */
-static void make_spare(struct progress_writer *writer)
-{
-	if (writer->spare < 0)
-		writer->spare = store_open_unnamed(writer->folder);
-}
 
 static void drop_spare(struct progress_writer *writer)
 {
@@ -119,7 +111,6 @@ struct progress_writer *progress_writer_new(const char *path, const struct quiz 
 	results_quiz_hash(quiz, writer->quiz_hash);
 	for (size_t q = 0; q < quiz->question_count; q++)
 		results_question_hash(quiz, q, writer->question_hashes[q]);
-	make_spare(writer);
 	return writer;
 }
 
@@ -160,7 +151,11 @@ static char *write_version(struct progress_writer *writer, const struct session 
 			*fd = writer->spare;
 			writer->spare = -1;
 		}
-		drop_spare(writer); /* one that could not be written or named */
+		/* One that could not be written or named: with the folder gone,
+		 * the new file below makes it again; for any other reason (no
+		 * /proc to name it through) no more are made. */
+		writer->no_spare |= writer->spare >= 0 && errno != ENOENT;
+		drop_spare(writer);
 		if (!temporary)
 			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
 		if (!temporary && errno == ENOENT && store_make_folders(writer->folder))
@@ -174,9 +169,7 @@ static char *write_version(struct progress_writer *writer, const struct session 
 	return temporary;
 }
 
-/* One version into place: written, PATH moved aside when it is the
- * flushed one, the version renamed to PATH. */
-static bool put_version(struct progress_writer *writer, const struct session *session)
+bool progress_writer_save(struct progress_writer *writer, const struct session *session)
 {
 	int fd;
 	char *temporary = write_version(writer, session, &fd);
@@ -204,16 +197,6 @@ static bool put_version(struct progress_writer *writer, const struct session *se
 	return true;
 }
 
-bool progress_writer_save(struct progress_writer *writer, const struct session *session)
-{
-	bool had_spare = writer->spare >= 0;
-	if (put_version(writer, session))
-		return true;
-	/* The folder went since the spare was made in it: once more, with a
-	 * new file, which makes the folder again. */
-	return had_spare && errno == ENOENT && put_version(writer, session);
-}
-
 bool progress_writer_sync(struct progress_writer *writer)
 {
 	bool ok = true;
@@ -227,9 +210,16 @@ bool progress_writer_sync(struct progress_writer *writer)
 			store_sync_folder(writer->folder);
 		writer->new_name = false;
 	}
-	make_spare(writer);
 	errno = failure;
 	return ok;
+}
+
+void progress_writer_ready(struct progress_writer *writer)
+{
+	if (writer->spare >= 0 || writer->no_spare)
+		return;
+	writer->spare = store_open_unnamed(writer->folder);
+	writer->no_spare = writer->spare < 0 && errno != ENOENT;
 }
 
 void progress_writer_free(struct progress_writer *writer)

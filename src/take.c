@@ -113,6 +113,8 @@ static void flush_progress(void *data)
 	struct take *t = data;
 	if (t->saver.writer && !progress_writer_sync(t->saver.writer))
 		saving_failed(&t->saver);
+	if (t->saver.writer)
+		progress_writer_ready(t->saver.writer);
 }
 
 static size_t terminal_width(FILE *out)

@@ -41,6 +41,11 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
  * it once the next question is shown, before reading the next answer.
  * False with errno. */
 bool progress_writer_sync(struct progress_writer *writer);
+/* Makes, ahead of the next save, the file it will write into (unnamed:
+ * nothing is left if the run ends first), where the file system can: a
+ * new file can wait on its journal for milliseconds. Call it where the
+ * sync is called. */
+void progress_writer_ready(struct progress_writer *writer);
 
 /* Saves once and flushes: progress_writer_save() then _sync(). */
 bool progress_save(const char *path, const struct session *session);
