@@ -720,7 +720,7 @@ static bool run_round(const struct setup *setup, struct round *round, int number
 	return true;
 }
 
-/* Whether every ratio with a goal met it, for the exit status. */
+/* Whether every ratio with a goal met it, for the last line. */
 static bool all_met = true;
 
 /* The median over ROUNDS of the ratio TOP / BOTTOM within each round, and

@@ -400,14 +400,37 @@ static void render_question_debrief(const struct outcome *outcome, size_t q, out
 		emit_line(emit, data, OUTCOME_TEXT, _("Why: "), question->debrief, -1);
 }
 
+char *outcome_role_legend(const struct quiz *quiz)
+{
+	bool needed = false;
+	char *legend = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&legend, &size);
+	if (!out)
+		return NULL;
+	for (size_t r = 0; r < quiz->role_count; r++) {
+		const struct quiz_role *role = &quiz->roles[r];
+		needed |= strcmp(role->short_name, role->name) != 0;
+		/* TRANSLATORS: one entry of the debrief's key to the roles' short
+		 * names, "PM: Product Manager"; entries are joined by "; ". */
+		fprintf(out, _("%1$s%2$s: %3$s"), r ? "; " : "", role->short_name, role->name);
+	}
+	if (fclose(out) != 0 || !needed) {
+		free(legend);
+		return NULL;
+	}
+	return legend;
+}
+
 void outcome_render_debrief(const struct outcome *outcome, outcome_order *order,
 			    const void *order_data, outcome_emit *emit, void *data)
 {
-	char legend[1024];
-	if (score_role_legend(outcome->quiz, legend, sizeof(legend)))
+	char *legend = outcome_role_legend(outcome->quiz);
+	if (legend)
 		/* TRANSLATORS: before the key to the roles' short names at the
 		 * top of the debrief. */
 		emit_line(emit, data, OUTCOME_TEXT, _("Roles in short: "), legend, -1);
+	free(legend);
 	for (size_t q = 0; q < outcome->quiz->question_count; q++) {
 		emit_line(emit, data, OUTCOME_BLANK, "", "", -1);
 		render_question_debrief(outcome, q, order, order_data, emit, data);

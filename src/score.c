@@ -224,20 +224,3 @@ void score_describe_option(const struct quiz *quiz, const struct quiz_option *op
 		/* TRANSLATORS: describes an answer option that moves no role's score. */
 		snprintf(out, size, "%s", _("no role in particular"));
 }
-
-bool score_role_legend(const struct quiz *quiz, char *out, size_t size)
-{
-	bool needed = false;
-	size_t used = 0;
-	out[0] = '\0';
-	for (size_t r = 0; r < quiz->role_count && used < size; r++) {
-		const struct quiz_role *role = &quiz->roles[r];
-		needed |= strcmp(role->short_name, role->name) != 0;
-		/* TRANSLATORS: one entry of the debrief's key to the roles'
-		 * short names, "PM: Product Manager"; entries are joined by
-		 * "; ". */
-		used += (size_t)snprintf(out + used, size - used, _("%1$s%2$s: %3$s"),
-					 used ? "; " : "", role->short_name, role->name);
-	}
-	return needed;
-}

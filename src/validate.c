@@ -28,7 +28,8 @@ static void print_balance(const struct quiz *quiz, const struct balance_report *
 	for (size_t r = 0; r < quiz->role_count; r++) {
 		char *name = text_sanitize(quiz->roles[r].name);
 		size_t width = name ? text_width(name) : 0;
-		role_width = width > role_width && width <= 80 ? width : role_width;
+		width = width < 80 ? width : 80;
+		role_width = width > role_width ? width : role_width;
 		free(name);
 	}
 	printf("  ");

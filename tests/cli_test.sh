@@ -108,7 +108,8 @@ test_bundled_quizzes_are_fair_to_every_role() {
 		awk '$(NF-3) != "yes" || $(NF-2) + 0 < 20 || $(NF-2) + 0 > 30 { exit 1 }' \
 			<<<"$rows" || { fail "balance $quiz: $rows"; return; }
 		# The figures line up under their headings, however long the names.
-		columns=$(grep -E '^    (role|Product|Project|Chef) ' "$work/out" | awk '{ print length($0) }' | sort -u)
+		columns=$(grep -E '^    (role|Product|Project|Chef) ' "$work/out" |
+			while IFS= read -r line; do wc -L <<<"$line"; done | sort -u)
 		[[ $(wc -l <<<"$columns") -eq 1 ]] || { fail "balance $quiz: ragged table: $(cat "$work/out")"; return; }
 	done
 	pass

@@ -313,6 +313,7 @@ START_TEST(test_shares_are_the_scorers_own)
 	int answers[64];
 	double raw[8], affinity[8], tops[8] = {0};
 	ck_assert_uint_le(quiz->question_count, 64);
+	ck_assert_uint_le(roles, 8);
 	uint64_t state = 11;
 	for (size_t s = 0; s < samples; s++) {
 		for (size_t q = 0; q < quiz->question_count; q++)

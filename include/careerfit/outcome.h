@@ -63,6 +63,11 @@ typedef void outcome_emit(const struct outcome_line *line, void *data);
  * them and the next steps. */
 void outcome_render(const struct outcome *outcome, bool full, outcome_emit *emit, void *data);
 
+/* "PM: Product Manager; PO: Product Owner": the key to the roles' short
+ * names the debrief's signals use (newly allocated, raw quiz text); NULL
+ * when no role has a short name of its own, or out of memory. */
+char *outcome_role_legend(const struct quiz *quiz);
+
 /* The option (index in file order) shown at POSITION of QUESTION. */
 typedef size_t outcome_order(const void *order_data, size_t question, size_t position);
 

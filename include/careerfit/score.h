@@ -79,8 +79,4 @@ size_t score_reasons(const struct quiz *quiz, const int *answers, size_t role,
  * first, or "no role in particular"; raw quiz text, not sanitised. */
 void score_describe_option(const struct quiz *quiz, const struct quiz_option *option, char *out,
 			   size_t size);
-/* "PM: Product Manager; PO: Product Owner": the key to those short names.
- * False when no role has a short name of its own, so none is needed. */
-bool score_role_legend(const struct quiz *quiz, char *out, size_t size);
-
 #endif

@@ -3,6 +3,7 @@
  * learner finds out why, so it shows every option, not just theirs. */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "careerfit/i18n.h"
@@ -40,11 +41,12 @@ static void debrief_build(const struct tui *tui, struct view *view)
 		view_add(view, "", _("Why"), STYLE_HEADING, -1);
 		view_add(view, "", question->debrief, STYLE_NORMAL, -1);
 	}
-	char legend[1024];
-	if (score_role_legend(quiz, legend, sizeof(legend))) {
+	char *legend = outcome_role_legend(quiz);
+	if (legend) {
 		view_add_blank(view);
 		view_add(view, "", legend, STYLE_DIM, -1);
 	}
+	free(legend);
 }
 
 static void debrief_enter(struct tui *tui)
