@@ -64,15 +64,17 @@ __attribute__((format(printf, 1, 2))) static char *text_format(const char *forma
 
 /* The top roles' names: "A", "A and B", "A, B and C". Each step is a
  * whole pattern, so that a language may join a list its own way. */
-static char *top_names(const struct outcome *outcome)
+/* "A", "A and B", "A, B and C": the names of the roles ranked FIRST to
+ * LAST (excluded). */
+static char *ranked_names(const struct outcome *outcome, size_t first, size_t last)
 {
 	const struct score_result *score = &outcome->score;
-	if (score->top_count == 0)
+	if (first >= last)
 		return strdup("");
-	char *names = strdup(outcome->quiz->roles[score->ranking[0]].name);
-	for (size_t i = 1; names && i < score->top_count; i++) {
+	char *names = strdup(outcome->quiz->roles[score->ranking[first]].name);
+	for (size_t i = first + 1; names && i < last; i++) {
 		const char *name = outcome->quiz->roles[score->ranking[i]].name;
-		char *longer = i + 1 == score->top_count
+		char *longer = i + 1 == last
 				       /* TRANSLATORS: the last two of a list of role names,
 					* "Product Manager and Product Owner"; the first %s
 					* may already be a list ("A, B"). */
@@ -87,6 +89,26 @@ static char *top_names(const struct outcome *outcome)
 	return names;
 }
 
+static char *top_names(const struct outcome *outcome)
+{
+	return ranked_names(outcome, 0, outcome->score.top_count);
+}
+
+/* Where the runner-up's place is shared: the end of the ranking's run of
+ * roles as close to the runner-up as the top roles are to each other. */
+static size_t runner_up_end(const struct outcome *outcome)
+{
+	const struct score_result *score = &outcome->score;
+	size_t end = score->top_count;
+	if (!score->has_runner_up)
+		return end;
+	double second = score->roles[score->runner_up].affinity;
+	while (end < score->role_count && score->roles[score->ranking[end]].defined &&
+	       second - score->roles[score->ranking[end]].affinity <= SCORE_TIE_MARGIN)
+		end++;
+	return end;
+}
+
 /* Two whole sentences, one after the other. */
 static char *sentences(char *first, char *second)
 {
@@ -98,10 +120,10 @@ static char *sentences(char *first, char *second)
 	return text;
 }
 
-static const char *runner_up_name(const struct outcome *outcome)
+/* The runner-up's name, or "B and C" when roles share its place. */
+static char *runner_up_names(const struct outcome *outcome)
 {
-	int runner_up = outcome_runner_up(outcome);
-	return runner_up >= 0 ? outcome->quiz->roles[runner_up].name : "";
+	return ranked_names(outcome, outcome->score.top_count, runner_up_end(outcome));
 }
 
 char *outcome_headline(const struct outcome *outcome)
@@ -110,9 +132,14 @@ char *outcome_headline(const struct outcome *outcome)
 	if (clarity->band == CLARITY_INSUFFICIENT)
 		return strdup(_("Not enough answers yet to suggest a role"));
 	char *names = top_names(outcome), *headline = NULL;
+	char *next = runner_up_names(outcome);
 	bool hybrid = outcome->score.top_count > 1;
-	if (!names)
+	bool shared = runner_up_end(outcome) > outcome->score.top_count + 1;
+	if (!names || !next) {
+		free(names);
+		free(next);
 		return NULL;
+	}
 	if (clarity->band == CLARITY_CLEAR && hybrid)
 		/* TRANSLATORS: the headlines of a result. %1$s is one role's name
 		 * or a list of them ("A and B"); "a hybrid": the person fits two or
@@ -121,19 +148,28 @@ char *outcome_headline(const struct outcome *outcome)
 	else if (clarity->band == CLARITY_CLEAR)
 		headline = text_format(_("A clear fit: %s"), names);
 	else if (clarity->band == CLARITY_LEANING && hybrid)
-		headline = text_format(_("You lean toward %1$s (a hybrid); next comes %2$s"), names,
-				       runner_up_name(outcome));
+		headline =
+			text_format(shared ? _("You lean toward %1$s (a hybrid); next come %2$s")
+					   : _("You lean toward %1$s (a hybrid); next comes %2$s"),
+				    names, next);
 	else if (clarity->band == CLARITY_LEANING)
-		headline = text_format(_("You lean toward %1$s; next comes %2$s"), names,
-				       runner_up_name(outcome));
+		/* TRANSLATORS: "next come": %2$s is two or more roles sharing
+		 * the next place. */
+		headline = text_format(shared ? _("You lean toward %1$s; next come %2$s")
+					      : _("You lean toward %1$s; next comes %2$s"),
+				       names, next);
+	else if (clarity->has_margin && shared)
+		/* TRANSLATORS: %s: every role in it, "A, B and C". */
+		headline = text_format(_("A close call between %s"),
+				       ranked_names(outcome, 0, runner_up_end(outcome)));
 	else if (clarity->has_margin)
 		/* TRANSLATORS: %1$s: the top role's name, or a list of them;
 		 * %2$s: the next closest role's name. */
-		headline = text_format(_("A close call between %1$s and %2$s"), names,
-				       runner_up_name(outcome));
+		headline = text_format(_("A close call between %1$s and %2$s"), names, next);
 	else
 		headline = strdup(_("A close call: your answers favour no role over another"));
 	free(names);
+	free(next);
 	return headline;
 }
 
@@ -163,26 +199,50 @@ static char *insufficient_words(const struct outcome *outcome)
  * for the band: one whole sentence for each. A band follows from the
  * chance (clarity.h), so "fewer than 1 in 100" is always clear and
  * "nearly everyone" always close. */
-static char *chance_words(enum clarity_band band, double chance)
+/* A clear result says what the answers show, and what they cannot. */
+static char *clear_caveat(char *chance)
+{
+	return sentences(chance, strdup(_("That is what you prefer, not how well you would do "
+					  "the work: try some of it before you decide.")));
+}
+
+/* MANY: more than two roles are in it (a hybrid top, or roles sharing the
+ * next place), which "both" would not cover. */
+static char *chance_words(enum clarity_band band, double chance, bool many)
 {
 	long in_100 = lround(chance * 100);
 	if (band == CLARITY_CLEAR && in_100 < 1)
-		return strdup(_("Answering at random, fewer than 1 in 100 people would get a "
-				"lead that large, so your answers point to it clearly, not by "
-				"chance."));
+		return clear_caveat(
+			strdup(_("Answering at random, fewer than 1 in 100 people would get a "
+				 "lead that large, so your answers point to it clearly, not by "
+				 "chance.")));
 	if (band == CLARITY_CLOSE && in_100 >= 100)
-		return strdup(_("Answering at random, nearly everyone would get a lead that "
-				"large, so your answers fit both about as well. Explore both "
-				"before you choose."));
+		return strdup(many ? _("Answering at random, nearly everyone would get a lead "
+				       "that large, so your answers fit these roles about as "
+				       "well. Explore them before you choose.")
+				   : _("Answering at random, nearly everyone would get a lead "
+				       "that large, so your answers fit both about as well. "
+				       "Explore both before you choose."));
 	in_100 = in_100 < 1 ? 1 : in_100 > 99 ? 99 : in_100;
 	if (band == CLARITY_CLEAR)
 		/* TRANSLATORS: %ld is a number of people out of 100. */
+		return clear_caveat(text_format(
+			P_("Answering at random, about %ld in 100 people would get a lead that "
+			   "large, so your answers point to it clearly, not by chance.",
+			   "Answering at random, about %ld in 100 people would get a lead that "
+			   "large, so your answers point to it clearly, not by chance.",
+			   in_100),
+			in_100));
+	if (band == CLARITY_LEANING && many)
+		/* TRANSLATORS: %ld is a number of people out of 100. */
 		return text_format(P_("Answering at random, about %ld in 100 people would get "
-				      "a lead that large, so your answers point to it clearly, "
-				      "not by chance.",
+				      "a lead that large, so take it as a leaning, not a "
+				      "verdict: try some of the work of these roles before you "
+				      "choose.",
 				      "Answering at random, about %ld in 100 people would get "
-				      "a lead that large, so your answers point to it clearly, "
-				      "not by chance.",
+				      "a lead that large, so take it as a leaning, not a "
+				      "verdict: try some of the work of these roles before you "
+				      "choose.",
 				      in_100),
 				   in_100);
 	if (band == CLARITY_LEANING)
@@ -195,6 +255,16 @@ static char *chance_words(enum clarity_band band, double chance)
 				      "a lead that large, so take it as a leaning, not a "
 				      "verdict: try some of the work of both roles before you "
 				      "choose.",
+				      in_100),
+				   in_100);
+	if (many)
+		/* TRANSLATORS: %ld is a number of people out of 100. */
+		return text_format(P_("Answering at random, about %ld in 100 people would get a "
+				      "lead that large, so your answers fit these roles about "
+				      "as well. Explore them before you choose.",
+				      "Answering at random, about %ld in 100 people would get a "
+				      "lead that large, so your answers fit these roles about "
+				      "as well. Explore them before you choose.",
 				      in_100),
 				   in_100);
 	/* TRANSLATORS: %ld is a number of people out of 100. */
@@ -224,11 +294,14 @@ static char *sureness_words(const struct outcome *outcome)
 	/* TRANSLATORS: %1$s: the top role's name, or a list of them (the
 	 * count picks the form); %2$s: the next closest role's name; %3$.1f:
 	 * the points of the lead, like 2.5. */
+	char *next = runner_up_names(outcome);
 	char *lead = text_format(P_("%1$s leads %2$s by %3$.1f points.",
 				    "%1$s lead %2$s by %3$.1f points.", outcome->score.top_count),
-				 names, runner_up_name(outcome), clarity->margin);
+				 names, next ? next : "", clarity->margin);
 	free(names);
-	return sentences(lead, chance_words(clarity->band, clarity->chance));
+	free(next);
+	return sentences(lead,
+			 chance_words(clarity->band, clarity->chance, runner_up_end(outcome) > 2));
 }
 
 static void emit_line(outcome_emit *emit, void *data, enum outcome_part part, const char *prefix,

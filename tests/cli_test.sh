@@ -138,6 +138,7 @@ test_plain_mode_prints_the_glossary_on_request() {
 test_plain_summary_has_runner_up_next_steps_and_debrief() {
 	run --debrief --answers a,c,b,a,d,c,a,b,b,d "$TEST_DATA_DIR/slyde/slyde.cfg"
 	expect_status 0 "debrief" && expect_out "^A clear fit: Product Manager$" "headline" &&
+		expect_out "That is what you prefer, not how well you" "clear: what it cannot tell" &&
 		expect_out "^Next closest: Product Marketing Manager$" "runner-up" &&
 		expect_out "^Next steps toward Product Manager$" "next steps" &&
 		expect_out "^  \* Shadow a product lead for a week of user interviews.$" "a step" &&
@@ -153,7 +154,15 @@ test_plain_summary_has_runner_up_next_steps_and_debrief() {
 	# A clear result gives no steps for the runner-up; a leaning one does.
 	[[ $(grep -c "^Next steps toward" "$work/out") -eq 1 ]] || { fail "clear: one role's steps"; return; }
 	run --answers a,b,c,d,a,b,c,d,a,b "$TEST_DATA_DIR/slyde/slyde.cfg"
-	expect_out "^You lean toward Product Marketing Manager; next comes Product Owner$" "leaning" &&
+	# Product Owner and Project Manager share the next place (27.8% each):
+	# the headline names both, and the lead over them.
+	expect_out "^You lean toward Product Marketing Manager; next come Product Owner and Project$" "leaning" &&
+		expect_out "^Product Marketing Manager leads Product Owner and Project Manager by 22.2$" \
+			"leaning: the lead over both" &&
+		expect_out "try some of the work of these roles$" "leaning: not 'both' roles" &&
+		run --answers b,d,a,b,a,b,d,c,b,d "$TEST_DATA_DIR/slyde/slyde.cfg" &&
+		expect_out "^A close call between Product Owner, Product Marketing Manager and Project$" \
+			"close: every role sharing the next place" &&
 		expect_out "^Next steps toward Product Owner$" "leaning: the runner-up's steps" && pass
 }
 

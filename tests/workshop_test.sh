@@ -499,7 +499,7 @@ test_every_face_tells_the_same_clarity() {
 		headline=$(sed -n 3p "$work/out")
 		case $band in
 		clear) [[ $headline == "A clear fit: "* ]] ;;
-		leaning) [[ $headline == "You lean toward "*"; next comes "* ]] ;;
+		leaning) [[ $headline == "You lean toward "*"; next come"* ]] ;;
 		close) [[ $headline == "A close call"* ]] ;;
 		insufficient) [[ $headline == "Not enough answers yet to suggest a role" ]] ;;
 		esac || { fail "$answers: band $band but the summary says '$headline'"; return; }

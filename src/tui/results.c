@@ -16,13 +16,30 @@ struct body {
 	bool names_above;
 };
 
+/* Whether HEADLINE fits the header beside the screen's name; a longer one
+ * ("A close call between Product Manager, Product Owner and Project
+ * Manager") opens the body instead, whole. */
+static bool headline_in_header(const char *headline)
+{
+	char *shown = glyphs_text(headline);
+	/* TRANSLATORS: the results screen's name, at the right of its header;
+	 * keep under 20 columns. */
+	size_t width = (shown ? text_width(shown) : 0) + text_width(_("Results")) + 3;
+	free(shown);
+	return width <= (size_t)COLS;
+}
+
 static void add_line(const struct outcome_line *line, void *data)
 {
 	struct body *body = data;
 	struct view *view = body->view;
 	switch (line->part) {
 	case OUTCOME_HEADLINE:
-		break; /* in the header */
+		if (!headline_in_header(line->text)) {
+			view_add(view, "", line->text, STYLE_HEADING, -1);
+			view_add_blank(view);
+		}
+		break;
 	case OUTCOME_BAR:
 		if (body->names_above)
 			view_add(view, "", line->text, STYLE_BOLD, -1);
@@ -89,14 +106,13 @@ static void results_enter(struct tui *tui)
 static void results_draw(struct tui *tui)
 {
 	char *headline = outcome_headline(tui->outcome);
-	/* TRANSLATORS: the results screen's name, at the right of its header;
-	 * keep under 20 columns. */
-	draw_header(headline ? headline : _("Your result"), _("Results"));
+	bool in_header = headline && headline_in_header(headline);
+	draw_header(in_header ? headline : _("Your result"), _("Results"));
 	free(headline);
 	draw_progress(1, 1);
 	view_draw(tui, tui_view(tui), -1);
 	/* The headline is the first thing to read, until the body scrolls. */
-	if (tui->scroll == 0) {
+	if (tui->scroll == 0 && in_header) {
 		tui->cursor_y = 0;
 		tui->cursor_x = 1;
 	}
