@@ -158,11 +158,12 @@ char *outcome_headline(const struct outcome *outcome)
 		headline = text_format(shared ? _("You lean toward %1$s; next come %2$s")
 					      : _("You lean toward %1$s; next comes %2$s"),
 				       names, next);
-	else if (clarity->has_margin && shared)
+	else if (clarity->has_margin && shared) {
+		char *all = ranked_names(outcome, 0, runner_up_end(outcome));
 		/* TRANSLATORS: %s: every role in it, "A, B and C". */
-		headline = text_format(_("A close call between %s"),
-				       ranked_names(outcome, 0, runner_up_end(outcome)));
-	else if (clarity->has_margin)
+		headline = all ? text_format(_("A close call between %s"), all) : NULL;
+		free(all);
+	} else if (clarity->has_margin)
 		/* TRANSLATORS: %1$s: the top role's name, or a list of them;
 		 * %2$s: the next closest role's name. */
 		headline = text_format(_("A close call between %1$s and %2$s"), names, next);
