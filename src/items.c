@@ -50,10 +50,11 @@ static void pairs_add(struct pairs *pairs, double x, double y)
 	pairs->count++;
 	pairs->sum_x += x;
 	pairs->sum_y += y;
-	pairs->min_x = fmin(pairs->min_x, x);
-	pairs->max_x = fmax(pairs->max_x, x);
-	pairs->min_y = fmin(pairs->min_y, y);
-	pairs->max_y = fmax(pairs->max_y, y);
+	/* Points and sums are finite: plain comparisons, no fmin's NaN rules. */
+	pairs->min_x = x < pairs->min_x ? x : pairs->min_x;
+	pairs->max_x = x > pairs->max_x ? x : pairs->max_x;
+	pairs->min_y = y < pairs->min_y ? y : pairs->min_y;
+	pairs->max_y = y > pairs->max_y ? y : pairs->max_y;
 }
 
 bool items_rest_correlation(const struct report_group *group, size_t question, size_t option,

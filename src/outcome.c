@@ -211,7 +211,7 @@ static char *clear_caveat(char *chance)
  * next place), which "both" would not cover. */
 static char *chance_words(enum clarity_band band, double chance, bool many)
 {
-	long in_100 = lround(chance * 100);
+	long in_100 = (long)(chance * 100 + 0.5); /* chance is never negative */
 	if (band == CLARITY_CLEAR && in_100 < 1)
 		return clear_caveat(
 			strdup(_("Answering at random, fewer than 1 in 100 people would get a "
