@@ -158,6 +158,16 @@ char *text_sanitize(const char *text)
 	struct buffer out = {0};
 	buffer_append(&out, "", 0);
 	for (const char *p = text ? text : ""; *p;) {
+		/* Printable ASCII and new lines, most of any text, are kept as
+		 * they are: a run of them is copied at once. */
+		size_t run = 0;
+		while ((p[run] >= 0x20 && p[run] < 0x7F) || p[run] == '\n')
+			run++;
+		if (run) {
+			buffer_append(&out, p, run);
+			p += run;
+			continue;
+		}
 		size_t length;
 		uint32_t c = text_decode(p, &length);
 		p += length;
@@ -172,6 +182,8 @@ char *text_sanitize(const char *text)
 
 int text_char_width(uint32_t character)
 {
+	if (character >= 0x20 && character < 0x7F)
+		return 1; /* printable ASCII, without wcwidth's tables */
 	int width = wcwidth((wchar_t)character);
 	return width < 0 ? 1 : width;
 }
