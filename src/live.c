@@ -939,8 +939,10 @@ static const struct term_setup curses_setup = {
 
 static bool start_curses(bool color)
 {
-	if (term_start_curses(&curses_setup, color))
+	if (term_start_curses(&curses_setup, color)) {
+		term_take_keys(&curses_setup);
 		return true;
+	}
 	fputs("careerfit: ", stderr);
 	fprintf(stderr, _("cannot use this terminal (TERM=%s)"),
 		getenv("TERM") ? getenv("TERM") : "");

@@ -615,10 +615,9 @@ static enum take_status instead_of_screen(struct take *t)
 static void splash_welcome(struct take *t, const char *path)
 {
 	const struct take_options *options = t->options;
-	char terminal[128], *error = NULL;
+	char *error = NULL;
 	if (options->answers || options->plain || options->json ||
-	    (options->room && !*options->name) || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
-	    !screen_usable(t, terminal, sizeof(terminal)))
+	    (options->room && !*options->name) || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return;
 	bool folder_ok = !options->save_dir || results_check_folder(options->save_dir, &error);
 	free(error);
@@ -627,8 +626,13 @@ static void splash_welcome(struct take *t, const char *path)
 	char *saved = progress_path(t->peek.id, options->name);
 	bool fresh = !saved || !progress_waiting(saved);
 	free(saved);
+	/* Curses checks the terminal as tui_usable() would, from the entry
+	 * it reads anyway: a terminal that cannot show the screen is found
+	 * here, and asked about again (and told) by ask(). */
 	if (fresh)
 		t->splashed = tui_splash(t->peek.title, t->peek.description, options->color);
+	if (t->splashed)
+		t->screen_usable = 1;
 }
 
 static bool prepare(struct take *t)

@@ -7,6 +7,9 @@
 
 #include "screen.h"
 
+/* Last: its macros (lines, columns...) would rename screen.h's fields. */
+#include <term.h>
+
 static const int handled_signals[TERM_SIGNAL_COUNT] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 static volatile sig_atomic_t caught_signal;
@@ -47,19 +50,41 @@ bool term_start_curses(const struct term_setup *setup, bool color)
 	if (!screen)
 		return false;
 	set_term(screen);
+	/* What tui_usable() asks, of the entry newterm() has just read: a
+	 * terminal that cannot move its cursor, or prints on paper, cannot
+	 * hold a screen. newterm() wrote nothing such a terminal would show
+	 * but a carriage return. */
+	const char *address = tigetstr("cup");
+	if (!address || address == (char *)-1 || tigetflag("hc") > 0) {
+		endwin();
+		delscreen(screen);
+		return false;
+	}
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(50);
 	timeout(setup->timeout);
+	setup->init_colors(color);
+	/* ncurses 6.4 writes its buffer out at every cursor movement until
+	 * the screen has once come back from endwin(): a screen of text
+	 * would leave as twenty writes of a line each, each a wake-up for
+	 * the terminal (and a packet over SSH). Nothing is on the screen
+	 * yet, so leaving it here costs a few bytes, and the first refresh
+	 * comes back and sends the whole screen, and every later one, in
+	 * one write. */
+	endwin();
+	return true;
+}
+
+void term_take_keys(const struct term_setup *setup)
+{
+	keypad(stdscr, TRUE);
 	if (setup->mouse) {
 		mousemask(setup->mouse, NULL);
 		mouseinterval(0);
 	}
-	setup->init_colors(color);
-	return true;
 }
 
 bool term_too_small(void)

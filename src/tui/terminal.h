@@ -27,9 +27,14 @@ void term_restore_signals(const struct sigaction saved[TERM_SIGNAL_COUNT]);
 /* The last signal caught since term_catch_signals, or 0. */
 int term_caught_signal(void);
 
-/* newterm() on stdout and stdin and the modes both loops rely on; false
- * when the terminal cannot be used. */
+/* newterm() on stdout and stdin and the modes both loops rely on; false,
+ * with curses ended again, when the terminal cannot be used (no entry for
+ * it, no cursor addressing, or a printing terminal). */
 bool term_start_curses(const struct term_setup *setup, bool color);
+/* The keypad and the mouse, after term_start_curses(): building the
+ * table of the terminal's key sequences is a tenth of a start, which a
+ * first screen drawn in between need not wait for. */
+void term_take_keys(const struct term_setup *setup);
 /* Smaller than TUI_MIN_COLUMNS x TUI_MIN_ROWS. */
 bool term_too_small(void);
 /* A terminal that hung up without a SIGHUP reads as an endless ERR. */

@@ -246,6 +246,7 @@ bool tui_splash(const char *title, const char *description, bool color)
 	};
 	screens[SCREEN_WELCOME]->enter(&the_tui);
 	draw(&the_tui);
+	term_take_keys(&curses_setup);
 	/* The quiz loads next, on this CPU, for several milliseconds: the
 	 * kernel's work of handing the screen to the terminal goes first. */
 	sched_yield();
@@ -282,6 +283,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 			term_restore_signals(saved);
 			return TUI_UNAVAILABLE;
 		}
+		term_take_keys(&curses_setup);
 	}
 	the_tui = (struct tui){
 		.session = session,
