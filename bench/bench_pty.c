@@ -605,6 +605,10 @@ static void run_stop(struct run *run)
 		close(run->master);
 	if (run->state_dir[0])
 		bench_remove_tree(run->state_dir);
+	/* The next program starts on a quiet disk: what this one saved (its
+	 * progress, the folder removed above) is written out now, not by the
+	 * journal while the next one is being timed. */
+	sync();
 	run->pid = -1;
 	run->master = -1;
 	run->state_dir[0] = '\0';
