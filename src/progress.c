@@ -54,11 +54,12 @@ char *progress_path(const char *quiz_id, const char *name)
 
 /* Saving after every answer has to be quick: the hashes are worked out
  * once, the folder is made once (by progress_lock), and the slow parts,
- * flushing to the disk and making the file the next version goes into
- * (a new file can wait on the file system's journal for milliseconds),
- * wait for progress_writer_sync() and progress_writer_ready(). PATH only
- * ever goes to PREVIOUS once flushed, so a power cut that tears the newest
- * version still leaves the one before it whole. */
+ * flushing to the disk, naming the flushed version PREVIOUS and making the
+ * file the next version goes into (each can wait on the file system's
+ * journal for milliseconds), wait for progress_writer_sync() and
+ * progress_writer_ready(). An answer then costs one write and one rename.
+ * Only a flushed version is ever named PREVIOUS, so a power cut
+ * that tears the newest version still leaves the one before it whole. */
 struct progress_writer {
 	char *path;
 	char *previous; /* PATH.prev: the version before, flushed to the disk */
@@ -67,25 +68,35 @@ struct progress_writer {
 	char (*question_hashes)[17];
 	int pending;   /* open on the version last written but not flushed, or -1 */
 	bool new_name; /* that version gave PATH its name: flush the folder too */
-	int spare;     /* a file made ahead for the next version, still unnamed, or -1 */
-	bool no_spare; /* the file system cannot make one, or it cannot be named */
+	char *next;    /* PATH.next: the name of the file made ahead */
+	int spare;     /* open on NEXT, made ahead for the next version, or -1 */
+	bool no_spare; /* the folder would not take one */
+	bool kept;     /* PREVIOUS is also PATH's flushed version (a second name) */
 };
 
 static void drop_spare(struct progress_writer *writer)
 {
-	if (writer->spare >= 0)
+	if (writer->spare >= 0) {
 		close(writer->spare);
+		unlink(writer->next);
+	}
 	writer->spare = -1;
+}
+
+/* PATH followed by SUFFIX, newly allocated. */
+static char *beside(const char *path, const char *suffix)
+{
+	size_t size = strlen(path) + strlen(suffix) + 1;
+	char *name = malloc(size);
+	if (name)
+		snprintf(name, size, "%s%s", path, suffix);
+	return name;
 }
 
 /* PATH.prev, newly allocated. */
 static char *previous_of(const char *path)
 {
-	size_t size = strlen(path) + sizeof(".prev");
-	char *previous = malloc(size);
-	if (previous)
-		snprintf(previous, size, "%s.prev", path);
-	return previous;
+	return beside(path, ".prev");
 }
 
 struct progress_writer *progress_writer_new(const char *path, const struct quiz *quiz)
@@ -97,13 +108,15 @@ struct progress_writer *progress_writer_new(const char *path, const struct quiz 
 	*writer = (struct progress_writer){
 		.path = strdup(path),
 		.previous = previous_of(path),
+		.next = beside(path, ".next"),
 		.folder = slash ? strndup(path, (size_t)(slash - path)) : strdup("."),
 		.question_hashes = calloc(quiz->question_count ? quiz->question_count : 1,
 					  sizeof(*writer->question_hashes)),
 		.pending = -1,
 		.spare = -1,
 	};
-	if (!writer->path || !writer->previous || !writer->folder || !writer->question_hashes) {
+	if (!writer->path || !writer->previous || !writer->next || !writer->folder ||
+	    !writer->question_hashes) {
 		progress_writer_free(writer);
 		errno = ENOMEM;
 		return NULL;
@@ -114,57 +127,71 @@ struct progress_writer *progress_writer_new(const char *path, const struct quiz 
 	return writer;
 }
 
-static bool build_progress(config_t *config, const struct progress_writer *writer,
-			   const struct session *session)
+/* The progress file, exactly as libconfig's writer lays it out (the tests
+ * compare the two), written straight into one buffer: building libconfig's
+ * tree and writing it out cost an answer more than the rest of the save.
+ * Nothing needs escaping: ids are made of a-z, 0-9, '-', '_' and '.' (the
+ * loader refuses others) and hashes of hex digits. NULL when out of
+ * memory. */
+static char *render_progress(const struct progress_writer *writer, const struct session *session,
+			     size_t *length)
 {
 	const struct quiz *quiz = session_quiz(session);
-	struct store_build b = {.ok = true};
-	config_setting_t *root = config_root_setting(config);
-	store_add_int(&b, root, "format", PROGRESS_FORMAT);
-	store_add_string(&b, root, "quiz", quiz->id);
-	store_add_string(&b, root, "hash", writer->quiz_hash);
-	store_add_int(&b, root, "current", (int)session_current(session));
-	config_setting_t *list = store_add(&b, root, "answers", CONFIG_TYPE_LIST);
+	static const char group[] = "\n  {\n    question = \"%s\";\n    hash = \"%s\";\n"
+				    "    option = %d;\n  }";
+	size_t size = 128 + strlen(quiz->id) + sizeof(writer->quiz_hash);
+	for (size_t q = 0; q < quiz->question_count; q++)
+		size += sizeof(group) + 16 + strlen(quiz->questions[q].id) +
+			sizeof(writer->question_hashes[q]);
+	char *text = malloc(size);
+	if (!text)
+		return NULL;
+	size_t used = (size_t)snprintf(text, size,
+				       "format = %d;\nquiz = \"%s\";\nhash = \"%s\";\ncurrent = %d;\n"
+				       "answers = ( ",
+				       PROGRESS_FORMAT, quiz->id, writer->quiz_hash,
+				       (int)session_current(session));
+	const char *between = "";
 	for (size_t q = 0; q < quiz->question_count; q++) {
 		int answer = session_answer_of(session, q);
 		if (answer == SESSION_UNANSWERED)
 			continue;
-		config_setting_t *group = store_add(&b, list, NULL, CONFIG_TYPE_GROUP);
-		store_add_string(&b, group, "question", quiz->questions[q].id);
-		store_add_string(&b, group, "hash", writer->question_hashes[q]);
-		store_add_int(&b, group, "option", answer);
+		used += (size_t)snprintf(text + used, size - used, "%s", between);
+		used += (size_t)snprintf(text + used, size - used, group, quiz->questions[q].id,
+					 writer->question_hashes[q], answer);
+		between = ", ";
 	}
-	return b.ok;
+	used += (size_t)snprintf(text + used, size - used, "%s);\n", *between ? " " : "");
+	*length = used;
+	return text;
 }
 
-/* The whole file, in the spare file or else a new temporary file of its
- * folder; the folder is made again only if it went since the lock made
- * it. */
+/* The whole file, in the file made ahead (NEXT) or else a new temporary
+ * file of its folder: its name, newly allocated. The folder is made again
+ * only if it went since the lock made it. */
 static char *write_version(struct progress_writer *writer, const struct session *session, int *fd)
 {
-	config_t config;
-	config_init(&config);
+	size_t length;
+	char *text = render_progress(writer, session, &length);
 	char *temporary = NULL;
-	if (build_progress(&config, writer, session)) {
-		if (writer->spare >= 0 && store_write_config(writer->spare, &config) &&
-		    (temporary = store_name_unnamed(writer->folder, writer->spare))) {
+	if (text) {
+		if (writer->spare >= 0 && store_write_text(writer->spare, text, length) &&
+		    (temporary = strdup(writer->next))) {
 			*fd = writer->spare;
 			writer->spare = -1;
 		}
-		/* One that could not be written or named: with the folder gone,
-		 * the new file below makes it again; for any other reason (no
-		 * /proc to name it through) no more are made. */
-		writer->no_spare |= writer->spare >= 0 && errno != ENOENT;
+		/* One that could not be written (the folder went, the disk is
+		 * full): the new file below says why, or makes the folder again. */
 		drop_spare(writer);
 		if (!temporary)
-			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
+			temporary = store_write_text_unsynced(writer->folder, text, length, 0600, fd);
 		if (!temporary && errno == ENOENT && store_make_folders(writer->folder))
-			temporary = store_write_unsynced(writer->folder, &config, 0600, fd);
+			temporary = store_write_text_unsynced(writer->folder, text, length, 0600, fd);
 	} else {
 		errno = ENOMEM;
 	}
 	int failure = errno;
-	config_destroy(&config);
+	free(text);
 	errno = failure;
 	return temporary;
 }
@@ -177,10 +204,12 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
 		return false;
 	/* Moving PATH aside is a safety net, not a need: when it fails (PATH
 	 * is a folder...), the rename below still replaces it. An unflushed
-	 * PATH is simply replaced, the flushed one before it kept. */
+	 * PATH is simply replaced, the flushed one before it kept; so is a
+	 * flushed one that PREVIOUS already names (progress_writer_sync). */
 	bool created = false;
-	if (writer->pending < 0)
+	if (writer->pending < 0 && !writer->kept)
 		created = rename(writer->path, writer->previous) != 0 && errno == ENOENT;
+	writer->kept = false;
 	if (rename(temporary, writer->path) != 0) {
 		int failure = errno;
 		close(fd);
@@ -197,7 +226,9 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
 	return true;
 }
 
-bool progress_writer_sync(struct progress_writer *writer)
+/* Flushes the version waiting, if any, and its folder when it gave PATH
+ * its name; false with errno when the flush failed. */
+static bool flush_pending(struct progress_writer *writer)
 {
 	bool ok = true;
 	int failure = 0;
@@ -214,12 +245,40 @@ bool progress_writer_sync(struct progress_writer *writer)
 	return ok;
 }
 
+bool progress_writer_sync(struct progress_writer *writer)
+{
+	bool flushed = writer->pending >= 0;
+	bool ok = flush_pending(writer);
+	int failure = errno;
+	/* The version just flushed is the next one's safety net: it gets
+	 * PREVIOUS for a second name now, while the person reads, so that the
+	 * next save only has to replace PATH. The first change to the folder
+	 * after a flush can wait on the journal: here nobody waits for it. A
+	 * failure leaves the next save to move PATH aside itself. */
+	if (flushed)
+		writer->kept = ok && (unlink(writer->previous) == 0 || errno == ENOENT) &&
+			       link(writer->path, writer->previous) == 0;
+	errno = failure;
+	return ok;
+}
+
 void progress_writer_ready(struct progress_writer *writer)
 {
 	if (writer->spare >= 0 || writer->no_spare)
 		return;
-	writer->spare = store_open_unnamed(writer->folder);
-	writer->no_spare = writer->spare < 0 && errno != ENOENT;
+	/* Only ever a regular file of ours: whatever else holds the name (a
+	 * link, a pipe) is left alone, and saves make their own files. */
+	int fd = open(writer->next, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY |
+					    O_NONBLOCK,
+		      0600);
+	struct stat info;
+	if (fd >= 0 && (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))) {
+		close(fd);
+		fd = -1;
+		errno = EINVAL;
+	}
+	writer->spare = fd;
+	writer->no_spare = fd < 0 && errno != ENOENT;
 }
 
 void progress_writer_free(struct progress_writer *writer)
@@ -230,12 +289,13 @@ void progress_writer_free(struct progress_writer *writer)
 	 * (the quiz was finished): nothing is left to keep then. */
 	struct stat info;
 	if (writer->pending >= 0 && fstat(writer->pending, &info) == 0 && info.st_nlink > 0)
-		progress_writer_sync(writer);
+		flush_pending(writer);
 	if (writer->pending >= 0)
 		close(writer->pending);
 	drop_spare(writer);
 	free(writer->path);
 	free(writer->previous);
+	free(writer->next);
 	free(writer->folder);
 	free(writer->question_hashes);
 	free(writer);
@@ -271,7 +331,7 @@ bool progress_lock(const char *path)
 bool progress_save(const char *path, const struct session *session)
 {
 	struct progress_writer *writer = progress_writer_new(path, session_quiz(session));
-	bool ok = writer && progress_writer_save(writer, session) && progress_writer_sync(writer);
+	bool ok = writer && progress_writer_save(writer, session) && flush_pending(writer);
 	int failure = errno;
 	progress_writer_free(writer);
 	errno = failure;
@@ -376,10 +436,19 @@ bool progress_waiting(const char *path)
 	return waiting;
 }
 
+/* Removes NAME; true when it is gone (or never was). */
+static bool gone(const char *name)
+{
+	return name && (unlink(name) == 0 || errno == ENOENT);
+}
+
 bool progress_clear(const char *path)
 {
-	char *previous = previous_of(path);
-	bool ok = previous && (unlink(previous) == 0 || errno == ENOENT);
+	/* PATH.next too: a run killed between making it and its next save
+	 * leaves one behind. */
+	char *previous = previous_of(path), *next = beside(path, ".next");
+	bool ok = gone(previous) && gone(next);
 	free(previous);
-	return (unlink(path) == 0 || errno == ENOENT) && ok;
+	free(next);
+	return gone(path) && ok;
 }

@@ -2,8 +2,6 @@
  * share. A file is first written whole to a hidden temporary file in its
  * folder; only then does it get its name. A result is flushed to the disk
  * before; saved progress after (see progress.c). */
-/* O_TMPFILE and linkat's AT_SYMLINK_FOLLOW on /proc/self/fd: Linux. */
-#define _GNU_SOURCE
 #include "careerfit/store.h"
 
 #include <dirent.h>
@@ -137,6 +135,11 @@ static char *create_temporary(const char *dir, mode_t mode, int *fd)
 	return NULL;
 }
 
+bool store_write_text(int fd, const char *text, size_t length)
+{
+	return write_all(fd, text, length);
+}
+
 bool store_write_config(int fd, config_t *config)
 {
 	size_t length = 0;
@@ -148,45 +151,13 @@ bool store_write_config(int fd, config_t *config)
 	return ok;
 }
 
-int store_open_unnamed(const char *dir)
-{
-	return open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-}
-
-char *store_name_unnamed(const char *dir, int fd)
-{
-	static const char letters[] =
-		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-	static uint64_t state;
-	if (!state)
-		state = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32) ^ (uintptr_t)&state;
-	char magic[64];
-	snprintf(magic, sizeof(magic), "/proc/self/fd/%d", fd);
-	size_t size = strlen(dir) + sizeof("/.careerfit-XXXXXX");
-	char *name = malloc(size);
-	for (int tries = 0; name && tries < 100; tries++) {
-		/* The name store_remove_stale() knows: .careerfit- and six. */
-		char suffix[7];
-		uint64_t bits = random_next(&state);
-		for (size_t i = 0; i < 6; i++, bits /= sizeof(letters) - 1)
-			suffix[i] = letters[bits % (sizeof(letters) - 1)];
-		suffix[6] = '\0';
-		snprintf(name, size, "%s/.careerfit-%s", dir, suffix);
-		if (linkat(AT_FDCWD, magic, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0)
-			return name;
-		if (errno != EEXIST)
-			break;
-	}
-	int failure = name ? errno : ENOMEM;
-	free(name);
-	errno = failure;
-	return NULL;
-}
-
-char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
+/* What the two below share: a new temporary file of DIR that FILL fills. */
+static char *write_unsynced(const char *dir, mode_t mode, int *fd,
+			    bool (*fill)(int fd, const void *what, size_t length), const void *what,
+			    size_t length)
 {
 	char *temporary = create_temporary(dir, mode, fd);
-	if (!temporary || store_write_config(*fd, config))
+	if (!temporary || fill(*fd, what, length))
 		return temporary;
 	int failure = errno;
 	close(*fd);
@@ -195,6 +166,28 @@ char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *
 	free(temporary);
 	errno = failure;
 	return NULL;
+}
+
+static bool fill_config(int fd, const void *config, size_t length)
+{
+	(void)length;
+	return store_write_config(fd, (config_t *)config);
+}
+
+static bool fill_text(int fd, const void *text, size_t length)
+{
+	return write_all(fd, text, length);
+}
+
+char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
+{
+	return write_unsynced(dir, mode, fd, fill_config, config, 0);
+}
+
+char *store_write_text_unsynced(const char *dir, const char *text, size_t length, mode_t mode,
+				int *fd)
+{
+	return write_unsynced(dir, mode, fd, fill_text, text, length);
 }
 
 char *store_write_temporary(const char *dir, config_t *config, mode_t mode)

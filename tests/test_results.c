@@ -3,6 +3,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <libconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ static char folder[] = "/tmp/careerfit-results-XXXXXX";
 /* Counted, so that a test can tell what a save asks of the disk: these
  * replace the C library's for the whole test program, careerfit's core
  * included, and pass each call on to the kernel. */
-static int fsync_calls, mkdir_calls;
+static int fsync_calls, mkdir_calls, rename_calls;
 
 int fsync(int fd)
 {
@@ -34,6 +35,12 @@ int mkdir(const char *path, mode_t mode)
 {
 	mkdir_calls++;
 	return (int)syscall(SYS_mkdirat, AT_FDCWD, path, mode);
+}
+
+int rename(const char *from, const char *to)
+{
+	rename_calls++;
+	return (int)syscall(SYS_renameat, AT_FDCWD, from, AT_FDCWD, to);
 }
 
 /* The whole of a small file, newly allocated. */
@@ -290,29 +297,6 @@ START_TEST(test_progress_is_renamed_into_place_before_it_is_flushed)
 }
 END_TEST
 
-/* The inode of the file this process has open in FOLDER/SUB with no name
- * (made ahead for the next version), or 0: /proc/self/fd shows it as
- * "FOLDER/SUB/#INODE (deleted)". */
-static ino_t unnamed_file(const char *sub)
-{
-	char prefix[128], link[300], target[512];
-	snprintf(prefix, sizeof(prefix), "%s/%s/#", folder, sub);
-	DIR *fds = opendir("/proc/self/fd");
-	ck_assert_ptr_nonnull(fds);
-	ino_t found = 0;
-	for (struct dirent *entry; !found && (entry = readdir(fds));) {
-		snprintf(link, sizeof(link), "/proc/self/fd/%s", entry->d_name);
-		ssize_t length = readlink(link, target, sizeof(target) - 1);
-		struct stat info;
-		if (length > 0 &&
-		    (target[length] = '\0', strncmp(target, prefix, strlen(prefix)) == 0) &&
-		    stat(link, &info) == 0)
-			found = info.st_ino;
-	}
-	closedir(fds);
-	return found;
-}
-
 /* Hidden files left in FOLDER/SUB. */
 static size_t hidden_files(const char *sub)
 {
@@ -327,55 +311,93 @@ static size_t hidden_files(const char *sub)
 	return count;
 }
 
+/* The inode of FOLDER/SUB/NAME, or 0 when there is none. */
+static ino_t inode_of(const char *sub, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s/%s", folder, sub, name);
+	struct stat info;
+	return stat(path, &info) == 0 ? info.st_ino : 0;
+}
+
 /* Making a file can wait on the file system's journal for milliseconds:
- * the file an answer goes into is made ahead, while the person reads,
- * with no name (a killed run leaves nothing), so a save only names it;
- * each time the writer is made ready after a flush it makes the next
- * one, and none is left behind. (Where the file system cannot make a
- * file without a name, saving makes its own: nothing to check here.) */
+ * the file an answer goes into, PATH.next, is made ahead while the person
+ * reads, so that a save only writes it and renames it to PATH. Each time
+ * the writer is made ready after a flush it makes the next one; none is
+ * left behind when the writer ends, and no temporary file either. */
 START_TEST(test_progress_file_is_made_ahead_of_the_answer)
 {
 	struct quiz *quiz = slyde();
 	char sub[] = "ahead", path[512];
 	snprintf(path, sizeof(path), "%s/%s", folder, sub);
 	ck_assert_int_eq(mkdir(path, 0700), 0);
-	int probe = store_open_unnamed(path);
-	if (probe < 0) {
-		quiz_free(quiz);
-		return;
-	}
-	close(probe);
 	snprintf(path, sizeof(path), "%s/%s/progress.cfg", folder, sub);
 	struct session *session = session_new(quiz, false, 0);
 	struct progress_writer *writer = progress_writer_new(path, quiz);
 	ck_assert_ptr_nonnull(writer);
-	ck_assert_uint_eq(unnamed_file(sub), 0); /* not until asked */
+	ck_assert_uint_eq(inode_of(sub, "progress.cfg.next"), 0); /* not until asked */
 	progress_writer_ready(writer);
-	ino_t made = unnamed_file(sub);
+	ino_t made = inode_of(sub, "progress.cfg.next");
 	ck_assert_msg(made != 0, "no file made ahead");
 	session_answer(session, 2);
 	ck_assert(progress_writer_save(writer, session));
-	struct stat saved;
-	ck_assert_int_eq(stat(path, &saved), 0);
-	ck_assert_uint_eq(saved.st_ino, made); /* the file made ahead, named */
+	ck_assert_uint_eq(inode_of(sub, "progress.cfg"), made); /* the file made ahead */
+	ck_assert_uint_eq(inode_of(sub, "progress.cfg.next"), 0);
 	ck_assert_uint_eq(hidden_files(sub), 0);
 	ck_assert(progress_writer_sync(writer));
 	progress_writer_ready(writer);
-	made = unnamed_file(sub);
-	ck_assert(made != 0 && made != saved.st_ino);
+	made = inode_of(sub, "progress.cfg.next");
+	ck_assert(made != 0 && made != inode_of(sub, "progress.cfg"));
 	session_answer(session, 1);
 	ck_assert(progress_writer_save(writer, session));
-	ck_assert_int_eq(stat(path, &saved), 0);
-	ck_assert_uint_eq(saved.st_ino, made);
+	ck_assert_uint_eq(inode_of(sub, "progress.cfg"), made);
 	struct session *reader = session_new(quiz, false, 0);
 	struct progress_info info;
 	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
 	ck_assert_uint_eq(info.kept, 2);
 	progress_writer_ready(writer);
+	ck_assert_uint_ne(inode_of(sub, "progress.cfg.next"), 0);
 	progress_writer_free(writer);
-	ck_assert_uint_eq(unnamed_file(sub), 0);
+	ck_assert_uint_eq(inode_of(sub, "progress.cfg.next"), 0);
 	ck_assert_uint_eq(hidden_files(sub), 0);
 	ck_assert(progress_clear(path));
+	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* PATH.next is in a folder others may write to: a link (or anything but a
+ * regular file) found there is never written through; the save makes a
+ * file of its own and the answer is still kept. */
+START_TEST(test_progress_never_writes_through_a_planted_next_file)
+{
+	struct quiz *quiz = slyde();
+	char path[512], next[600], target[512];
+	snprintf(path, sizeof(path), "%s/planted.cfg", folder);
+	snprintf(next, sizeof(next), "%s.next", path);
+	snprintf(target, sizeof(target), "%s/planted-target", folder);
+	FILE *file = fopen(target, "w");
+	ck_assert_ptr_nonnull(file);
+	fputs("untouched\n", file);
+	fclose(file);
+	ck_assert_int_eq(symlink(target, next), 0);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	ck_assert_ptr_nonnull(writer);
+	progress_writer_ready(writer);
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	char *text = slurp(target);
+	ck_assert_str_eq(text, "untouched\n");
+	free(text);
+	struct session *reader = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_int_eq(session_answer_of(reader, 0), 2);
+	progress_writer_free(writer);
+	ck_assert(progress_clear(path));
+	unlink(target);
 	session_free(reader);
 	session_free(session);
 	quiz_free(quiz);
@@ -433,6 +455,85 @@ START_TEST(test_progress_writer_hashes_the_quiz_once)
 	free(text);
 	quiz->questions[0].weight = weight;
 	progress_writer_free(writer);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* The progress file is written straight from the answers, not through
+ * libconfig's tree: it must still be what libconfig writes for the same
+ * settings, byte for byte, skips and an empty list included. */
+START_TEST(test_progress_file_is_what_libconfig_writes)
+{
+	struct quiz *quiz = slyde();
+	char path[512];
+	snprintf(path, sizeof(path), "%s/layout.cfg", folder);
+	struct session *session = session_new(quiz, false, 0);
+	for (int step = 0; step < 3; step++) {
+		ck_assert(progress_save(path, session));
+		char *text = slurp(path);
+		config_t config;
+		config_init(&config);
+		ck_assert_msg(config_read_string(&config, text) == CONFIG_TRUE, "%s", text);
+		char *written = NULL;
+		size_t length = 0;
+		FILE *memory = open_memstream(&written, &length);
+		ck_assert_ptr_nonnull(memory);
+		config_write(&config, memory);
+		fclose(memory);
+		ck_assert_str_eq(text, written);
+		free(written);
+		free(text);
+		config_destroy(&config);
+		if (step == 0)
+			session_answer(session, 1);
+		else
+			session_skip(session);
+	}
+	ck_assert(progress_clear(path));
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* Once a version is flushed it is also named PATH.prev, while the person
+ * reads: the next answer only replaces PATH (one rename, no moving aside
+ * while the person waits), and the version before stays whole beside it
+ * until the next flush. */
+START_TEST(test_flushed_version_is_kept_before_the_next_answer)
+{
+	struct quiz *quiz = slyde();
+	char path[512], previous[600];
+	snprintf(path, sizeof(path), "%s/kept.cfg", folder);
+	snprintf(previous, sizeof(previous), "%s.prev", path);
+	struct session *session = session_new(quiz, false, 0);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	ck_assert_ptr_nonnull(writer);
+	session_answer(session, 3);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_eq(access(previous, F_OK), -1); /* not flushed yet */
+	ck_assert(progress_writer_sync(writer));
+	char *flushed = slurp(path), *kept = slurp(previous);
+	ck_assert_str_eq(kept, flushed);
+	free(flushed);
+	free(kept);
+	int renames = rename_calls;
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	ck_assert_int_eq(rename_calls, renames + 1);
+	struct session *reader = session_new(quiz, false, 0);
+	struct progress_info info;
+	ck_assert_int_eq(progress_load(previous, reader, &info), PROGRESS_LOADED);
+	ck_assert_int_eq(session_answer_of(reader, 0), 3);
+	ck_assert_int_eq(session_answer_of(reader, 1), SESSION_UNANSWERED);
+	session_free(reader);
+	reader = session_new(quiz, false, 0);
+	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
+	ck_assert_int_eq(session_answer_of(reader, 1), 2);
+	progress_writer_free(writer);
+	ck_assert(progress_clear(path));
+	ck_assert_int_eq(access(previous, F_OK), -1);
+	session_free(reader);
 	session_free(session);
 	quiz_free(quiz);
 }
@@ -535,8 +636,11 @@ int main(void)
 	tcase_add_test(progress, test_progress_drops_answers_to_changed_questions);
 	tcase_add_test(progress, test_progress_is_renamed_into_place_before_it_is_flushed);
 	tcase_add_test(progress, test_progress_file_is_made_ahead_of_the_answer);
+	tcase_add_test(progress, test_progress_never_writes_through_a_planted_next_file);
 	tcase_add_test(progress, test_progress_folder_is_made_again_only_when_it_went);
 	tcase_add_test(progress, test_progress_writer_hashes_the_quiz_once);
+	tcase_add_test(progress, test_progress_file_is_what_libconfig_writes);
+	tcase_add_test(progress, test_flushed_version_is_kept_before_the_next_answer);
 	tcase_add_test(progress, test_torn_progress_falls_back_to_the_version_before);
 	tcase_add_test(progress, test_progress_path_follows_xdg_state_home);
 	tcase_add_test(progress, test_long_quiz_ids_that_begin_alike_get_their_own_progress);

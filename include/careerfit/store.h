@@ -30,16 +30,13 @@ char *store_write_temporary(const char *dir, config_t *config, mode_t mode);
 /* The same, not flushed to the disk: *FD is left open on the file for
  * whoever flushes it later (fsync) and closes it. */
 char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd);
+/* The same, with TEXT (LENGTH bytes) for its content. */
+char *store_write_text_unsynced(const char *dir, const char *text, size_t length, mode_t mode,
+				int *fd);
 /* CONFIG written to an open file; false with errno. */
 bool store_write_config(int fd, config_t *config);
-/* A file in DIR with no name yet (O_TMPFILE, 0600), open for writing: -1
- * with errno where the file system cannot make one. Nothing is left
- * behind if the process ends before it is named. */
-int store_open_unnamed(const char *dir);
-/* Gives the unnamed file open in FD a hidden name in DIR, as those of
- * store_create_temporary(): its path, newly allocated, or NULL with errno
- * (without /proc, for one). */
-char *store_name_unnamed(const char *dir, int fd);
+/* LENGTH bytes of TEXT written to an open file; false with errno. */
+bool store_write_text(int fd, const char *text, size_t length);
 /* Flushes a folder's entries, so that a new name survives a power cut. */
 void store_sync_folder(const char *dir);
 
