@@ -1,9 +1,11 @@
 /* The floor bench-pty measures careerfit against: an ncursesw program that
- * starts curses exactly as careerfit's start_curses() does (newterm, cbreak,
- * noecho, nonl, keypad, the cursor, the Esc delay, the 250 ms getch timeout,
- * the mouse, the colours), draws one line, and then redraws one line per
- * key. Whatever careerfit takes beyond this is careerfit's own work: loading
- * the quiz, laying out and drawing its screens. q quits. */
+ * starts curses exactly as careerfit's term_start_curses() does (newterm,
+ * cbreak, noecho, nonl, the cursor, the Esc delay, the 250 ms getch
+ * timeout, the colours, and one endwin() so that each refresh is one
+ * write), draws one line, then takes the keypad and the mouse as
+ * term_take_keys() does after the first screen, and redraws one line per
+ * key. Whatever careerfit takes beyond this is careerfit's own work:
+ * loading the quiz, laying out and drawing its screens. q quits. */
 #include <curses.h>
 #include <locale.h>
 #include <poll.h>
@@ -19,15 +21,20 @@ static bool start_curses(void)
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(50);
 	timeout(250);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	if (has_colors() && start_color() == OK)
 		use_default_colors();
+	endwin();
 	return true;
+}
+
+static void take_keys(void)
+{
+	keypad(stdscr, TRUE);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 }
 
 /* A terminal that hung up reads as an endless ERR, as careerfit knows. */
@@ -44,6 +51,7 @@ int main(void)
 		return EXIT_FAILURE;
 	mvaddstr(0, 0, "bare ncursesw: ready");
 	refresh();
+	take_keys();
 	int presses = 0;
 	for (;;) {
 		int key = getch();
