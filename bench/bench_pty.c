@@ -718,9 +718,9 @@ static bool (*const programs[])(const struct setup *, struct round *) = {
 
 /* The order turns by one program each round, and every other turn runs
  * backwards: each program runs first, second, third and last equally
- * often, after each of the others, so that none inherits a place's
- * luck (the one right after a quiz was loaded and killed paints about
- * a tenth slower on the development machine). */
+ * often, after either of its neighbours in the list, so that none
+ * inherits one place's luck (forwards and backwards alone kept the
+ * quiz by id in the middle of every round). */
 static bool run_round(const struct setup *setup, struct round *round, int number)
 {
 	size_t turn = (size_t)number % PROGRAM_COUNT;

@@ -939,10 +939,8 @@ static const struct term_setup curses_setup = {
 
 static bool start_curses(bool color)
 {
-	if (term_start_curses(&curses_setup, color)) {
-		term_take_keys(&curses_setup);
+	if (term_start_curses(&curses_setup, color))
 		return true;
-	}
 	fputs("careerfit: ", stderr);
 	fprintf(stderr, _("cannot use this terminal (TERM=%s)"),
 		getenv("TERM") ? getenv("TERM") : "");
@@ -1175,13 +1173,17 @@ static int run_loop(struct room *room)
 	struct room_view view = {0};
 	double interval = watch.fd >= 0 ? WATCHED_SCAN_SECONDS : POLL_SECONDS, last_scan = now();
 	int due = DUE_ALL, ending = 0;
-	bool dirty = true;
+	bool dirty = true, keys_taken = false;
 	while (!(ending = term_caught_signal())) {
 		due |= scan_due(&watch, room->dir, &last_scan, interval);
 		dirty |= refresh_room(room, due);
 		room_view_clamp(&view, room);
 		if (dirty)
 			draw(room, &view);
+		/* Once the screen is back from term_start_curses()'s endwin(). */
+		if (!keys_taken)
+			term_take_keys(&curses_setup);
+		keys_taken = true;
 		int keys = read_keys(&view, room);
 		if (keys < 0)
 			break;

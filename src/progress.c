@@ -71,7 +71,9 @@ struct progress_writer {
 	char *next;    /* PATH.next: the name of the file made ahead */
 	int spare;     /* open on NEXT, made ahead for the next version, or -1 */
 	bool no_spare; /* the folder would not take one */
-	bool kept;     /* PREVIOUS is also PATH's flushed version (a second name) */
+	bool kept;     /* PREVIOUS is the version to keep: replace PATH, never move it aside */
+	bool named;    /* PATH is known to be there (found at the start, or saved) */
+	bool started;  /* progress_writer_ready() has settled PREVIOUS once */
 };
 
 static void drop_spare(struct progress_writer *writer)
@@ -209,6 +211,8 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
 	bool created = false;
 	if (writer->pending < 0 && !writer->kept)
 		created = rename(writer->path, writer->previous) != 0 && errno == ENOENT;
+	else if (writer->pending < 0)
+		created = !writer->named;
 	writer->kept = false;
 	if (rename(temporary, writer->path) != 0) {
 		int failure = errno;
@@ -223,6 +227,7 @@ bool progress_writer_save(struct progress_writer *writer, const struct session *
 		close(writer->pending);
 	writer->pending = fd;
 	writer->new_name |= created;
+	writer->named = true;
 	return true;
 }
 
@@ -253,32 +258,67 @@ bool progress_writer_sync(struct progress_writer *writer)
 	/* The version just flushed is the next one's safety net: it gets
 	 * PREVIOUS for a second name now, while the person reads, so that the
 	 * next save only has to replace PATH. The first change to the folder
-	 * after a flush can wait on the journal: here nobody waits for it. A
-	 * failure leaves the next save to move PATH aside itself. */
+	 * after a flush can wait on the journal: here nobody waits for it.
+	 * Without hard links the next save moves PATH aside itself; after a
+	 * failed flush PATH is never moved there, PREVIOUS stays as it is. */
 	if (flushed)
-		writer->kept = ok && (unlink(writer->previous) == 0 || errno == ENOENT) &&
-			       link(writer->path, writer->previous) == 0;
+		writer->kept = !ok || ((unlink(writer->previous) == 0 || errno == ENOENT) &&
+				       link(writer->path, writer->previous) == 0);
 	errno = failure;
 	return ok;
 }
 
-void progress_writer_ready(struct progress_writer *writer)
+/* Once, at the start of a run, before its first save: PREVIOUS becomes the
+ * flushed version to keep. One a run before left is kept as it is (only a
+ * flushed version is ever given that name); else PATH, flushed now, gets
+ * it. A PATH torn by a power cut, or never flushed by a run that was
+ * killed, is then never moved onto a good PREVIOUS: the first save simply
+ * replaces it. */
+static void settle_previous(struct progress_writer *writer)
 {
-	if (writer->spare >= 0 || writer->no_spare)
-		return;
-	/* Only ever a regular file of ours: whatever else holds the name (a
-	 * link, a pipe) is left alone, and saves make their own files. */
-	int fd = open(writer->next, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY |
-					    O_NONBLOCK,
-		      0600);
 	struct stat info;
-	if (fd >= 0 && (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))) {
+	writer->started = true;
+	if (lstat(writer->previous, &info) == 0) {
+		writer->kept = S_ISREG(info.st_mode);
+		writer->named = lstat(writer->path, &info) == 0;
+		return;
+	}
+	int fd = open(writer->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		writer->kept = errno == ENOENT; /* nothing to keep yet */
+		return;
+	}
+	writer->named = true;
+	writer->kept = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && fsync(fd) == 0 &&
+		       link(writer->path, writer->previous) == 0;
+	close(fd);
+}
+
+/* The file the next version goes into, NEXT, made or found: only ever a
+ * regular file of ours with no other name (a link planted there would
+ * let a save write into someone else's file), emptied once it is known
+ * to be one. -1 otherwise, and saves make their own files. */
+static int open_next(const char *next)
+{
+	int fd = open(next, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0600);
+	struct stat info;
+	if (fd >= 0 && (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_nlink != 1 ||
+			info.st_uid != geteuid() || ftruncate(fd, 0) != 0)) {
 		close(fd);
 		fd = -1;
 		errno = EINVAL;
 	}
-	writer->spare = fd;
-	writer->no_spare = fd < 0 && errno != ENOENT;
+	return fd;
+}
+
+void progress_writer_ready(struct progress_writer *writer)
+{
+	if (!writer->started && writer->pending < 0)
+		settle_previous(writer);
+	if (writer->spare >= 0 || writer->no_spare)
+		return;
+	writer->spare = open_next(writer->next);
+	writer->no_spare = writer->spare < 0 && errno != ENOENT;
 }
 
 void progress_writer_free(struct progress_writer *writer)
@@ -447,7 +487,8 @@ bool progress_clear(const char *path)
 	/* PATH.next too: a run killed between making it and its next save
 	 * leaves one behind. */
 	char *previous = previous_of(path), *next = beside(path, ".next");
-	bool ok = gone(previous) && gone(next);
+	bool ok = gone(previous);
+	(void)gone(next); /* no answer in it that PATH does not hold */
 	free(previous);
 	free(next);
 	return gone(path) && ok;

@@ -381,16 +381,25 @@ START_TEST(test_progress_never_writes_through_a_planted_next_file)
 	ck_assert_ptr_nonnull(file);
 	fputs("untouched\n", file);
 	fclose(file);
-	ck_assert_int_eq(symlink(target, next), 0);
 	struct session *session = session_new(quiz, false, 0);
+	for (int planted = 0; planted < 2; planted++) {
+		/* a symbolic link, then a second name of the same file */
+		ck_assert_int_eq(planted ? link(target, next) : symlink(target, next), 0);
+		struct progress_writer *writer = progress_writer_new(path, quiz);
+		ck_assert_ptr_nonnull(writer);
+		progress_writer_ready(writer);
+		session_answer(session, 2);
+		ck_assert(progress_writer_save(writer, session));
+		char *text = slurp(target);
+		ck_assert_str_eq(text, "untouched\n");
+		free(text);
+		progress_writer_free(writer);
+		ck_assert(progress_clear(path));
+		session_back(session);
+	}
 	struct progress_writer *writer = progress_writer_new(path, quiz);
-	ck_assert_ptr_nonnull(writer);
-	progress_writer_ready(writer);
 	session_answer(session, 2);
 	ck_assert(progress_writer_save(writer, session));
-	char *text = slurp(target);
-	ck_assert_str_eq(text, "untouched\n");
-	free(text);
 	struct session *reader = session_new(quiz, false, 0);
 	struct progress_info info;
 	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
@@ -399,6 +408,41 @@ START_TEST(test_progress_never_writes_through_a_planted_next_file)
 	ck_assert(progress_clear(path));
 	unlink(target);
 	session_free(reader);
+	session_free(session);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* A run that starts on a PATH torn by a power cut (the version before it
+ * whole in PATH.prev, and read from there) must not move the torn file
+ * onto the good one with its first save: a second power cut before that
+ * save is flushed would leave nothing. */
+START_TEST(test_a_torn_file_never_replaces_the_version_before)
+{
+	struct quiz *quiz = slyde();
+	char path[512], previous[600];
+	snprintf(path, sizeof(path), "%s/restart.cfg", folder);
+	snprintf(previous, sizeof(previous), "%s.prev", path);
+	struct session *session = session_new(quiz, false, 0);
+	session_answer(session, 3);
+	ck_assert(progress_save(path, session));
+	ck_assert_int_eq(rename(path, previous), 0);
+	FILE *torn = fopen(path, "w");
+	ck_assert_ptr_nonnull(torn);
+	fputs("format = 1;\nquiz = \"sly", torn);
+	fclose(torn);
+	char *good = slurp(previous);
+	struct progress_writer *writer = progress_writer_new(path, quiz);
+	ck_assert_ptr_nonnull(writer);
+	progress_writer_ready(writer); /* the run starts */
+	session_answer(session, 2);
+	ck_assert(progress_writer_save(writer, session));
+	char *kept = slurp(previous);
+	ck_assert_str_eq(kept, good);
+	free(kept);
+	free(good);
+	progress_writer_free(writer);
+	ck_assert(progress_clear(path));
 	session_free(session);
 	quiz_free(quiz);
 }
@@ -637,6 +681,7 @@ int main(void)
 	tcase_add_test(progress, test_progress_is_renamed_into_place_before_it_is_flushed);
 	tcase_add_test(progress, test_progress_file_is_made_ahead_of_the_answer);
 	tcase_add_test(progress, test_progress_never_writes_through_a_planted_next_file);
+	tcase_add_test(progress, test_a_torn_file_never_replaces_the_version_before);
 	tcase_add_test(progress, test_progress_folder_is_made_again_only_when_it_went);
 	tcase_add_test(progress, test_progress_writer_hashes_the_quiz_once);
 	tcase_add_test(progress, test_progress_file_is_what_libconfig_writes);

@@ -30,21 +30,22 @@ bool progress_lock(const char *path);
 struct progress_writer *progress_writer_new(const char *path, const struct quiz *quiz);
 /* Flushes what is still waiting (unless the file was removed) and frees. */
 void progress_writer_free(struct progress_writer *writer);
-/* Writes the session's answers and place to a temporary file and renames
- * it to PATH (the version there before becomes PATH.prev): once this
- * returns, a kill -9 loses nothing, but the new version is not yet on the
- * disk. Quick: call it before showing the next question. False with
- * errno; PATH is then as it was. */
+/* Writes the session's answers and place to the file made ahead (or a
+ * temporary file) and renames it to PATH, the flushed version before it
+ * staying whole as PATH.prev: once this returns, a kill -9 loses nothing,
+ * but the new version is not yet on the disk. Quick: call it before
+ * showing the next question. False with errno; PATH is then as it was. */
 bool progress_writer_save(struct progress_writer *writer, const struct session *session);
 /* Flushes the last saved version to the disk (fsync), and its folder when
- * that version first created PATH; nothing when nothing waits. Slow: call
- * it once the next question is shown, before reading the next answer.
- * False with errno. */
+ * that version first created PATH, then names it PATH.prev too; nothing
+ * when nothing waits. Slow: call it once the next question is shown,
+ * before reading the next answer. False with errno. */
 bool progress_writer_sync(struct progress_writer *writer);
-/* Makes, ahead of the next save, the file it will write into (unnamed:
- * nothing is left if the run ends first), where the file system can: a
- * new file can wait on its journal for milliseconds. Call it where the
- * sync is called. */
+/* Makes, ahead of the next save, the file it will write into (PATH.next,
+ * removed when the writer is freed; a killed run can leave it), where the
+ * folder takes one: a new file can wait on the journal for milliseconds.
+ * The first call of a run also settles PATH.prev. Call it when the run
+ * starts and wherever the sync is called. */
 void progress_writer_ready(struct progress_writer *writer);
 
 /* Saves once and flushes: progress_writer_save() then _sync(). */

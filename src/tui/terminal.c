@@ -71,9 +71,11 @@ bool term_start_curses(const struct term_setup *setup, bool color)
 	 * the screen has once come back from endwin(): a screen of text
 	 * would leave as twenty writes of a line each, each a wake-up for
 	 * the terminal (and a packet over SSH). Nothing is on the screen
-	 * yet, so leaving it here costs a few bytes, and the first refresh
-	 * comes back and sends the whole screen, and every later one, in
-	 * one write. */
+	 * yet, so leaving it here costs a few bytes (the alternate screen
+	 * left and entered again, still blank), and the first refresh comes
+	 * back and sends the whole screen, and every later one, in one
+	 * write. The keypad and the mouse wait for that refresh
+	 * (term_take_keys). */
 	endwin();
 	return true;
 }

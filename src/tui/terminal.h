@@ -31,9 +31,10 @@ int term_caught_signal(void);
  * with curses ended again, when the terminal cannot be used (no entry for
  * it, no cursor addressing, or a printing terminal). */
 bool term_start_curses(const struct term_setup *setup, bool color);
-/* The keypad and the mouse, after term_start_curses(): building the
- * table of the terminal's key sequences is a tenth of a start, which a
- * first screen drawn in between need not wait for. */
+/* The keypad and the mouse, after term_start_curses() and the first
+ * refresh: building the table of the terminal's key sequences is a tenth
+ * of a start, which the first screen need not wait for; before that
+ * refresh the terminal is still as the shell left it. */
 void term_take_keys(const struct term_setup *setup);
 /* Smaller than TUI_MIN_COLUMNS x TUI_MIN_ROWS. */
 bool term_too_small(void);

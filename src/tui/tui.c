@@ -181,6 +181,9 @@ static const struct term_setup curses_setup = {
 	.init_colors = draw_init_colors,
 };
 
+/* Curses was started without the keypad and the mouse yet (tui_run). */
+static bool keys_wanted;
+
 static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *options,
 				 int *signal_number)
 {
@@ -192,6 +195,11 @@ static enum tui_outcome run_loop(struct tui *tui, const struct tui_options *opti
 		}
 		if (dirty) {
 			draw(tui);
+			/* Once the screen is back from term_start_curses()'s
+			 * endwin(): not before, while the terminal still echoes. */
+			if (keys_wanted)
+				term_take_keys(&curses_setup);
+			keys_wanted = false;
 			if (options->idle)
 				options->idle(options->data);
 		}
@@ -283,7 +291,7 @@ enum tui_outcome tui_run(struct session *session, const struct tui_options *opti
 			term_restore_signals(saved);
 			return TUI_UNAVAILABLE;
 		}
-		term_take_keys(&curses_setup);
+		keys_wanted = true;
 	}
 	the_tui = (struct tui){
 		.session = session,
