@@ -139,7 +139,7 @@ static char *render_progress(const struct progress_writer *writer, const struct 
 			     size_t *length)
 {
 	const struct quiz *quiz = session_quiz(session);
-	static const char group[] = "\n  {\n    question = \"%s\";\n    hash = \"%s\";\n"
+	static const char group[] = "%s\n  {\n    question = \"%s\";\n    hash = \"%s\";\n"
 				    "    option = %d;\n  }";
 	size_t size = 128 + strlen(quiz->id) + sizeof(writer->quiz_hash);
 	for (size_t q = 0; q < quiz->question_count; q++)
@@ -158,9 +158,8 @@ static char *render_progress(const struct progress_writer *writer, const struct 
 		int answer = session_answer_of(session, q);
 		if (answer == SESSION_UNANSWERED)
 			continue;
-		used += (size_t)snprintf(text + used, size - used, "%s", between);
-		used += (size_t)snprintf(text + used, size - used, group, quiz->questions[q].id,
-					 writer->question_hashes[q], answer);
+		used += (size_t)snprintf(text + used, size - used, group, between,
+					 quiz->questions[q].id, writer->question_hashes[q], answer);
 		between = ", ";
 	}
 	used += (size_t)snprintf(text + used, size - used, "%s);\n", *between ? " " : "");
