@@ -249,6 +249,14 @@ static bool flush_pending(struct progress_writer *writer)
 	return ok;
 }
 
+/* Gives PATH's version PREVIOUS for a second name, in place of whatever
+ * had it; false with errno (a folder that takes no hard links). */
+static bool link_previous(const struct progress_writer *writer)
+{
+	return (unlink(writer->previous) == 0 || errno == ENOENT) &&
+	       link(writer->path, writer->previous) == 0;
+}
+
 bool progress_writer_sync(struct progress_writer *writer)
 {
 	bool flushed = writer->pending >= 0;
@@ -261,8 +269,7 @@ bool progress_writer_sync(struct progress_writer *writer)
 	 * Without hard links the next save moves PATH aside itself; after a
 	 * failed flush PATH is never moved there, PREVIOUS stays as it is. */
 	if (flushed)
-		writer->kept = !ok || ((unlink(writer->previous) == 0 || errno == ENOENT) &&
-				       link(writer->path, writer->previous) == 0);
+		writer->kept = !ok || link_previous(writer);
 	errno = failure;
 	return ok;
 }
@@ -289,7 +296,7 @@ static void settle_previous(struct progress_writer *writer)
 	}
 	writer->named = true;
 	writer->kept = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && fsync(fd) == 0 &&
-		       link(writer->path, writer->previous) == 0;
+		       link_previous(writer);
 	close(fd);
 }
 

@@ -151,13 +151,11 @@ bool store_write_config(int fd, config_t *config)
 	return ok;
 }
 
-/* What the two below share: a new temporary file of DIR that FILL fills. */
-static char *write_unsynced(const char *dir, mode_t mode, int *fd,
-			    bool (*fill)(int fd, const void *what, size_t length), const void *what,
-			    size_t length)
+char *store_write_text_unsynced(const char *dir, const char *text, size_t length, mode_t mode,
+				int *fd)
 {
 	char *temporary = create_temporary(dir, mode, fd);
-	if (!temporary || fill(*fd, what, length))
+	if (!temporary || write_all(*fd, text, length))
 		return temporary;
 	int failure = errno;
 	close(*fd);
@@ -168,26 +166,15 @@ static char *write_unsynced(const char *dir, mode_t mode, int *fd,
 	return NULL;
 }
 
-static bool fill_config(int fd, const void *config, size_t length)
-{
-	(void)length;
-	return store_write_config(fd, (config_t *)config);
-}
-
-static bool fill_text(int fd, const void *text, size_t length)
-{
-	return write_all(fd, text, length);
-}
-
 char *store_write_unsynced(const char *dir, config_t *config, mode_t mode, int *fd)
 {
-	return write_unsynced(dir, mode, fd, fill_config, config, 0);
-}
-
-char *store_write_text_unsynced(const char *dir, const char *text, size_t length, mode_t mode,
-				int *fd)
-{
-	return write_unsynced(dir, mode, fd, fill_text, text, length);
+	size_t length = 0;
+	char *text = render(config, &length);
+	char *temporary = text ? store_write_text_unsynced(dir, text, length, mode, fd) : NULL;
+	int failure = errno;
+	free(text);
+	errno = failure;
+	return temporary;
 }
 
 char *store_write_temporary(const char *dir, config_t *config, mode_t mode)

@@ -44,18 +44,22 @@ int term_caught_signal(void)
 	return caught_signal;
 }
 
+bool term_holds_screen(void)
+{
+	const char *address = tigetstr("cup");
+	return address && address != (char *)-1 && tigetflag("hc") <= 0;
+}
+
 bool term_start_curses(const struct term_setup *setup, bool color)
 {
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen)
 		return false;
 	set_term(screen);
-	/* What tui_usable() asks, of the entry newterm() has just read: a
-	 * terminal that cannot move its cursor, or prints on paper, cannot
-	 * hold a screen. newterm() wrote nothing such a terminal would show
-	 * but a carriage return. */
-	const char *address = tigetstr("cup");
-	if (!address || address == (char *)-1 || tigetflag("hc") > 0) {
+	/* What tui_usable() asks, of the entry newterm() has just read.
+	 * newterm() wrote nothing such a terminal would show but a carriage
+	 * return. */
+	if (!term_holds_screen()) {
 		endwin();
 		delscreen(screen);
 		return false;

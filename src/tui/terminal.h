@@ -27,6 +27,9 @@ void term_restore_signals(const struct sigaction saved[TERM_SIGNAL_COUNT]);
 /* The last signal caught since term_catch_signals, or 0. */
 int term_caught_signal(void);
 
+/* Whether the terminal entry in use (setupterm() or newterm()) can hold a
+ * screen: it moves its cursor, and it does not print on paper. */
+bool term_holds_screen(void);
 /* newterm() on stdout and stdin and the modes both loops rely on; false,
  * with curses ended again, when the terminal cannot be used (no entry for
  * it, no cursor addressing, or a printing terminal). */

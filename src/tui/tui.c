@@ -169,8 +169,7 @@ bool tui_usable(char *why, size_t size)
 	int error = 0;
 	if (setupterm(term, STDOUT_FILENO, &error) != OK)
 		return false;
-	const char *address = tigetstr("cup");
-	bool usable = address && address != (char *)-1 && tigetflag("hc") <= 0;
+	bool usable = term_holds_screen();
 	del_curterm(cur_term);
 	return usable;
 }
