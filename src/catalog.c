@@ -238,9 +238,49 @@ static bool each_language_folder(const char *folder, bool (*visit)(const char *f
 	return ok;
 }
 
-static bool scan_folder(const char *folder, void *catalog)
+/* Whether ENTRY's file is named after its id ("quick.cfg" for quick). */
+static bool named_after_id(const struct catalog_entry *entry)
 {
-	return catalog_each_file(folder, scan_visit, catalog) != 0;
+	const char *slash = strrchr(entry->path, '/');
+	const char *name = slash ? slash + 1 : entry->path;
+	size_t length = strlen(entry->id);
+	return strncmp(name, entry->id, length) == 0 && strcmp(name + length, ".cfg") == 0;
+}
+
+/* Within one folder, the file named after an id comes first among those
+ * listed under that id in one language: it takes the place of the first of
+ * them, which it now hides. (So finding a quiz by id can begin with the
+ * file of that name, and mostly end there: catalog_lookup.) Entries from
+ * START on are the folder's. */
+static void put_named_first(struct catalog *catalog, size_t start)
+{
+	for (size_t i = start; i < catalog->count; i++) {
+		struct catalog_entry *named = &catalog->entries[i];
+		if (!named->hidden || !named->path || !named->id || !named->language ||
+		    !named_after_id(named))
+			continue;
+		for (size_t j = start; j < i; j++) {
+			struct catalog_entry *first = &catalog->entries[j];
+			if (first->hidden || !first->language || strcmp(first->id, named->id) != 0 ||
+			    strcmp(first->language, named->language) != 0)
+				continue;
+			struct catalog_entry swap = *first;
+			*first = *named;
+			*named = swap;
+			first->hidden = false;
+			named->hidden = true;
+			break;
+		}
+	}
+}
+
+static bool scan_folder(const char *folder, void *data)
+{
+	struct catalog *catalog = data;
+	size_t start = catalog->count;
+	bool ok = catalog_each_file(folder, scan_visit, catalog) != 0;
+	put_named_first(catalog, start);
+	return ok;
 }
 
 /* Moves the versions of each id next to the first one, keeping the order
@@ -451,6 +491,21 @@ static bool read_own_text(const char *path, struct own_text *own)
 	return ok || own->unclear;
 }
 
+/* Moves what OWN says of its quiz (read by read_own_text) into PEEK, as
+ * catalog_peek() promises: false, PEEK untouched, when that is not enough. */
+static bool peek_own_text(struct own_text *own, struct quiz_peek *peek)
+{
+	bool ok = !own->unclear && !own->text_unclear && own->id && own->title;
+	if (ok && !own->description)
+		own->description = strdup("");
+	ok = ok && own->description;
+	if (ok) {
+		*peek = (struct quiz_peek){own->id, own->title, own->description};
+		own->id = own->title = own->description = NULL;
+	}
+	return ok;
+}
+
 /* The language a quiz's own text sets when it is a valid tag, else "en":
  * what the catalogue lists a broken quiz under, as catalog_lookup reads. */
 static char *own_language(const char *path)
@@ -470,7 +525,49 @@ struct lookup {
 	const char *candidate; /* "ID.cfg" */
 	enum catalog_lookup result;
 	char *path;
+	struct quiz_peek *peek; /* filled when the file named after the id is it */
 };
+
+/* What PATH's own text says about the id looked up. */
+struct claim {
+	bool readable;	     /* read and scanned */
+	bool own_id;	     /* it sets the id itself */
+	bool language_clear; /* its language (or none, English) is a valid tag */
+	bool suits;	     /* ... and one the lookup wants */
+	bool other;	     /* it cannot be listed under the id in a wanted language */
+};
+
+/* With KEPT, PATH's own text is handed over there, to be cleared. */
+static struct claim read_claim(const char *path, const struct lookup *lookup,
+			       struct own_text *kept)
+{
+	struct own_text own;
+	struct claim claim = {.readable = read_own_text(path, &own)};
+	claim.own_id = claim.readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
+	/* No language in its own text is English, or an error (quiz_load);
+	 * a tag that is not valid makes the quiz broken, listed as English. */
+	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
+	claim.language_clear =
+		claim.readable && !own.language_unclear && quiz_language_is_valid(language);
+	claim.suits = !lookup->wanted ||
+		      (claim.language_clear && quiz_language_matches(language, lookup->wanted));
+	/* Without an id of its own, a file is listed under one from an
+	 * include, or under its own name, never the id (it is not named so). */
+	claim.other = !claim.readable ||
+		      (!own.unclear && (own.id ? !claim.own_id : !own.includes)) ||
+		      (claim.own_id && claim.language_clear && !claim.suits);
+	if (kept)
+		*kept = own;
+	else
+		own_text_clear(&own);
+	return claim;
+}
+
+static void found(struct lookup *lookup, const char *path)
+{
+	lookup->path = strdup(path);
+	lookup->result = lookup->path ? CATALOG_FOUND : CATALOG_UNSURE;
+}
 
 /* Files come in the catalogue's order: a file not named after the id must
  * be shown not to claim it; the one named after it must be shown to. */
@@ -479,27 +576,36 @@ static bool lookup_visit(const char *path, void *data)
 	struct lookup *lookup = data;
 	const char *slash = strrchr(path, '/');
 	bool named = strcmp(slash ? slash + 1 : path, lookup->candidate) == 0;
-	struct own_text own;
-	bool readable = read_own_text(path, &own);
-	bool own_id = readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
-	/* No language in its own text is English, or an error (quiz_load);
-	 * a tag that is not valid makes the quiz broken, listed as English. */
-	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
-	bool language_clear = readable && !own.language_unclear && quiz_language_is_valid(language);
-	bool suits = !lookup->wanted ||
-		     (language_clear && quiz_language_matches(language, lookup->wanted));
-	/* Without an id of its own, a file is listed under one from an
-	 * include, or under its own name, never the id (it is not named so). */
-	bool other = !readable || (!own.unclear && (own.id ? !own_id : !own.includes)) ||
-		     (own_id && language_clear && !suits);
-	own_text_clear(&own);
-	if (named && own_id && suits) {
-		lookup->path = strdup(path);
-		lookup->result = lookup->path ? CATALOG_FOUND : CATALOG_UNSURE;
-	} else if ((named && !(own_id && language_clear)) || !other) {
+	struct claim claim = read_claim(path, lookup, NULL);
+	if (named && claim.own_id && claim.suits)
+		found(lookup, path);
+	else if ((named && !(claim.own_id && claim.language_clear)) || !claim.other)
 		lookup->result = CATALOG_UNSURE;
-	}
 	return lookup->result == CATALOG_MISSING;
+}
+
+/* FOLDER/ID.cfg, when it sets the id and a language that suits, is what the
+ * catalogue lists first under them (put_named_first): FOLDER comes before
+ * its language folders, and the file named after the id before the others
+ * in its folder. Then no other file need be read, and what it says of
+ * itself is the welcome's peek (catalog_peek). */
+static bool claimed_by_name(const char *folder, struct lookup *lookup)
+{
+	size_t size = strlen(folder) + strlen(lookup->candidate) + 2;
+	char *path = malloc(size);
+	if (!path)
+		return false;
+	snprintf(path, size, "%s/%s", folder, lookup->candidate);
+	struct own_text own;
+	struct claim claim = read_claim(path, lookup, &own);
+	if (claim.own_id && claim.language_clear && claim.suits) {
+		found(lookup, path);
+		if (lookup->path && lookup->peek)
+			peek_own_text(&own, lookup->peek);
+	}
+	own_text_clear(&own);
+	free(path);
+	return lookup->result == CATALOG_FOUND;
 }
 
 static bool lookup_folder(const char *folder, void *data)
@@ -512,7 +618,7 @@ static bool lookup_folder(const char *folder, void *data)
 }
 
 enum catalog_lookup catalog_lookup(const char *folder, const char *id, const char *wanted,
-				   char **path)
+				   char **path, struct quiz_peek *peek)
 {
 	*path = NULL;
 	size_t size = strlen(id) + sizeof(".cfg");
@@ -521,11 +627,16 @@ enum catalog_lookup catalog_lookup(const char *folder, const char *id, const cha
 		return CATALOG_UNSURE;
 	snprintf(candidate, size, "%s.cfg", id);
 	struct lookup lookup = {
-		.id = id, .wanted = wanted, .candidate = candidate, .result = CATALOG_MISSING};
+		.id = id,
+		.wanted = wanted,
+		.candidate = candidate,
+		.result = CATALOG_MISSING,
+		.peek = peek};
 	/* A name the catalogue never lists (".x.cfg", "a/b") is for the walk. */
 	if (!is_quiz_name(candidate) || strchr(id, '/'))
 		lookup.result = CATALOG_UNSURE;
-	else if (!each_language_folder(folder, lookup_folder, &lookup) && !lookup.path &&
+	else if (!claimed_by_name(folder, &lookup) && lookup.result == CATALOG_MISSING &&
+		 !each_language_folder(folder, lookup_folder, &lookup) && !lookup.path &&
 		 lookup.result == CATALOG_MISSING)
 		lookup.result = CATALOG_UNSURE; /* out of memory */
 	free(candidate);
@@ -586,15 +697,7 @@ bool catalog_peek(const char *path, struct quiz_peek *peek)
 {
 	*peek = (struct quiz_peek){0};
 	struct own_text own;
-	bool ok = read_own_text(path, &own) && !own.unclear && !own.text_unclear && own.id &&
-		  own.title;
-	if (ok && !own.description)
-		own.description = strdup("");
-	ok = ok && own.description;
-	if (ok) {
-		*peek = (struct quiz_peek){own.id, own.title, own.description};
-		own.id = own.title = own.description = NULL;
-	}
+	bool ok = read_own_text(path, &own) && peek_own_text(&own, peek);
 	own_text_clear(&own);
 	return ok;
 }

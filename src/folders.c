@@ -206,7 +206,7 @@ static size_t wanted_languages(char *languages, const char **wanted, size_t size
  * the first of LANGUAGES it has, found by reading only the few files that
  * tell (see catalog_lookup); NULL when no quiz has that id. The whole
  * catalogue is loaded only when a folder cannot tell that way. */
-static char *find_quiz(const char *id, const char *languages)
+static char *find_quiz(const char *id, const char *languages, struct quiz_peek *peek)
 {
 	struct folders folders;
 	char *copy = strdup(languages);
@@ -220,7 +220,7 @@ static char *find_quiz(const char *id, const char *languages)
 	char *path = NULL;
 	for (size_t w = 0; w < count && found == CATALOG_MISSING; w++)
 		for (size_t i = 0; i < folders.count && found == CATALOG_MISSING; i++)
-			found = catalog_lookup(folders.paths[i], id, wanted[w], &path);
+			found = catalog_lookup(folders.paths[i], id, wanted[w], &path, peek);
 	folders_clear(&folders);
 	free(copy);
 	if (found != CATALOG_UNSURE)
@@ -235,7 +235,7 @@ static char *find_quiz(const char *id, const char *languages)
 
 /* The bundled default quiz in the reader's language when the bundled
  * folder has it (in its language folder), else the English one. */
-static char *default_quiz(const char *language)
+static char *default_quiz(const char *language, struct quiz_peek *peek)
 {
 	char id[] = CAREERFIT_DEFAULT_QUIZ, *path = NULL;
 	id[strlen(id) - strlen(".cfg")] = '\0';
@@ -244,7 +244,8 @@ static char *default_quiz(const char *language)
 	size_t count = languages ? wanted_languages(languages, wanted, 32) : 0;
 	/* The last two are English and any: the file below. */
 	for (size_t w = 0; w + 2 < count && !path; w++)
-		if (catalog_lookup(quiz_bundled_folder(), id, wanted[w], &path) != CATALOG_FOUND)
+		if (catalog_lookup(quiz_bundled_folder(), id, wanted[w], &path, peek) !=
+		    CATALOG_FOUND)
 			path = NULL;
 	free(languages);
 	if (path)
@@ -258,17 +259,18 @@ static char *default_quiz(const char *language)
 
 char *folders_resolve_quiz(const char *quiz)
 {
-	return folders_resolve_quiz_version(quiz, NULL);
+	return folders_resolve_quiz_version(quiz, NULL, NULL);
 }
 
-char *folders_resolve_quiz_version(const char *quiz, const char *language)
+char *folders_resolve_quiz_version(const char *quiz, const char *language,
+				   struct quiz_peek *peek)
 {
 	if (!quiz)
-		return default_quiz(language);
+		return default_quiz(language, peek);
 	if (looks_like_path(quiz))
 		return strdup(quiz);
 	char *languages = folders_languages(language);
-	char *path = languages ? find_quiz(quiz, languages) : NULL;
+	char *path = languages ? find_quiz(quiz, languages, peek) : NULL;
 	free(languages);
 	if (!path) {
 		char *shown = text_sanitize(quiz);

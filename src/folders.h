@@ -31,8 +31,12 @@ char *folders_resolve_quiz(const char *quiz);
 /* The same, choosing among the language versions of a quiz id (a path is
  * taken as it is): the version in LANGUAGE (--lang), or when it is NULL in
  * the reader's languages as folders_languages() reads them; else the
- * English one, else the first found. */
-char *folders_resolve_quiz_version(const char *quiz, const char *language);
+ * English one, else the first found. PEEK, when not NULL, gets what
+ * catalog_peek() reads of the quiz when finding it read that already
+ * (FOLDER/ID.cfg), and stays empty otherwise. */
+struct quiz_peek;
+char *folders_resolve_quiz_version(const char *quiz, const char *language,
+				   struct quiz_peek *peek);
 /* The languages a reader wants, best first, as a colon-separated list of
  * tags, newly allocated: OVERRIDE when given, else LANGUAGE (a colon list,
  * which gettext ignores in the C locale), else the first set of LC_ALL,

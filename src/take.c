@@ -621,7 +621,8 @@ static void splash_welcome(struct take *t, const char *path)
 		return;
 	bool folder_ok = !options->save_dir || results_check_folder(options->save_dir, &error);
 	free(error);
-	if (!folder_ok || !catalog_peek(path, &t->peek))
+	/* Finding a quiz by its id may have peeked already. */
+	if (!folder_ok || (!t->peek.id && !catalog_peek(path, &t->peek)))
 		return;
 	char *saved = progress_path(t->peek.id, options->name);
 	bool fresh = !saved || !progress_waiting(saved);
@@ -637,7 +638,8 @@ static void splash_welcome(struct take *t, const char *path)
 
 static bool prepare(struct take *t)
 {
-	char *path = folders_resolve_quiz_version(t->options->quiz, t->options->language);
+	char *path =
+		folders_resolve_quiz_version(t->options->quiz, t->options->language, &t->peek);
 	if (!path)
 		return false;
 	splash_welcome(t, path);

@@ -836,9 +836,20 @@ test_quiz_ids_are_found_as_list_shows_them() {
 	run validate renamed
 	expect_status 0 "id unlike its file" && expect_out "^$user/not-its-name.cfg: ok" "id unlike its file" || return
 	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/a-first.cfg"
-	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/twice.cfg"
+	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/b-second.cfg"
 	run validate twice
 	expect_out "^$user/a-first.cfg: ok" "an earlier file keeps the id" || return
+	# The file named after the id keeps it, by id and in the list alike.
+	sed 's/^id = .*/id = "twice";/' "$TEST_DATA_DIR/unicode.cfg" >"$user/twice.cfg"
+	run validate twice
+	expect_out "^$user/twice.cfg: ok" "the file named after the id keeps it" || return
+	run list
+	grep -A2 '^twice ' "$work/out" >"$t/twice" || { fail "list: no twice"; return; }
+	head -n 2 "$t/twice" | grep -q "; $user/twice.cfg$" ||
+		{ fail "list: twice.cfg is not listed first"; return; }
+	[[ $(grep -c '^twice ' "$work/out") -eq 3 &&
+		$(grep -c 'its id is taken by a quiz above' "$work/out") -ge 2 ]] ||
+		{ fail "list: the other two are not listed as hidden"; return; }
 	sed 's/^title = .*/title = "Copy of slyde";/' "$QUIZ_DIR/slyde.cfg" >"$user/slyde.cfg"
 	run validate slyde
 	expect_out "^$QUIZ_DIR/slyde.cfg: ok" "the bundled quiz keeps its id" || return

@@ -18,7 +18,7 @@ struct catalog_entry {
 	size_t scenario_count;
 	size_t question_count;
 	size_t role_count;
-	bool hidden; /* an earlier folder has a quiz with the same id and language */
+	bool hidden; /* another quiz with the same id and language is listed first */
 	bool broken; /* the quiz does not load: no title, no counts */
 	char *error; /* when broken, its first error: "FILE:LINE: error: ..." */
 };
@@ -31,7 +31,9 @@ struct catalog {
 /* Adds every quiz (*.cfg) directly in FOLDER, then in each of its language
  * folders, in name order; the versions of one id are kept together, in the
  * order found. A quiz whose id is already listed in its language (valid or
- * broken) is added as hidden: earlier folders win the id. A quiz that does not load is added as
+ * broken) is added as hidden: earlier folders win the id, and within one
+ * folder the file named after the id ("quick.cfg" for quick), else the
+ * first in name order. A quiz that does not load is added as
  * broken, with its first error, under its id when the file parses and has one, else under its file
  * name without ".cfg". Shared parts (roles.cfg: a file that sets none of id, title and scenarios)
  * are passed over. A missing folder adds nothing. False only when memory runs out. */
@@ -49,14 +51,17 @@ enum catalog_lookup {
  * that quiz_language_matches() WANTED (NULL: any language), told by
  * reading only the top-level text of a few files, not their includes
  * (a quiz's `language` is always in its own text): FOUND (*PATH newly
- * allocated) when FOLDER/ID.cfg, or FOLDER/LANG/ID.cfg, sets that id and
- * such a language itself and no file before it in the catalogue's order
- * could be listed so; MISSING when no file in FOLDER or its language
+ * allocated) when FOLDER/ID.cfg sets that id and such a language itself
+ * (then it is the only file read), or when FOLDER/LANG/ID.cfg does and no
+ * file before it in the catalogue's order could be listed so; MISSING when no file in FOLDER or its language
  * folders could. A quiz whose id differs from its file name, an id set in
  * an include or a file that does not parse is UNSURE: load the whole
- * folder then. */
+ * folder then. With PEEK, found by the first way, PEEK gets what
+ * catalog_peek() would read of it (when it can), and stays empty
+ * otherwise. */
+struct quiz_peek;
 enum catalog_lookup catalog_lookup(const char *folder, const char *id, const char *wanted,
-				   char **path);
+				   char **path, struct quiz_peek *peek);
 /* The first quiz listed under ID, in any language; it is never hidden.
  * Broken or not (loading a broken one shows its errors); NULL when there
  * is none. */
