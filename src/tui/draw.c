@@ -8,6 +8,7 @@
  * (text_width), never in bytes. */
 #include <curses.h>
 #include <limits.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,11 +55,39 @@ static attr_t role_color(int role)
 	return color((enum pair)(PAIR_ROLE + (size_t)role % ROLE_COLOR_COUNT));
 }
 
+/* Printable ASCII goes into the window's cells as it is, in the current
+ * attributes: a fraction of what addnstr costs a character (it reads each
+ * as a multibyte sequence). Anything else takes addnstr. Like addnstr, this
+ * leaves the cursor after the text, but never wraps. */
+static void put_cells(int y, int x, const char *text, size_t length)
+{
+	chtype cells[256];
+	chtype attrs = (chtype)getattrs(stdscr);
+	while (length > 0) {
+		size_t run = 0;
+		while (run < length && run < sizeof(cells) / sizeof(cells[0]) &&
+		       text[run] >= ' ' && text[run] <= '~') {
+			cells[run] = (chtype)(unsigned char)text[run] | attrs;
+			run++;
+		}
+		if (run == 0) {
+			mvaddnstr(y, x, text, (int)length);
+			return;
+		}
+		mvaddchnstr(y, x, cells, (int)run);
+		text += run;
+		length -= run;
+		x += (int)run;
+	}
+	if (x < COLS)
+		move(y, x);
+}
+
 void draw_text(int y, int x, const char *text, size_t columns)
 {
 	char *shown = glyphs_text(text);
 	if (shown)
-		mvaddnstr(y, x, shown, (int)text_fit(shown, columns));
+		put_cells(y, x, shown, text_fit(shown, columns));
 	free(shown);
 }
 
@@ -88,15 +117,38 @@ void draw_header(const char *left, const char *right)
 	free(clean);
 }
 
+/* COUNT cells of GLYPH (one character in the locale's encoding) in ATTR
+ * from the cursor on, leaving the cursor after them: one call to curses,
+ * not one multibyte string per cell. */
+static void put_glyph_cells(const char *glyph, size_t count, attr_t attr)
+{
+	wchar_t wide[2] = {0};
+	mbstate_t state = {0};
+	size_t length = strlen(glyph);
+	cchar_t cell;
+	int y, x;
+	getyx(stdscr, y, x);
+	if (count == 0)
+		return;
+	if (mbrtowc(&wide[0], glyph, length, &state) != length || wcwidth(wide[0]) != 1 ||
+	    setcchar(&cell, wide, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) != OK) {
+		attrset(attr);
+		for (size_t i = 0; i < count; i++)
+			addstr(glyph);
+		return;
+	}
+	hline_set(&cell, count > INT_MAX ? INT_MAX : (int)count);
+	if ((size_t)x + count < (size_t)COLS)
+		move(y, x + (int)count);
+}
+
 void draw_bar_cells(size_t filled, size_t width, attr_t full, attr_t empty)
 {
 	const struct glyphs *glyphs = glyphs_get();
-	attrset(full);
-	for (size_t i = 0; i < filled && i < width; i++)
-		addstr(glyphs->full);
-	attrset(empty);
-	for (size_t i = filled; i < width; i++)
-		addstr(glyphs->empty);
+	if (filled > width)
+		filled = width;
+	put_glyph_cells(glyphs->full, filled, full);
+	put_glyph_cells(glyphs->empty, width - filled, empty);
 	attrset(A_NORMAL);
 }
 

@@ -46,8 +46,9 @@ int term_caught_signal(void)
 
 bool term_holds_screen(void)
 {
-	const char *address = tigetstr("cup");
-	return address && address != (char *)-1 && tigetflag("hc") <= 0;
+	/* The entry's own fields: tigetstr("cup") looks the name up among
+	 * several hundred, a hundredth of a bare start. */
+	return cur_term && cursor_address && !hard_copy;
 }
 
 bool term_start_curses(const struct term_setup *setup, bool color)
