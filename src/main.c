@@ -713,6 +713,7 @@ static void set_language(const char *language)
 	const char *messages = setlocale(LC_MESSAGES, NULL);
 	if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
 		setlocale(LC_MESSAGES, "C.UTF-8");
+	i18n_init();
 }
 
 /* Runs the command at ARGV[INDEX] with the options that came before it. */

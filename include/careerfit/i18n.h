@@ -7,13 +7,29 @@
 #define CAREERFIT_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 
-#define _(text) gettext(text)
+/* True when gettext could only give the English it is given: messages in
+ * the C locale (C, POSIX, C.UTF-8) without LANGUAGE, which gettext reads
+ * in C.UTF-8. Every gettext() call looks the domain up again (locale
+ * aliases the first time, three files that are not there): careerfit
+ * skips it then, as on every screen it draws. */
+extern bool i18n_untranslated;
+
+#define _(text) (i18n_untranslated ? (text) : gettext(text))
 #define N_(text) (text)
-#define P_(one, many, count) ngettext((one), (many), (unsigned long)(count))
+#define P_(one, many, count) i18n_plural((one), (many), (unsigned long)(count))
+
+static inline const char *i18n_plural(const char *one, const char *many, unsigned long count)
+{
+	if (i18n_untranslated)
+		return count == 1 ? one : many; /* ngettext's own rule without a catalogue */
+	return ngettext(one, many, count);
+}
 
 /* Binds the domain: the installed catalogue folder, or
- * $CAREERFIT_LOCALE_DIR for an uninstalled build (meson devenv, the tests). */
+ * $CAREERFIT_LOCALE_DIR for an uninstalled build (meson devenv, the tests).
+ * Again after LANGUAGE or the locale changes (--lang). */
 void i18n_init(void);
 
 #endif
