@@ -1,7 +1,7 @@
 /* Drawing helpers shared by the screens: colours, the header and hint
  * lines, and the scrolling body view. Text reaching the screen is
- * sanitised and made showable in the locale (view_add does it, with
- * glyphs_text, and draw_text again for the interface's own words, which
+ * sanitised and made showable in the locale (view_add does it once, with
+ * glyphs_text, and draw_text for the interface's own words, which
  * gettext gives in UTF-8 whatever the locale), so addnstr never sees a
  * control character from a quiz file, nor a byte the locale cannot show.
  * Translated words differ in length: they are measured in columns
@@ -83,11 +83,17 @@ static void put_cells(int y, int x, const char *text, size_t length)
 		move(y, x);
 }
 
+/* TEXT made showable already (a view's line: view_add), cut to COLUMNS. */
+static void draw_shown(int y, int x, const char *text, size_t columns)
+{
+	put_cells(y, x, text, text_fit(text, columns));
+}
+
 void draw_text(int y, int x, const char *text, size_t columns)
 {
 	char *shown = glyphs_text(text);
 	if (shown)
-		put_cells(y, x, shown, text_fit(shown, columns));
+		draw_shown(y, x, shown, columns);
 	free(shown);
 }
 
@@ -374,7 +380,7 @@ static void draw_bar(int y, const struct view_line *line, size_t width)
 	 * whole width. */
 	const size_t label = *line->text ? VIEW_BAR_LABEL : 0;
 	attrset(A_BOLD);
-	draw_text(y, 2, line->text, label ? label - 1 : 0);
+	draw_shown(y, 2, line->text, label ? label - 1 : 0);
 	attrset(A_NORMAL);
 	size_t bar = width > label + 8 ? width - label - 8 : 4;
 	size_t filled = line->value > 0 ? (size_t)(line->value / 100.0 * (double)bar + 0.5) : 0;
@@ -445,7 +451,7 @@ void view_draw(struct tui *tui, const struct view *view, int highlight)
 		attrset(style_attr(line->style) | (marked ? A_REVERSE : A_NORMAL));
 		if (marked)
 			mvhline(top + row, 1, ' ', (int)view->width + 2);
-		draw_text(top + row, 2, line->text, view->width);
+		draw_shown(top + row, 2, line->text, view->width);
 		attrset(A_NORMAL);
 		/* A mark a monochrome screen and a screen reader show too. */
 		bool first = i == 0 || view->lines[i - 1].tag != line->tag;
