@@ -11,15 +11,20 @@
  *   a key         from writing it to the marker it should bring, or, where
  *                 nothing new appears (a highlight move), to the last byte
  *                 of the redraw: the pty then stays quiet for QUIET_MS.
- * Rounds interleave the programs (their order reversed every other round),
- * so that a busy machine slows all of them alike, and every figure is the
- * median over the rounds of a ratio within one round: careerfit / bare.
+ * Rounds interleave the programs in an order drawn afresh each round,
+ * each right after the same untimed run of the bare program, so that a
+ * busy machine slows all of them alike and none inherits another's
+ * leftovers (run_round, clear_the_way). Every figure is the median over
+ * the rounds of a ratio within one round, careerfit / bare, with the
+ * range where that median lies at 95% confidence (from the ranks of the
+ * ratios, assuming nothing of their spread).
  *
  * Usage: bench-pty CAREERFIT BARE QUIZ-DIR [ROUNDS]
  * QUIZ-DIR holds quick.cfg; it is opened by path and by id. */
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <math.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -43,7 +48,7 @@ enum {
 	 * put a median within about 0.06 of where more would, 104 within
 	 * about 0.025, under a minute. 104 is 13 full turns of the order
 	 * (run_round) forwards and backwards. */
-	DEFAULT_ROUNDS = 104,
+	DEFAULT_ROUNDS = 216, /* the median's 95% range: about +-0.04 here */
 };
 
 /* Where the escape-sequence parser is between two bytes. */
@@ -454,18 +459,23 @@ static bool screen_shows(const struct screen *screen, const char *text)
 
 /* The screen as the model sees it, for BENCH_PTY_SCREEN=1: a check that
  * the model reads ncurses' output as a terminal would. */
-static void screen_print(const struct screen *screen, const char *title)
+static void screen_write(const struct screen *screen, FILE *out)
 {
 	char line[SCREEN_COLUMNS * 4 + 1];
-	fprintf(stderr, "-- %s\n", title);
 	for (int row = 0; row < SCREEN_ROWS; row++) {
 		size_t length = 0;
 		for (int column = 0; column < SCREEN_COLUMNS; column++)
 			if (screen->cells[row][column])
 				length += encode_utf8(screen->cells[row][column], line + length);
 		line[length] = '\0';
-		fprintf(stderr, "%s\n", line);
+		fprintf(out, "%s\n", line);
 	}
+}
+
+static void screen_print(const struct screen *screen, const char *title)
+{
+	fprintf(stderr, "-- %s\n", title);
+	screen_write(screen, stderr);
 }
 
 /* Starts ARGV under a new pty; EXTRA_ENV is NAME=VALUE or NULL. */
@@ -628,6 +638,7 @@ enum figure {
 	BARE_PAINT,    /* the bare program, to its line */
 	BARE_REDRAW,   /* a key, to the last byte of its redraw */
 	BARE_LINE,     /* a key, to its new line on the screen */
+	SAME_PAINT,    /* the bare program drawing careerfit's welcome, to it */
 	DIALOG_PAINT,  /* dialog --msgbox, to its text */
 	DIALOG_MOVE,   /* Down in dialog --menu */
 	FIGURE_COUNT
@@ -640,6 +651,7 @@ struct round {
 struct setup {
 	const char *careerfit, *bare, *quiz_path;
 	char *quiz_dir_env; /* CAREERFIT_QUIZ_DIR=..., for the quiz by id */
+	char welcome[64];   /* a file holding careerfit's welcome as it looked */
 	bool dialog;
 };
 
@@ -688,6 +700,18 @@ static bool bare(const struct setup *setup, struct round *round)
 	return ok;
 }
 
+/* The bare program drawing the text of careerfit's welcome: what drawing
+ * that screen costs ncurses itself. */
+static bool bare_same_screen(const struct setup *setup, struct round *round)
+{
+	char *argv[] = {(char *)setup->bare, (char *)setup->welcome, NULL};
+	struct run run;
+	bool ok = run_start(&run, "bare ncursesw, careerfit's welcome", argv, NULL) &&
+		  run_paint(&run, WELCOME, &round->time[SAME_PAINT], &round->bytes[SAME_PAINT]);
+	run_stop(&run);
+	return ok;
+}
+
 static bool dialog(const struct setup *setup, struct round *round)
 {
 	if (!setup->dialog)
@@ -708,28 +732,74 @@ static bool dialog(const struct setup *setup, struct round *round)
 	return ok;
 }
 
+/* Runs careerfit by path once, untimed, and keeps its welcome's text in
+ * a file for bare_same_screen. */
+static bool capture_welcome(struct setup *setup)
+{
+	char *argv[] = {(char *)setup->careerfit, "--seed", "1", (char *)setup->quiz_path, NULL};
+	struct run run;
+	double ignored;
+	snprintf(setup->welcome, sizeof(setup->welcome), "/tmp/careerfit-bench-pty-welcome-XXXXXX");
+	int fd = mkstemp(setup->welcome);
+	if (fd < 0)
+		setup->welcome[0] = '\0';
+	FILE *file = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!file) {
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	bool ok = run_start(&run, "careerfit, untimed", argv, NULL) &&
+		  run_paint(&run, WELCOME, &ignored, &ignored);
+	if (ok)
+		screen_write(&run.screen, file);
+	run_stop(&run);
+	return fclose(file) == 0 && ok;
+}
+
 static bool (*const programs[])(const struct setup *, struct round *) = {
 	careerfit_by_path,
 	careerfit_by_id,
 	bare,
+	bare_same_screen,
 	dialog,
 };
-#define PROGRAM_COUNT (sizeof(programs) / sizeof(programs[0]))
 
-/* The order turns by one program each round, and every other turn runs
- * backwards: each program runs first, second, third and last equally
- * often, after either of its neighbours in the list, so that none
- * inherits one place's luck (forwards and backwards alone kept the
- * quiz by id in the middle of every round). */
-static bool run_round(const struct setup *setup, struct round *round, int number)
+/* Starts and stops the bare program, untimed: what runs just before each
+ * timed program, so that none inherits another's leftovers. Before, the
+ * order turned by one place a round: given the same command, the second
+ * program in the list read 0.07 to 0.1 slower than the first, and a
+ * paint timed right after careerfit by path (which answers keys and
+ * saves) read slower than one timed after anything else. */
+static bool clear_the_way(const struct setup *setup)
 {
-	size_t turn = (size_t)number % PROGRAM_COUNT;
-	bool backwards = ((size_t)number / PROGRAM_COUNT) % 2;
-	for (size_t i = 0; i < PROGRAM_COUNT; i++) {
-		size_t place = backwards ? PROGRAM_COUNT - 1 - i : i;
-		if (!programs[(place + turn) % PROGRAM_COUNT](setup, round))
-			return false;
+	char *argv[] = {(char *)setup->bare, NULL};
+	struct run run;
+	double ignored;
+	bool ok = run_start(&run, "bare ncursesw, untimed", argv, NULL) &&
+		  run_paint(&run, "bare ncursesw: ready", &ignored, &ignored);
+	run_stop(&run);
+	return ok;
+}
+
+/* A program runs faster right after one that warmed the same code, even
+ * with another run between them: the order is drawn afresh every round
+ * (from a fixed seed, so that two runs of the benchmark time the same
+ * orders), and no program keeps a place in it. */
+static bool run_round(const struct setup *setup, struct round *round, uint64_t *seed)
+{
+	size_t order[] = {0, 1, 2, 3, 4};
+	size_t count = setup->dialog ? 5 : 4;
+	for (size_t i = count - 1; i > 0; i--) {
+		*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+		size_t j = (size_t)(*seed >> 33) % (i + 1);
+		size_t swap = order[i];
+		order[i] = order[j];
+		order[j] = swap;
 	}
+	for (size_t i = 0; i < count; i++) /* dialog, the last, only with count 4 */
+		if (!clear_the_way(setup) || !programs[order[i]](setup, round))
+			return false;
 	return true;
 }
 
@@ -748,9 +818,12 @@ static void print_ratio(const char *label, const struct round *rounds, int count
 	for (int i = 0; i < count; i++)
 		ratios[i] = rounds[i].time[top] / rounds[i].time[bottom];
 	double median = bench_median(ratios, (size_t)count);
-	printf("  %-34s %6.2f   (%.2f to %.2f)", label, median,
-	       bench_quantile(ratios, (size_t)count, 25),
-	       bench_quantile(ratios, (size_t)count, 75));
+	/* The median lies between the ratios of ranks n/2 -+ 0.98 sqrt(n) in
+	 * 95 runs of 100 (the binomial's normal approximation). */
+	double reach = 0.98 * sqrt((double)count);
+	size_t low = (double)count / 2 > reach + 1 ? (size_t)((double)count / 2 - reach) : 0;
+	size_t high = (size_t)count - 1 - low;
+	printf("  %-34s %6.2f   (%.2f to %.2f)", label, median, ratios[low], ratios[high]);
 	if (goal > 0) {
 		printf("   goal <= %.2f: %s", goal, median <= goal ? "met" : "NOT MET");
 		all_met = all_met && median <= goal;
@@ -764,8 +837,8 @@ static void print_ratio(const char *label, const struct round *rounds, int count
 static void print_times(const struct round *rounds, int count)
 {
 	static const char *const names[FIGURE_COUNT] = {
-		"paint by path", "paint by id", "Enter",	"j",	      "a", "bare paint",
-		"bare redraw",	 "bare line",	"dialog paint", "dialog Down"};
+		"paint by path", "paint by id", "Enter",	"j",	"a",	      "bare paint",
+		"bare redraw",	 "bare line",	"same paint", "dialog paint", "dialog Down"};
 	const char *wanted = getenv("BENCH_PTY_TIMES");
 	double *values = calloc((size_t)count, sizeof(*values));
 	if (!wanted || strcmp(wanted, "1") != 0 || !values) {
@@ -798,11 +871,14 @@ static void print_report(const struct setup *setup, const struct round *rounds, 
 {
 	printf("bench-pty: %d rounds at %dx%d, TERM=xterm-256color, LANG=C.UTF-8\n", count,
 	       SCREEN_COLUMNS, SCREEN_ROWS);
-	printf("median of the paired ratios, one per round (middle half of the rounds)\n");
+	printf("median of the paired ratios, one per round (where it lies, 95%% confidence)\n");
 	print_ratio("first paint, quiz by path / bare", rounds, count, PAINT_BY_PATH, BARE_PAINT,
 		    GOAL_PAINT);
 	print_ratio("first paint, quiz by id / bare", rounds, count, PAINT_BY_ID, BARE_PAINT,
 		    GOAL_PAINT);
+	print_ratio("bare drawing the welcome / bare", rounds, count, SAME_PAINT, BARE_PAINT, 0);
+	print_ratio("first paint by path / bare welcome", rounds, count, PAINT_BY_PATH,
+		    SAME_PAINT, 0);
 	print_ratio("Enter, to question 1 / bare key", rounds, count, START, BARE_LINE, 0);
 	print_ratio("j, highlight move / bare key", rounds, count, MOVE, BARE_REDRAW, 0);
 	print_ratio("a, answer to question 2 / bare key", rounds, count, ANSWER, BARE_LINE, 0);
@@ -819,10 +895,11 @@ static void print_report(const struct setup *setup, const struct round *rounds, 
 		printf("  dialog: not installed (command -v dialog found nothing): skipped\n");
 	}
 	printf("bytes written, median: careerfit first paint %.0f, Enter %.0f, j %.0f, a %.0f;"
-	       " bare first paint %.0f, key %.0f",
+	       " bare first paint %.0f, key %.0f, welcome %.0f",
 	       median_bytes(rounds, count, PAINT_BY_PATH), median_bytes(rounds, count, START),
 	       median_bytes(rounds, count, MOVE), median_bytes(rounds, count, ANSWER),
-	       median_bytes(rounds, count, BARE_PAINT), median_bytes(rounds, count, BARE_LINE));
+	       median_bytes(rounds, count, BARE_PAINT), median_bytes(rounds, count, BARE_LINE),
+	       median_bytes(rounds, count, SAME_PAINT));
 	if (setup->dialog)
 		printf("; dialog first paint %.0f, Down %.0f",
 		       median_bytes(rounds, count, DIALOG_PAINT),
@@ -858,26 +935,32 @@ int main(int argc, char **argv)
 	char *quiz_path = malloc(dir_length + sizeof("/quick.cfg"));
 	char *quiz_dir_env = malloc(dir_length + sizeof("CAREERFIT_QUIZ_DIR="));
 	struct round *rounds = calloc((size_t)count, sizeof(*rounds));
+	struct setup setup = {0};
 	int status = EXIT_FAILURE;
 	if (!quiz_path || !quiz_dir_env || !rounds)
 		goto out;
 	sprintf(quiz_path, "%s/quick.cfg", argv[3]);
 	sprintf(quiz_dir_env, "CAREERFIT_QUIZ_DIR=%s", argv[3]);
-	struct setup setup = {
+	setup = (struct setup){
 		.careerfit = argv[1],
 		.bare = argv[2],
 		.quiz_path = quiz_path,
 		.quiz_dir_env = quiz_dir_env,
 		.dialog = system("command -v dialog >/dev/null 2>&1") == 0,
 	};
+	if (!capture_welcome(&setup))
+		goto out;
+	uint64_t seed = 13;
 	for (int i = 0; i < count; i++)
-		if (!run_round(&setup, &rounds[i], i))
+		if (!run_round(&setup, &rounds[i], &seed))
 			goto out;
 	print_report(&setup, rounds, count);
 	status = EXIT_SUCCESS;
 out:
 	if (interrupted)
 		fprintf(stderr, "bench-pty: interrupted\n");
+	if (setup.welcome[0])
+		unlink(setup.welcome);
 	free(rounds);
 	free(quiz_dir_env);
 	free(quiz_path);

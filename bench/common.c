@@ -28,13 +28,6 @@ double bench_median(double *values, size_t count)
 	return (values[count / 2 - 1] + values[count / 2]) / 2;
 }
 
-double bench_quantile(const double *values, size_t count, int percent)
-{
-	if (count == 0)
-		return 0;
-	return values[(count - 1) * (size_t)percent / 100];
-}
-
 static int remove_entry(const char *path, const struct stat *status, int type, struct FTW *walk)
 {
 	(void)status;

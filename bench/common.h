@@ -12,10 +12,6 @@ double bench_now(void);
 /* The median of COUNT values; sorts VALUES in place. 0 when COUNT is 0. */
 double bench_median(double *values, size_t count);
 
-/* The value a quarter (PERCENT 25) or three quarters (75) of the way up
- * VALUES, already sorted by bench_median. */
-double bench_quantile(const double *values, size_t count, int percent);
-
 /* Removes PATH and everything under it, symbolic links not followed. */
 bool bench_remove_tree(const char *path);
 
