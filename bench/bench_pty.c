@@ -44,11 +44,10 @@ enum {
 	MAX_PARAMS = 16,
 	QUIET_MS = 30,	       /* the pty that long silent: the redraw is over */
 	RUN_TIMEOUT_MS = 5000, /* no step of any run may take longer */
-	/* Half the rounds on this machine fall 0.1 to 0.3 apart: 21 rounds
-	 * put a median within about 0.06 of where more would, 104 within
-	 * about 0.025, under a minute. 104 is 13 full turns of the order
-	 * (run_round) forwards and backwards. */
-	DEFAULT_ROUNDS = 216, /* the median's 95% range: about +-0.04 here */
+	/* Single rounds fall 0.1 to 0.3 apart on this machine: 216 rounds
+	 * put the median's 95% range within about +-0.04 (print_ratio), in
+	 * about four minutes. */
+	DEFAULT_ROUNDS = 216,
 };
 
 /* Where the escape-sequence parser is between two bytes. */
@@ -797,7 +796,7 @@ static bool run_round(const struct setup *setup, struct round *round, uint64_t *
 		order[i] = order[j];
 		order[j] = swap;
 	}
-	for (size_t i = 0; i < count; i++) /* dialog, the last, only with count 4 */
+	for (size_t i = 0; i < count; i++) /* dialog, the last, only with count 5 */
 		if (!clear_the_way(setup) || !programs[order[i]](setup, round))
 			return false;
 	return true;
@@ -819,7 +818,8 @@ static void print_ratio(const char *label, const struct round *rounds, int count
 		ratios[i] = rounds[i].time[top] / rounds[i].time[bottom];
 	double median = bench_median(ratios, (size_t)count);
 	/* The median lies between the ratios of ranks n/2 -+ 0.98 sqrt(n) in
-	 * 95 runs of 100 (the binomial's normal approximation). */
+	 * about 95 runs of 100 (the binomial's normal approximation: 95.2% at
+	 * 216 rounds, less with fewer). */
 	double reach = 0.98 * sqrt((double)count);
 	size_t low = (double)count / 2 > reach + 1 ? (size_t)((double)count / 2 - reach) : 0;
 	size_t high = (size_t)count - 1 - low;

@@ -238,38 +238,72 @@ static bool each_language_folder(const char *folder, bool (*visit)(const char *f
 	return ok;
 }
 
-/* Whether ENTRY's file is named after its id ("quick.cfg" for quick). */
-static bool named_after_id(const struct catalog_entry *entry)
+/* What a file's own text (its includes not read) says at its top level. */
+struct own_text {
+	char *id;	       /* the string of its top-level "id = ...": NULL without one */
+	char *language;	       /* the same for "language" */
+	char *title;	       /* the same for "title", adjacent strings joined */
+	char *description;     /* the same for "description" */
+	bool text_unclear;     /* a title or description read no way but libconfig's */
+	bool includes;	       /* an @include, which might set the id instead */
+	bool unclear;	       /* an id that is no plain string, or set twice */
+	bool language_unclear; /* the same for the language */
+};
+static bool read_own_text(const char *path, struct own_text *own);
+static void own_text_clear(struct own_text *own);
+
+/* Whether ENTRY's file is named after its id ("quick.cfg" for quick) and
+ * sets that id and a valid language in its own text: the test
+ * catalog_lookup's claimed_by_name() makes. */
+static bool named_and_claimed(const struct catalog_entry *entry)
 {
 	const char *slash = strrchr(entry->path, '/');
 	const char *name = slash ? slash + 1 : entry->path;
 	size_t length = strlen(entry->id);
-	return strncmp(name, entry->id, length) == 0 && strcmp(name + length, ".cfg") == 0;
+	if (strncmp(name, entry->id, length) != 0 || strcmp(name + length, ".cfg") != 0)
+		return false;
+	struct own_text own;
+	bool readable = read_own_text(entry->path, &own);
+	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
+	bool claimed = readable && !own.unclear && own.id && strcmp(own.id, entry->id) == 0 &&
+		       !own.language_unclear && quiz_language_is_valid(language);
+	own_text_clear(&own);
+	return claimed;
 }
 
-/* Within one folder, the file named after an id comes first among those
- * listed under that id in one language: it takes the place of the first of
- * them, which it now hides. (So finding a quiz by id can begin with the
- * file of that name, and mostly end there: catalog_lookup.) Entries from
- * START on are the folder's. */
+static bool same_id_and_language(const struct catalog_entry *a, const struct catalog_entry *b)
+{
+	return strcmp(a->id, b->id) == 0 && strcmp(a->language, b->language) == 0;
+}
+
+/* Within one folder, the file named after an id that sets it comes first
+ * among the folder's entries under that id, whatever their languages, and
+ * hides those in its own language. (So catalog_lookup can begin with the
+ * file of that name, and mostly end there.) Entries from START on are the
+ * folder's; an entry missing a field (out of memory) is left where it is. */
 static void put_named_first(struct catalog *catalog, size_t start)
 {
+	struct catalog_entry *entries = catalog->entries;
 	for (size_t i = start; i < catalog->count; i++) {
-		struct catalog_entry *named = &catalog->entries[i];
-		if (!named->hidden || !named->path || !named->id || !named->language ||
-		    !named_after_id(named))
+		if (!entries[i].path || !entries[i].id || !entries[i].language)
 			continue;
-		for (size_t j = start; j < i; j++) {
-			struct catalog_entry *first = &catalog->entries[j];
-			if (first->hidden || !first->language || strcmp(first->id, named->id) != 0 ||
-			    strcmp(first->language, named->language) != 0)
+		size_t first = start;
+		while (first < i && (!entries[first].id || !entries[first].language ||
+				     strcmp(entries[first].id, entries[i].id) != 0))
+			first++;
+		if (first == i || !named_and_claimed(&entries[i]))
+			continue;
+		struct catalog_entry named = entries[i];
+		memmove(&entries[first + 1], &entries[first], (i - first) * sizeof(*entries));
+		entries[first] = named;
+		/* Hidden again as catalog_scan() would have found them. */
+		for (size_t k = first; k <= i; k++) {
+			if (!entries[k].id || !entries[k].language)
 				continue;
-			struct catalog_entry swap = *first;
-			*first = *named;
-			*named = swap;
-			first->hidden = false;
-			named->hidden = true;
-			break;
+			entries[k].hidden = false;
+			for (size_t m = 0; m < k && !entries[k].hidden; m++)
+				entries[k].hidden = entries[m].id && entries[m].language &&
+						    same_id_and_language(&entries[m], &entries[k]);
 		}
 	}
 }
@@ -318,17 +352,6 @@ bool catalog_scan(struct catalog *catalog, const char *folder)
 	return ok;
 }
 
-/* What a file's own text (its includes not read) says at its top level. */
-struct own_text {
-	char *id;	       /* the string of its top-level "id = ...": NULL without one */
-	char *language;	       /* the same for "language" */
-	char *title;	       /* the same for "title", adjacent strings joined */
-	char *description;     /* the same for "description" */
-	bool text_unclear;     /* a title or description read no way but libconfig's */
-	bool includes;	       /* an @include, which might set the id instead */
-	bool unclear;	       /* an id that is no plain string, or set twice */
-	bool language_unclear; /* the same for the language */
-};
 
 static void own_text_clear(struct own_text *own)
 {
@@ -585,10 +608,10 @@ static bool lookup_visit(const char *path, void *data)
 }
 
 /* FOLDER/ID.cfg, when it sets the id and a language that suits, is what the
- * catalogue lists first under them (put_named_first): FOLDER comes before
- * its language folders, and the file named after the id before the others
- * in its folder. Then no other file need be read, and what it says of
- * itself is the welcome's peek (catalog_peek). */
+ * catalogue would give: FOLDER comes before its language folders, and
+ * that file before every other quiz of FOLDER under the id, whatever its
+ * language (put_named_first). Then no other file need be read, and what
+ * it says of itself is the welcome's peek (catalog_peek). */
 static bool claimed_by_name(const char *folder, struct lookup *lookup)
 {
 	size_t size = strlen(folder) + strlen(lookup->candidate) + 2;

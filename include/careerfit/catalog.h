@@ -31,9 +31,11 @@ struct catalog {
 /* Adds every quiz (*.cfg) directly in FOLDER, then in each of its language
  * folders, in name order; the versions of one id are kept together, in the
  * order found. A quiz whose id is already listed in its language (valid or
- * broken) is added as hidden: earlier folders win the id, and within one
- * folder the file named after the id ("quick.cfg" for quick), else the
- * first in name order. A quiz that does not load is added as
+ * broken) is added as hidden: earlier folders win the id. Within one
+ * folder, a file named after an id that sets it in its own text
+ * ("quick.cfg" with id "quick") comes first among the folder's quizzes
+ * under that id, in any language, and so wins it in its own; otherwise
+ * the first in name order does. A quiz that does not load is added as
  * broken, with its first error, under its id when the file parses and has one, else under its file
  * name without ".cfg". Shared parts (roles.cfg: a file that sets none of id, title and scenarios)
  * are passed over. A missing folder adds nothing. False only when memory runs out. */

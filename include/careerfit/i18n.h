@@ -20,7 +20,10 @@ extern bool i18n_untranslated;
 #define N_(text) (text)
 #define P_(one, many, count) i18n_plural((one), (many), (unsigned long)(count))
 
-static inline const char *i18n_plural(const char *one, const char *many, unsigned long count)
+/* format_arg: printf's arguments are still checked against ONE and MANY,
+ * as they are through ngettext. */
+__attribute__((format_arg(1), format_arg(2))) static inline const char *
+i18n_plural(const char *one, const char *many, unsigned long count)
 {
 	if (i18n_untranslated)
 		return count == 1 ? one : many; /* ngettext's own rule without a catalogue */

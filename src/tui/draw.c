@@ -57,8 +57,9 @@ static attr_t role_color(int role)
 
 /* Printable ASCII goes into the window's cells as it is, in the current
  * attributes: a fraction of what addnstr costs a character (it reads each
- * as a multibyte sequence). Anything else takes addnstr. Like addnstr, this
- * leaves the cursor after the text, but never wraps. */
+ * as a multibyte sequence). Anything else takes addnstr. Text reaching the
+ * right margin is cut there, never wrapped; the cursor is left after the
+ * text when that is on the screen. */
 static void put_cells(int y, int x, const char *text, size_t length)
 {
 	chtype cells[256];
@@ -124,38 +125,45 @@ void draw_header(const char *left, const char *right)
 }
 
 /* COUNT cells of GLYPH (one character in the locale's encoding) in ATTR
- * from the cursor on, leaving the cursor after them: one call to curses,
- * not one multibyte string per cell. */
-static void put_glyph_cells(const char *glyph, size_t count, attr_t attr)
+ * from row Y, column X: one call to curses, not one multibyte string per
+ * cell. Cut at the right margin. */
+static void put_glyph_cells(int y, int x, const char *glyph, size_t count, attr_t attr)
 {
 	wchar_t wide[2] = {0};
 	mbstate_t state = {0};
 	size_t length = strlen(glyph);
 	cchar_t cell;
-	int y, x;
-	getyx(stdscr, y, x);
-	if (count == 0)
+	if (count == 0 || x >= COLS)
 		return;
+	if (count > (size_t)(COLS - x))
+		count = (size_t)(COLS - x);
 	if (mbrtowc(&wide[0], glyph, length, &state) != length || wcwidth(wide[0]) != 1 ||
 	    setcchar(&cell, wide, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) != OK) {
 		attrset(attr);
+		move(y, x);
 		for (size_t i = 0; i < count; i++)
 			addstr(glyph);
+		attrset(A_NORMAL);
 		return;
 	}
-	hline_set(&cell, count > INT_MAX ? INT_MAX : (int)count);
-	if ((size_t)x + count < (size_t)COLS)
-		move(y, x + (int)count);
+	mvhline_set(y, x, &cell, (int)count);
 }
 
+/* A bar from the cursor on, WIDTH cells of which FILLED full; the cursor
+ * is left after it when that is on the screen. */
 void draw_bar_cells(size_t filled, size_t width, attr_t full, attr_t empty)
 {
 	const struct glyphs *glyphs = glyphs_get();
+	int y, x;
+	getyx(stdscr, y, x);
 	if (filled > width)
 		filled = width;
-	put_glyph_cells(glyphs->full, filled, full);
-	put_glyph_cells(glyphs->empty, width - filled, empty);
+	put_glyph_cells(y, x, glyphs->full, filled, full);
+	if ((size_t)x + filled < (size_t)COLS)
+		put_glyph_cells(y, x + (int)filled, glyphs->empty, width - filled, empty);
 	attrset(A_NORMAL);
+	if ((size_t)x + width < (size_t)COLS)
+		move(y, x + (int)width);
 }
 
 void draw_progress(size_t done, size_t total)
@@ -317,25 +325,29 @@ static bool view_push(struct view *view, char *text, enum style style, int tag)
 
 void view_add(struct view *view, const char *first, const char *text, enum style style, int tag)
 {
-	char *clean = glyphs_text(text);
-	size_t indent = text_width(first);
+	/* The prefix too: a translated one may hold a character the locale
+	 * cannot show (a French no-break space under LANG=C --lang fr). */
+	char *clean = glyphs_text(text), *prefix = glyphs_text(first);
+	size_t indent = prefix ? text_width(prefix) : 0;
 	struct text_lines lines;
-	if (!clean ||
+	if (!clean || !prefix ||
 	    !text_wrap(clean, view->width > indent + 8 ? view->width - indent : 8, &lines)) {
 		free(clean);
+		free(prefix);
 		return;
 	}
 	for (size_t i = 0; i < lines.count; i++) {
-		size_t size = strlen(first) + indent + strlen(lines.lines[i]) + 1;
+		size_t size = strlen(prefix) + indent + strlen(lines.lines[i]) + 1;
 		char *line = malloc(size);
 		if (line)
-			snprintf(line, size, "%s%s", i == 0 ? first : "", lines.lines[i]);
+			snprintf(line, size, "%s%s", i == 0 ? prefix : "", lines.lines[i]);
 		if (line && i > 0)
 			snprintf(line, size, "%*s%s", (int)indent, "", lines.lines[i]);
 		view_push(view, line, style, tag);
 	}
 	text_lines_clear(&lines);
 	free(clean);
+	free(prefix);
 }
 
 void view_add_blank(struct view *view)

@@ -48,7 +48,7 @@ bool term_holds_screen(void)
 {
 	/* The entry's own fields: tigetstr("cup") looks the name up among
 	 * several hundred, a hundredth of a bare start. */
-	return cur_term && cursor_address && !hard_copy;
+	return cur_term && cursor_address && cursor_address != (char *)-1 && !hard_copy;
 }
 
 bool term_start_curses(const struct term_setup *setup, bool color)
