@@ -188,10 +188,22 @@ int text_char_width(uint32_t character)
 	return width < 0 ? 1 : width;
 }
 
+/* Whether the byte at P is printable ASCII: one byte, one column, no
+ * decoding (most of what careerfit measures). */
+static bool is_plain(const char *p)
+{
+	return *p >= ' ' && *p < 0x7F;
+}
+
 static size_t width_of(const char *text, size_t bytes)
 {
 	size_t width = 0;
 	for (const char *p = text; p < text + bytes && *p;) {
+		if (is_plain(p)) {
+			width++;
+			p++;
+			continue;
+		}
 		size_t length;
 		width += (size_t)text_char_width(text_decode(p, &length));
 		p += length;
@@ -209,6 +221,11 @@ size_t text_fit(const char *text, size_t columns)
 	size_t used = 0;
 	const char *p = text;
 	while (*p) {
+		if (is_plain(p) && used < columns) {
+			used++;
+			p++;
+			continue;
+		}
 		size_t length;
 		size_t width = (size_t)text_char_width(text_decode(p, &length));
 		if (used + width > columns)
@@ -243,6 +260,11 @@ static size_t word_width(const char *p, const char *end, size_t limit, const cha
 {
 	size_t width = 0;
 	while (p < end && *p != ' ' && width <= limit) {
+		if (is_plain(p)) {
+			width++;
+			p++;
+			continue;
+		}
 		size_t length;
 		width += (size_t)text_char_width(text_decode(p, &length));
 		p += length;

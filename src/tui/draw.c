@@ -336,13 +336,19 @@ void view_add(struct view *view, const char *first, const char *text, enum style
 		free(prefix);
 		return;
 	}
+	size_t prefix_length = strlen(prefix);
 	for (size_t i = 0; i < lines.count; i++) {
-		size_t size = strlen(prefix) + indent + strlen(lines.lines[i]) + 1;
-		char *line = malloc(size);
-		if (line)
-			snprintf(line, size, "%s%s", i == 0 ? prefix : "", lines.lines[i]);
-		if (line && i > 0)
-			snprintf(line, size, "%*s%s", (int)indent, "", lines.lines[i]);
+		/* The prefix on the first line, as many blanks as it is wide after. */
+		size_t lead = i == 0 ? prefix_length : indent;
+		size_t length = strlen(lines.lines[i]);
+		char *line = malloc(lead + length + 1);
+		if (line) {
+			if (i == 0)
+				memcpy(line, prefix, lead);
+			else
+				memset(line, ' ', lead);
+			memcpy(line + lead, lines.lines[i], length + 1);
+		}
 		view_push(view, line, style, tag);
 	}
 	text_lines_clear(&lines);
