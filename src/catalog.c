@@ -252,6 +252,50 @@ struct own_text {
 static bool read_own_text(const char *path, struct own_text *own);
 static void own_text_clear(struct own_text *own);
 
+struct lookup {
+	const char *id;
+	const char *wanted;    /* a language, or NULL for any */
+	const char *candidate; /* "ID.cfg" */
+	enum catalog_lookup result;
+	char *path;
+	struct quiz_peek *peek; /* filled when the file named after the id is it */
+};
+
+/* What PATH's own text says about the id looked up. */
+struct claim {
+	bool readable;	     /* read and scanned */
+	bool own_id;	     /* it sets the id itself */
+	bool language_clear; /* its language (or none, English) is a valid tag */
+	bool suits;	     /* ... and one the lookup wants */
+	bool other;	     /* it cannot be listed under the id in a wanted language */
+};
+
+/* With KEPT, PATH's own text is handed over there, to be cleared. */
+static struct claim read_claim(const char *path, const struct lookup *lookup,
+			       struct own_text *kept)
+{
+	struct own_text own;
+	struct claim claim = {.readable = read_own_text(path, &own)};
+	claim.own_id = claim.readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
+	/* No language in its own text is English, or an error (quiz_load);
+	 * a tag that is not valid makes the quiz broken, listed as English. */
+	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
+	claim.language_clear =
+		claim.readable && !own.language_unclear && quiz_language_is_valid(language);
+	claim.suits = !lookup->wanted ||
+		      (claim.language_clear && quiz_language_matches(language, lookup->wanted));
+	/* Without an id of its own, a file is listed under one from an
+	 * include, or under its own name, never the id (it is not named so). */
+	claim.other = !claim.readable ||
+		      (!own.unclear && (own.id ? !claim.own_id : !own.includes)) ||
+		      (claim.own_id && claim.language_clear && !claim.suits);
+	if (kept)
+		*kept = own;
+	else
+		own_text_clear(&own);
+	return claim;
+}
+
 /* Whether ENTRY's file is named after its id ("quick.cfg" for quick) and
  * sets that id and a valid language in its own text: the test
  * catalog_lookup's claimed_by_name() makes. */
@@ -262,13 +306,9 @@ static bool named_and_claimed(const struct catalog_entry *entry)
 	size_t length = strlen(entry->id);
 	if (strncmp(name, entry->id, length) != 0 || strcmp(name + length, ".cfg") != 0)
 		return false;
-	struct own_text own;
-	bool readable = read_own_text(entry->path, &own);
-	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
-	bool claimed = readable && !own.unclear && own.id && strcmp(own.id, entry->id) == 0 &&
-		       !own.language_unclear && quiz_language_is_valid(language);
-	own_text_clear(&own);
-	return claimed;
+	struct lookup probe = {.id = entry->id};
+	struct claim claim = read_claim(entry->path, &probe, NULL);
+	return claim.own_id && claim.language_clear;
 }
 
 static bool same_id_and_language(const struct catalog_entry *a, const struct catalog_entry *b)
@@ -351,7 +391,6 @@ bool catalog_scan(struct catalog *catalog, const char *folder)
 		group_versions(catalog);
 	return ok;
 }
-
 
 static void own_text_clear(struct own_text *own)
 {
@@ -540,50 +579,6 @@ static char *own_language(const char *path)
 	char *language = strdup(valid ? own.language : QUIZ_DEFAULT_LANGUAGE);
 	own_text_clear(&own);
 	return language;
-}
-
-struct lookup {
-	const char *id;
-	const char *wanted;    /* a language, or NULL for any */
-	const char *candidate; /* "ID.cfg" */
-	enum catalog_lookup result;
-	char *path;
-	struct quiz_peek *peek; /* filled when the file named after the id is it */
-};
-
-/* What PATH's own text says about the id looked up. */
-struct claim {
-	bool readable;	     /* read and scanned */
-	bool own_id;	     /* it sets the id itself */
-	bool language_clear; /* its language (or none, English) is a valid tag */
-	bool suits;	     /* ... and one the lookup wants */
-	bool other;	     /* it cannot be listed under the id in a wanted language */
-};
-
-/* With KEPT, PATH's own text is handed over there, to be cleared. */
-static struct claim read_claim(const char *path, const struct lookup *lookup,
-			       struct own_text *kept)
-{
-	struct own_text own;
-	struct claim claim = {.readable = read_own_text(path, &own)};
-	claim.own_id = claim.readable && !own.unclear && own.id && strcmp(own.id, lookup->id) == 0;
-	/* No language in its own text is English, or an error (quiz_load);
-	 * a tag that is not valid makes the quiz broken, listed as English. */
-	const char *language = own.language ? own.language : QUIZ_DEFAULT_LANGUAGE;
-	claim.language_clear =
-		claim.readable && !own.language_unclear && quiz_language_is_valid(language);
-	claim.suits = !lookup->wanted ||
-		      (claim.language_clear && quiz_language_matches(language, lookup->wanted));
-	/* Without an id of its own, a file is listed under one from an
-	 * include, or under its own name, never the id (it is not named so). */
-	claim.other = !claim.readable ||
-		      (!own.unclear && (own.id ? !claim.own_id : !own.includes)) ||
-		      (claim.own_id && claim.language_clear && !claim.suits);
-	if (kept)
-		*kept = own;
-	else
-		own_text_clear(&own);
-	return claim;
 }
 
 static void found(struct lookup *lookup, const char *path)
