@@ -9,11 +9,11 @@
 #include <libintl.h>
 #include <stdbool.h>
 
-/* True when gettext could only give the English it is given: messages in
- * the C locale (C, POSIX, C.UTF-8) without LANGUAGE, which gettext reads
- * in C.UTF-8. Every gettext() call looks the domain up again (locale
- * aliases the first time, three files that are not there): careerfit
- * skips it then, as on every screen it draws. */
+/* True when gettext could only give back the English it is given:
+ * messages in the C locale (C, POSIX, or C.UTF-8 without LANGUAGE, which
+ * gettext reads in C.UTF-8). Each gettext() call looks the domain up
+ * again (locale aliases and three missing files the first time), and
+ * every screen makes dozens: careerfit skips them then. */
 extern bool i18n_untranslated;
 
 #define _(text) (i18n_untranslated ? (text) : gettext(text))

@@ -8,10 +8,10 @@
  * (text_width), never in bytes. */
 #include <curses.h>
 #include <limits.h>
-#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "careerfit/i18n.h"
 #include "careerfit/text.h"
