@@ -46,7 +46,7 @@ enum {
 	RUN_TIMEOUT_MS = 5000, /* no step of any run may take longer */
 	/* Single rounds fall 0.1 to 0.3 apart on this machine: 216 rounds
 	 * put the median's 95% range within about +-0.04 (print_ratio), in
-	 * about four minutes. */
+	 * about two minutes. */
 	DEFAULT_ROUNDS = 216,
 };
 
