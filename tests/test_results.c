@@ -56,6 +56,22 @@ static char *slurp(const char *path)
 	return text;
 }
 
+/* FOLDER/NAME in PATH, and PATH.prev, its version before, in PREVIOUS. */
+static void progress_paths(const char *name, char path[512], char previous[600])
+{
+	snprintf(path, 512, "%s/%s", folder, name);
+	snprintf(previous, 600, "%s.prev", path);
+}
+
+/* PATH cut short mid-file, as a power cut can leave it. */
+static void tear(const char *path)
+{
+	FILE *torn = fopen(path, "w");
+	ck_assert_ptr_nonnull(torn);
+	fputs("format = 1;\nquiz = \"sly", torn);
+	fclose(torn);
+}
+
 static struct quiz *slyde(void)
 {
 	struct diag_list diags = {0};
@@ -421,16 +437,12 @@ START_TEST(test_a_torn_file_never_replaces_the_version_before)
 {
 	struct quiz *quiz = slyde();
 	char path[512], previous[600];
-	snprintf(path, sizeof(path), "%s/restart.cfg", folder);
-	snprintf(previous, sizeof(previous), "%s.prev", path);
+	progress_paths("restart.cfg", path, previous);
 	struct session *session = session_new(quiz, false, 0);
 	session_answer(session, 3);
 	ck_assert(progress_save(path, session));
 	ck_assert_int_eq(rename(path, previous), 0);
-	FILE *torn = fopen(path, "w");
-	ck_assert_ptr_nonnull(torn);
-	fputs("format = 1;\nquiz = \"sly", torn);
-	fclose(torn);
+	tear(path);
 	char *good = slurp(previous);
 	struct progress_writer *writer = progress_writer_new(path, quiz);
 	ck_assert_ptr_nonnull(writer);
@@ -548,8 +560,7 @@ START_TEST(test_flushed_version_is_kept_before_the_next_answer)
 {
 	struct quiz *quiz = slyde();
 	char path[512], previous[600];
-	snprintf(path, sizeof(path), "%s/kept.cfg", folder);
-	snprintf(previous, sizeof(previous), "%s.prev", path);
+	progress_paths("kept.cfg", path, previous);
 	struct session *session = session_new(quiz, false, 0);
 	struct progress_writer *writer = progress_writer_new(path, quiz);
 	ck_assert_ptr_nonnull(writer);
@@ -589,8 +600,7 @@ START_TEST(test_torn_progress_falls_back_to_the_version_before)
 {
 	struct quiz *quiz = slyde();
 	char path[512], previous[600];
-	snprintf(path, sizeof(path), "%s/torn.cfg", folder);
-	snprintf(previous, sizeof(previous), "%s.prev", path);
+	progress_paths("torn.cfg", path, previous);
 	struct session *session = session_new(quiz, false, 0);
 	struct progress_writer *writer = progress_writer_new(path, quiz);
 	session_answer(session, 3);
@@ -599,10 +609,7 @@ START_TEST(test_torn_progress_falls_back_to_the_version_before)
 	session_answer(session, 2);
 	ck_assert(progress_writer_save(writer, session));
 	progress_writer_free(writer);
-	FILE *torn = fopen(path, "w");
-	ck_assert_ptr_nonnull(torn);
-	fputs("format = 1;\nquiz = \"sly", torn);
-	fclose(torn);
+	tear(path);
 	struct session *reader = session_new(quiz, false, 0);
 	struct progress_info info;
 	ck_assert_int_eq(progress_load(path, reader, &info), PROGRESS_LOADED);
