@@ -74,6 +74,22 @@ test_language_list_and_locale_choose_the_version() {
 	pass
 }
 
+# An ssh client sends along every LC_* of the desktop it runs on. One this
+# machine lacks, in a category careerfit never reads, leaves the language
+# and the character set as LANG sets them: French, in UTF-8.
+test_a_missing_locale_careerfit_does_not_read_changes_nothing() {
+	need_french_locale || return
+	local missing=(LC_TIME=xx_XX.UTF-8 LC_MEASUREMENT=xx_XX.UTF-8) got help
+	got=$(plain_title "${french[@]}" "${missing[@]}")
+	[[ $got == "$french_title" ]] ||
+		{ fail "with LC_TIME and LC_MEASUREMENT missing: '$got'"; return; }
+	help=$(env "${french[@]}" "$CAREERFIT" --help 2>&1)
+	got=$(env "${french[@]}" "${missing[@]}" "$CAREERFIT" --help 2>&1)
+	[[ $got == "$help" && $got != "$(env LC_ALL=C "$CAREERFIT" --help 2>&1)" ]] ||
+		{ fail "--help with LC_TIME missing: $(head -1 <<<"$got")"; return; }
+	pass
+}
+
 # A quiz named by its path is taken as it is, whatever the language.
 test_a_quiz_named_by_path_is_taken_as_is() {
 	local got
