@@ -64,6 +64,9 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 		    double value, double most, const char *figure)
 {
 	double length = most > 0 ? 100.0 * value / most : 0;
+	/* In tenths, written with a point in every locale: SVG reads the
+	 * "37,5" of a French LC_NUMERIC as no length at all. */
+	long tenths = length > 0 ? (long)(10.0 * (length < 100 ? length : 100) + 0.5) : 0;
 	fprintf(out, "<tr %s=\"", attribute);
 	html_escape(out, key);
 	fputs("\"><th scope=\"row\">", out);
@@ -73,8 +76,8 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 	      out);
 	fprintf(out,
 		"<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/>"
-		"<rect width=\"%.1f\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
-		length);
+		"<rect width=\"%ld.%ld\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
+		tenths / 10, tenths % 10);
 	fputs("<td class=\"count\">", out);
 	html_escape(out, figure);
 	fputs("</td></tr>\n", out);

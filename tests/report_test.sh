@@ -141,6 +141,27 @@ test_html_counts_equal_the_json_report() {
 	pass
 }
 
+# A bar's length is a number SVG reads in every locale: the mean affinity
+# bars under LC_NUMERIC=fr_FR.UTF-8 (decimal comma) are as long as the
+# --json means say, written with a point.
+test_html_bars_have_their_length_in_a_comma_locale() {
+	locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8' ||
+		{ fail "the fr_FR.UTF-8 locale is not installed: run scripts/setup"; return; }
+	small_room || return
+	env -u LC_ALL LC_NUMERIC=fr_FR.UTF-8 "$CAREERFIT" report "$t/room" --html - \
+		>"$t/room.html" 2>"$work/err" </dev/null || { fail "--html under fr_FR"; return; }
+	run report "$t/room" --json
+	local role width mean problems=()
+	for role in $(json '.quizzes[0].mean_affinity | keys[]'); do
+		width=$(sed -n '/data-chart="mean"/,/<\/table>/p' "$t/room.html" |
+			grep "data-role=\"$role\"" | sed -n 's/.*<rect width="\([^"]*\)" height="10" fill="[^"]*"\/><\/svg>.*/\1/p')
+		mean=$(LC_ALL=C printf '%.1f' "$(json ".quizzes[0].mean_affinity[\"$role\"]")")
+		[[ $width == "$mean" ]] || problems+=("$role: width '$width', mean $mean")
+	done
+	((${#problems[@]} == 0)) || { fail "mean bars under fr_FR: ${problems[*]}"; return; }
+	pass
+}
+
 test_html_escapes_names() {
 	small_room || return
 	run report "$t/room" --html -
