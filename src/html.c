@@ -1,6 +1,7 @@
 #include "careerfit/html.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,9 +65,7 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 		    double value, double most, const char *figure)
 {
 	double length = most > 0 ? 100.0 * value / most : 0;
-	/* In tenths, written with a point in every locale: SVG reads the
-	 * "37,5" of a French LC_NUMERIC as no length at all. */
-	long tenths = length > 0 ? (long)(10.0 * (length < 100 ? length : 100) + 0.5) : 0;
+	length = length > 0 ? (length < 100 ? length : 100) : 0; /* NaN too */
 	fprintf(out, "<tr %s=\"", attribute);
 	html_escape(out, key);
 	fputs("\"><th scope=\"row\">", out);
@@ -74,10 +73,21 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 	fputs("</th><td class=\"bar\"><svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" "
 	      "width=\"300\" height=\"24\" aria-hidden=\"true\">",
 	      out);
-	fprintf(out,
-		"<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/>"
-		"<rect width=\"%ld.%ld\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
-		tenths / 10, tenths % 10);
+	/* The length is written with a point in every locale, and rounded as
+	 * the figure beside it is: SVG reads the "37,5" of a French
+	 * LC_NUMERIC as no length at all. Without a C locale to hand (no
+	 * memory), a whole number needs no point. */
+	fputs("<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/><rect width=\"", out);
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c) {
+		locale_t was = uselocale(c);
+		fprintf(out, "%.1f", length);
+		uselocale(was);
+		freelocale(c);
+	} else {
+		fprintf(out, "%d", (int)(length + 0.5));
+	}
+	fputs("\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>", out);
 	fputs("<td class=\"count\">", out);
 	html_escape(out, figure);
 	fputs("</td></tr>\n", out);

@@ -151,14 +151,18 @@ test_html_bars_have_their_length_in_a_comma_locale() {
 	env -u LC_ALL LC_NUMERIC=fr_FR.UTF-8 "$CAREERFIT" report "$t/room" --html - \
 		>"$t/room.html" 2>"$work/err" </dev/null || { fail "--html under fr_FR"; return; }
 	run report "$t/room" --json
-	local role width mean problems=()
+	expect_status 0 "--json" || return
+	local role width mean roles=0 drawn=0 problems=()
 	for role in $(json '.quizzes[0].mean_affinity | keys[]'); do
 		width=$(sed -n '/data-chart="mean"/,/<\/table>/p' "$t/room.html" |
 			grep "data-role=\"$role\"" | sed -n 's/.*<rect width="\([^"]*\)" height="10" fill="[^"]*"\/><\/svg>.*/\1/p')
 		mean=$(LC_ALL=C printf '%.1f' "$(json ".quizzes[0].mean_affinity[\"$role\"]")")
 		[[ $width == "$mean" ]] || problems+=("$role: width '$width', mean $mean")
+		roles=$((roles + 1))
+		[[ $width == 0.0 ]] || drawn=$((drawn + 1))
 	done
 	((${#problems[@]} == 0)) || { fail "mean bars under fr_FR: ${problems[*]}"; return; }
+	((roles == 4 && drawn > 0)) || { fail "mean bars: $roles roles, $drawn drawn"; return; }
 	pass
 }
 
