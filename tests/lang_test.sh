@@ -19,7 +19,7 @@ english_title="Quick check: which product role fits you?"
 french_title="Test rapide : quel rôle produit vous correspond ?"
 ten=a,b,c,d,a,b,c,d,a,b
 # The pane's environment: the French locale, and nothing set above it.
-french=(-u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=fr_FR.UTF-8)
+french=(-u LC_ALL -u LC_MESSAGES -u LC_CTYPE -u LC_NUMERIC -u LANGUAGE LANG=fr_FR.UTF-8)
 
 has_french_locale() { locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8'; }
 need_french_locale() {
