@@ -39,7 +39,7 @@ void draw_init_colors(bool color)
 	/* The terminal's own colours are asked for before start_color(),
 	 * which then makes them pair 0's. Asked for after it, ncurses sets
 	 * pair 0 again and first looks through every cell of the screen for
-	 * the old pair: 56,000 instructions, 3% of careerfit's start to its
+	 * the old pair: 55,000 instructions, 3% of careerfit's start to its
 	 * first screen, for a screen that is still blank. */
 	use_default_colors();
 	colors_on = start_color() == OK;
