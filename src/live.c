@@ -367,7 +367,7 @@ static bool live_colors;
 static void init_colors(bool color)
 {
 	draw_init_colors(color);
-	live_colors = color && has_colors() && COLOR_PAIRS > LIVE_PAIR_ROLE + 8;
+	live_colors = draw_colors_on() && COLOR_PAIRS > LIVE_PAIR_ROLE + 8;
 	if (!live_colors)
 		return;
 	init_pair(LIVE_PAIR_HEADING, COLOR_YELLOW, -1);

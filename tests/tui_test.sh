@@ -420,6 +420,32 @@ test_unicode_is_wrapped_by_display_width() {
 		expect_width 61 "summary" && pass
 }
 
+# A terminal whose entry cannot set its own colours back (no op, no oc):
+# ncurses would paint every line white on black and leave the pairs drawn
+# on the terminal's background black on black. careerfit uses no colour
+# there, as with --no-color, and keeps the reverse video and bold.
+test_a_terminal_without_its_own_colours_gets_none() {
+	local entry=$work/no-op.src
+	infocmp -x xterm-256color |
+		sed -e '1,/^xterm-256color/s/^xterm-256color|[^,]*,/careerfit-no-op|xterm-256color without op,/' \
+			-e 's/[[:space:]]op=[^,]*,//; s/[[:space:]]oc=[^,]*,//' >"$entry" &&
+		tic -x -o "$work/terminfo" "$entry" 2>/dev/null &&
+		! infocmp -x -A "$work/terminfo" careerfit-no-op | grep -qE '[[:space:]](op|oc)=' ||
+		{ fail "could not make a terminfo entry without op"; return; }
+	launch TERMINFO="$work/terminfo" TERM=careerfit-no-op -- --seed 1 "$slyde"
+	expect "Press Enter to start." "no op" || return
+	capture -e >"$work/screen"
+	keys Enter
+	expect "Question 1 of 10" "no op" || return
+	capture -e >>"$work/screen"
+	local colours
+	colours=$(color_parts <"$work/screen" | sort -u | tr '\n' ' ')
+	[[ -z $colours ]] || { fail "no op: colours on screen: $colours"; return; }
+	sgr_parts <"$work/screen" | grep -qx 7 || { fail "no op: no reverse video"; return; }
+	keys q y
+	wait_exit "no op" && expect_status 0 "no op" && pass
+}
+
 test_no_color_leaves_out_every_colour() {
 	local how
 	for how in NO_COLOR=1 --no-color none NO_COLOR=; do

@@ -36,12 +36,19 @@ void draw_init_colors(bool color)
 	colors_on = false;
 	if (!color || !has_colors())
 		return;
-	/* The terminal's own colours are asked for before start_color(),
+	/* Every pair but the header's is drawn on the terminal's own
+	 * background (-1). A terminal that cannot go back to its own colours
+	 * (no op or oc in its entry) would have every line painted white on
+	 * black and the pairs on -1 left black on black: it gets no colours,
+	 * as with --no-color, and keeps its own.
+	 *
+	 * The terminal's own colours are asked for before start_color(),
 	 * which then makes them pair 0's. Asked for after it, ncurses sets
 	 * pair 0 again and first looks through every cell of the screen for
 	 * the old pair: 55,000 instructions, 3% of careerfit's start to its
 	 * first screen, for a screen that is still blank. */
-	use_default_colors();
+	if (use_default_colors() != OK)
+		return;
 	colors_on = start_color() == OK;
 	if (!colors_on)
 		return;
@@ -51,6 +58,11 @@ void draw_init_colors(bool color)
 	init_pair(PAIR_CHOSEN, COLOR_GREEN, -1);
 	for (size_t i = 0; i < ROLE_COLOR_COUNT; i++)
 		init_pair((short)(PAIR_ROLE + i), role_colors[i], -1);
+}
+
+bool draw_colors_on(void)
+{
+	return colors_on;
 }
 
 static attr_t color(enum pair pair)

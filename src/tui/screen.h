@@ -163,7 +163,10 @@ void view_reveal(struct tui *tui, const struct view *view, int tag);
 /* Page keys, mouse wheel; true when KEY was one of them. */
 bool view_scroll_key(struct tui *tui, const struct view *view, int key);
 
+/* Starts the colours when COLOR asks for them and the terminal can show
+ * them on its own background; draw_colors_on() tells whether it did. */
 void draw_init_colors(bool color);
+bool draw_colors_on(void);
 void draw_header(const char *left, const char *right);
 void draw_progress(size_t done, size_t total);
 /* The key hints of SCREEN, as many as fit (see keymap_hints), and "more
