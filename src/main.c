@@ -379,9 +379,9 @@ static int run_validate(int argc, char **argv)
  * One category at a time, not LC_ALL: a setting careerfit never uses that
  * this machine lacks (an LC_TIME or LC_PAPER sent along by ssh from a
  * desktop) would make setlocale(LC_ALL, "") fail as a whole and leave
- * everything in English and ASCII. And each category is read from its own
- * file (C.UTF-8 is five system calls a category on Debian): nine fewer
- * are nine fewer before the first screen. */
+ * everything in English and ASCII. And each category is a file to read
+ * (five system calls under C.UTF-8 on Debian): the nine careerfit has no
+ * use for are not read before its first screen. */
 static void set_locale(void)
 {
 	setlocale(LC_CTYPE, "");
