@@ -1,7 +1,6 @@
 #include "careerfit/html.h"
 
 #include <errno.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,21 +72,15 @@ static void bar_row(FILE *out, const char *attribute, const char *key, const cha
 	fputs("</th><td class=\"bar\"><svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" "
 	      "width=\"300\" height=\"24\" aria-hidden=\"true\">",
 	      out);
-	/* The length is written with a point in every locale, and rounded as
-	 * the figure beside it is: SVG reads the "37,5" of a French
-	 * LC_NUMERIC as no length at all. Without a C locale to hand (no
-	 * memory), a whole number needs no point. */
-	fputs("<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/><rect width=\"", out);
-	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	if (c) {
-		locale_t was = uselocale(c);
-		fprintf(out, "%.1f", length);
-		uselocale(was);
-		freelocale(c);
-	} else {
-		fprintf(out, "%d", (int)(length + 0.5));
-	}
-	fputs("\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>", out);
+	/* Written with a point in every locale, and rounded as the figure
+	 * beside it is: SVG reads the "37,5" of a French LC_NUMERIC as no
+	 * length at all. */
+	char width[16];
+	text_format_c(width, sizeof(width), "%.1f", length);
+	fprintf(out,
+		"<rect width=\"100\" height=\"10\" fill=\"" BAR_TRACK "\"/>"
+		"<rect width=\"%s\" height=\"10\" fill=\"" BAR_FILL "\"/></svg></td>",
+		width);
 	fputs("<td class=\"count\">", out);
 	html_escape(out, figure);
 	fputs("</td></tr>\n", out);

@@ -38,7 +38,7 @@ static void hash_text(uint64_t *hash, const char *text)
 static void hash_number(uint64_t *hash, double value)
 {
 	char text[32];
-	snprintf(text, sizeof(text), "%.17g", value == 0 ? 0.0 : value);
+	text_format_c(text, sizeof(text), "%.17g", value == 0 ? 0.0 : value);
 	hash_text(hash, text);
 }
 

@@ -1,5 +1,8 @@
 #include "careerfit/text.h"
 
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -348,4 +351,20 @@ void text_lines_clear(struct text_lines *lines)
 		free(lines->lines[i]);
 	free(lines->lines);
 	*lines = (struct text_lines){0};
+}
+
+void text_format_c(char *out, size_t size, const char *format, ...)
+{
+	/* glibc hands back its own C locale object for "C" in every category:
+	 * nothing to allocate, so nothing to fail. */
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	locale_t was = c ? uselocale(c) : (locale_t)0;
+	va_list args;
+	va_start(args, format);
+	vsnprintf(out, size, format, args);
+	va_end(args);
+	if (c) {
+		uselocale(was);
+		freelocale(c);
+	}
 }

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <libconfig.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,33 @@ START_TEST(test_saved_result_reads_back_the_same)
 	score_result_clear(&result);
 	result_record_free(record);
 	free(path);
+	quiz_free(quiz);
+}
+END_TEST
+
+/* Two participants with different LC_NUMERIC take the same quiz: their
+ * results and progress carry the same hashes, so the report counts them
+ * as one quiz and progress resumes. slyde's weights include 1.5, which a
+ * French locale writes "1,5". */
+START_TEST(test_quiz_hash_is_the_same_in_every_locale)
+{
+	struct quiz *quiz = slyde();
+	char quiz_c[17], quiz_french[17], question_c[17], question_french[17];
+	results_quiz_hash(quiz, quiz_c);
+	results_question_hash(quiz, 0, question_c);
+	char *was = strdup(setlocale(LC_NUMERIC, NULL));
+	ck_assert_ptr_nonnull(was);
+	ck_assert_msg(setlocale(LC_NUMERIC, "fr_FR.UTF-8"),
+		      "the fr_FR.UTF-8 locale is not installed: run scripts/setup");
+	char comma[8];
+	snprintf(comma, sizeof(comma), "%.1f", quiz->questions[0].weight);
+	results_quiz_hash(quiz, quiz_french);
+	results_question_hash(quiz, 0, question_french);
+	setlocale(LC_NUMERIC, was);
+	free(was);
+	ck_assert_str_eq(comma, "1,5"); /* the weight this test is about */
+	ck_assert_str_eq(quiz_french, quiz_c);
+	ck_assert_str_eq(question_french, question_c);
 	quiz_free(quiz);
 }
 END_TEST
@@ -677,6 +705,7 @@ int main(void)
 	Suite *suite = suite_create("results");
 	TCase *files = tcase_create("files");
 	tcase_add_test(files, test_saved_result_reads_back_the_same);
+	tcase_add_test(files, test_quiz_hash_is_the_same_in_every_locale);
 	tcase_add_test(files, test_same_name_same_second_never_overwrites);
 	tcase_add_test(files, test_names_are_made_safe_for_file_names);
 	tcase_add_test(files, test_broken_result_files_are_refused_with_a_reason);

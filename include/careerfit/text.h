@@ -56,4 +56,12 @@ struct text_lines {
 bool text_wrap(const char *text, size_t width, struct text_lines *out);
 void text_lines_clear(struct text_lines *lines);
 
+/* Writes FORMAT and its arguments into OUT (SIZE bytes) as printf does in
+ * the C locale, whatever LC_NUMERIC says: numbers with a decimal point,
+ * for what a program reads (a hash's input, SVG), where the comma of a
+ * French locale would change or break it. Text for people keeps the
+ * user's locale and plain printf. */
+__attribute__((format(printf, 3, 4))) void text_format_c(char *out, size_t size,
+							  const char *format, ...);
+
 #endif
